@@ -1,0 +1,22 @@
+/** The engine facade's type: what both hosts (Electron main, headless) hold. */
+import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
+import type { Clock, Disposer, TrashPort } from './ports.js';
+
+export interface EngineOptions {
+  /** config.yaml to use; default `<dataDir>/config.yaml` (written with defaults when missing). */
+  configFile?: string;
+  /** Where history, schedule state and the default sample folders live. */
+  dataDir: string;
+  clock?: Clock;
+  trash?: TrashPort;
+  /** Start watchers, the schedule and start-up cleanup (false for one-shot CLI commands). */
+  live?: boolean;
+}
+
+export interface Engine extends HeadroomApi {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): Disposer;
+  readonly configFile: string;
+  readonly dataDir: string;
+  /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */
+  dispose(): Promise<void>;
+}

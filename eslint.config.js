@@ -1,0 +1,144 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'zlib',
+];
+
+/**
+ * Layer rules from DESIGN.md. Each layer lists what it must never import; a violation fails lint.
+ * @param {string[]} files
+ * @param {{ group: string[], message: string }[]} patterns
+ */
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+const hosts = {
+  group: ['**/electron/main/**', '**/electron/headless/**', '**/renderer/**', '**/main/*', '**/headless/*'],
+  message: 'Only entry points import the hosts and the renderer.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  layer(
+    ['shared/**/*.ts'],
+    [
+      {
+        group: ['electron', ...nodeBuiltins],
+        message: 'shared/ is the contract: it imports nothing platform-specific.',
+      },
+      {
+        group: ['**/electron/**', '**/renderer/**'],
+        message: 'shared/ imports nothing from the layers above it.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/core/**/*.ts'],
+    [
+      {
+        group: ['electron', ...nodeBuiltins],
+        message: 'core/ is pure: no I/O, no Electron, no Node built-ins.',
+      },
+      {
+        group: ['**/engine/**', '**/renderer/**', hosts.group].flat(),
+        message: 'core/ imports only shared/.',
+      },
+      {
+        group: ['yaml', 'chokidar', 'trash', 'react', 'zustand'],
+        message: 'core/ imports only shared/ and pure helpers.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/engine/**/*.ts'],
+    [
+      {
+        group: ['electron', 'electron/*'],
+        message: 'engine/ runs in plain Node: it never imports electron (DESIGN.md).',
+      },
+      {
+        group: ['**/renderer/**', ...hosts.group],
+        message: 'engine/ never imports the hosts or the renderer.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/headless/**/*.ts'],
+    [
+      { group: ['electron', 'electron/*'], message: 'headless/ runs without Electron.' },
+      {
+        group: ['**/electron/main/**', '**/renderer/src/**'],
+        message: 'headless/ imports the engine, not the Electron host or the renderer source.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/preload/**/*.ts'],
+    [
+      { group: nodeBuiltins, message: 'The preload is sandboxed: no Node built-ins.' },
+      {
+        group: ['**/engine/**', '**/core/**', '**/renderer/**', ...hosts.group],
+        message: 'The preload imports only shared/ and electron.',
+      },
+    ],
+  ),
+  layer(
+    ['renderer/**/*.{ts,tsx}'],
+    [
+      {
+        group: ['electron', 'electron/*', ...nodeBuiltins],
+        message: 'The renderer is untrusted browser code: no Node, no Electron.',
+      },
+      { group: ['**/electron/**'], message: 'The renderer imports only shared/ and browser code.' },
+    ],
+  ),
+  {
+    files: ['bin/**/*.js', '*.config.js', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

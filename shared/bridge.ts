@@ -1,0 +1,155 @@
+/**
+ * The bridge contract (DESIGN.md "The bridge API"): every request with its input schema, every event with
+ * its payload type. The preload, the IPC handlers, the HTTP routes and the renderer client are all typed
+ * from this file; no other file writes a channel or route name.
+ */
+import { z } from 'zod';
+import { folderConfigSchema, folderNameSchema, settingsSchema } from './config-schema.js';
+import type {
+  CleanupPreview,
+  CleanupProgress,
+  ConfigErrorInfo,
+  ConfigSource,
+  HistoryPage,
+  RunRecord,
+  ScheduleStatus,
+  Snapshot,
+  WarningEvent,
+} from './types.js';
+import type { FolderConfig, SettingsConfig } from './config-schema.js';
+
+const folderList = z
+  .array(folderNameSchema, { error: 'folders must be a list of folder names' })
+  .max(256)
+  .optional();
+
+/** A patch to config.yaml: top-level settings to change, and optionally the complete new folder list. */
+export const configPatchSchema = z.strictObject({
+  settings: settingsSchema.optional(),
+  folders: z.array(folderConfigSchema).max(256).optional(),
+});
+export type ConfigPatch = z.infer<typeof configPatchSchema>;
+
+/** Input schemas, one per request. An absent input is parsed as `{}`. */
+export const requestSchemas = {
+  getSnapshot: z.strictObject({}),
+  previewCleanup: z.strictObject({ folders: folderList }),
+  runCleanup: z.strictObject({ folders: folderList, dryRun: z.boolean().optional() }),
+  cancelCleanup: z.strictObject({}),
+  getHistory: z.strictObject({
+    limit: z.number().int().min(1).max(1000).optional(),
+    /** Only runs that started before this ISO time (paging). */
+    before: z.iso.datetime().optional(),
+  }),
+  getConfig: z.strictObject({}),
+  updateConfig: configPatchSchema,
+  /** `until: null` resumes; an ISO time pauses automatic cleanup until then. */
+  pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
+} as const;
+
+export type RequestName = keyof typeof requestSchemas;
+export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
+
+/** What the settings editor reads: the file as written (YAML shape) plus where it came from. */
+export interface ConfigView {
+  source: ConfigSource;
+  settings: Required<SettingsConfig>;
+  folders: FolderConfig[];
+  /** The raw text of the file, comments included. */
+  text: string;
+  error: ConfigErrorInfo | null;
+  /** False for a Chatterbox config, where only the three folders' limits and the settings can change. */
+  foldersEditable: boolean;
+}
+
+export interface RequestResults {
+  getSnapshot: Snapshot;
+  previewCleanup: CleanupPreview;
+  runCleanup: RunRecord;
+  cancelCleanup: { cancelled: boolean };
+  getHistory: HistoryPage;
+  getConfig: ConfigView;
+  updateConfig: ConfigView;
+  pauseSchedule: ScheduleStatus;
+}
+
+export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
+
+/** Events pushed from the engine to every client. */
+export interface EventPayloads {
+  snapshot: Snapshot;
+  warning: WarningEvent;
+  cleanupStarted: { runId: string; trigger: RunRecord['trigger']; folders: string[] };
+  cleanupProgress: CleanupProgress;
+  cleanupFinished: RunRecord;
+  configError: ConfigErrorInfo;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES = [
+  'snapshot',
+  'warning',
+  'cleanupStarted',
+  'cleanupProgress',
+  'cleanupFinished',
+  'configError',
+] as const satisfies readonly EventName[];
+
+/** Error codes a request can fail with. `message` is a sentence for people. */
+export type BridgeErrorCode =
+  | 'invalid-request'
+  | 'unknown-folder'
+  | 'config-invalid'
+  | 'config-readonly'
+  | 'busy'
+  | 'rate-limited'
+  | 'not-found'
+  | 'internal';
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string };
+
+/** The API the engine implements and the renderer calls (through IPC or HTTP). */
+export type HeadroomApi = {
+  [N in RequestName]: (input?: RequestInput<N>) => Promise<RequestResults[N]>;
+};
+
+/** The renderer's view of `window.headroom`: every request returns a BridgeResult, events are subscribed. */
+export type HeadroomBridge = {
+  [N in RequestName]: (input?: RequestInput<N>) => Promise<BridgeResult<RequestResults[N]>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** IPC channel names (Electron) and HTTP routes (serve), derived from the request and event names. */
+export const ipcChannel = (name: RequestName): string => `headroom:${name}`;
+export const IPC_EVENT_CHANNEL = 'headroom:event';
+export const httpRoute = (name: RequestName): string => `/api/bridge/${name}`;
+export const HTTP_EVENTS_ROUTE = '/api/events';
+
+/** An error the engine throws on purpose; the hosts turn it into `{ ok: false, code, message }`. */
+export class BridgeError extends Error {
+  constructor(
+    readonly code: BridgeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** Parses a request's input against its schema; throws BridgeError('invalid-request') with a readable message. */
+export function parseRequest<N extends RequestName>(
+  name: N,
+  input: unknown,
+): z.output<(typeof requestSchemas)[N]> {
+  const result = requestSchemas[name].safeParse(input ?? {});
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    throw new BridgeError('invalid-request', `${name}: ${where}${first?.message ?? 'invalid input'}`);
+  }
+  return result.data as z.output<(typeof requestSchemas)[N]>;
+}
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}

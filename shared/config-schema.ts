@@ -1,0 +1,129 @@
+/**
+ * The schema of config.yaml as a person writes it (snake_case keys). The engine validates files with it
+ * and normalises them to `AppConfig`; the renderer's settings editor validates edits with the same schema.
+ */
+import { z } from 'zod';
+
+const finitePositive = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .finite({ error: `${what} must be a finite number` })
+    .positive({ error: `${what} must be greater than 0` });
+
+/** Folder names address folders in every request, so they stay short and path-free. */
+export const folderNameSchema = z
+  .string({ error: 'name must be text' })
+  .min(1, { error: 'name must not be empty' })
+  .max(64, { error: 'name must be at most 64 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, {
+    error:
+      'name may hold letters, digits, spaces, dots, dashes and underscores, and must start with a letter or digit',
+  })
+  .refine((name) => name !== '.' && name !== '..' && !name.includes('..'), {
+    error: 'name must not contain ".."',
+  });
+
+const globList = z.array(z.string().min(1, { error: 'a glob must not be empty' }).max(1024), {
+  error: 'must be a list of glob patterns',
+});
+
+export const folderConfigSchema = z
+  .strictObject({
+    name: folderNameSchema,
+    path: z
+      .string({ error: 'path must be text' })
+      .min(1, { error: 'path must not be empty' })
+      .max(4096, { error: 'path is too long' })
+      .refine((p) => !p.includes('\0'), { error: 'path must not contain a NUL character' }),
+    max_size_gb: finitePositive('max_size_gb').optional(),
+    max_files: z
+      .number({ error: 'max_files must be a number' })
+      .int({ error: 'max_files must be a whole number' })
+      .positive({ error: 'max_files must be greater than 0' })
+      .max(Number.MAX_SAFE_INTEGER, { error: 'max_files is too large' })
+      .optional(),
+    max_age_days: finitePositive('max_age_days').optional(),
+    min_age_minutes: z
+      .number({ error: 'min_age_minutes must be a number' })
+      .finite()
+      .min(0, { error: 'min_age_minutes must be 0 or more' })
+      .optional(),
+    size_target_percent: z
+      .number({ error: 'size_target_percent must be a number' })
+      .gt(0, { error: 'size_target_percent must be greater than 0' })
+      .max(100, { error: 'size_target_percent must be at most 100' })
+      .optional(),
+    exclude: globList.optional(),
+    protect: globList.optional(),
+    action: z.enum(['delete', 'trash'], { error: 'action must be "delete" or "trash"' }).optional(),
+    enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
+  })
+  .refine((f) => f.max_size_gb !== undefined || f.max_files !== undefined || f.max_age_days !== undefined, {
+    error: 'a folder needs at least one limit: max_size_gb, max_files or max_age_days',
+  });
+
+export type FolderConfig = z.infer<typeof folderConfigSchema>;
+
+/** Top-level settings, each optional in the file (defaults in CONFIG_DEFAULTS). */
+export const settingsSchema = z.strictObject({
+  warning_threshold_percent: z
+    .number({ error: 'warning_threshold_percent must be a number' })
+    .gt(0, { error: 'warning_threshold_percent must be greater than 0' })
+    .max(100, { error: 'warning_threshold_percent must be at most 100' })
+    .optional(),
+  cleanup_on_startup: z.boolean({ error: 'cleanup_on_startup must be true or false' }).optional(),
+  cleanup_interval_hours: finitePositive('cleanup_interval_hours')
+    .max(24 * 365, { error: 'cleanup_interval_hours must be at most a year' })
+    .optional(),
+  free_space_floor_percent: z
+    .number({ error: 'free_space_floor_percent must be a number' })
+    .min(0, { error: 'free_space_floor_percent must be 0 or more' })
+    .max(100, { error: 'free_space_floor_percent must be at most 100' })
+    .optional(),
+  poll_interval_seconds: z
+    .number({ error: 'poll_interval_seconds must be a number' })
+    .min(5, { error: 'poll_interval_seconds must be at least 5' })
+    .max(86_400, { error: 'poll_interval_seconds must be at most a day' })
+    .optional(),
+  notifications: z.boolean({ error: 'notifications must be true or false' }).optional(),
+  start_at_login: z.boolean({ error: 'start_at_login must be true or false' }).optional(),
+});
+
+export type SettingsConfig = z.infer<typeof settingsSchema>;
+
+export const configFileSchema = settingsSchema.extend({
+  folders: z
+    .array(folderConfigSchema, { error: 'folders must be a list' })
+    .max(256, { error: 'at most 256 folders' })
+    .superRefine((folders, ctx) => {
+      const seen = new Map<string, number>();
+      folders.forEach((f, i) => {
+        const key = f.name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `duplicate folder name "${f.name}" (also folder ${first + 1})`,
+          });
+        } else seen.set(key, i);
+      });
+    }),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** Defaults of every optional key (DESIGN.md: the Chatterbox defaults). */
+export const CONFIG_DEFAULTS = {
+  warning_threshold_percent: 80,
+  cleanup_on_startup: true,
+  cleanup_interval_hours: 5,
+  free_space_floor_percent: 5,
+  poll_interval_seconds: 60,
+  notifications: true,
+  start_at_login: false,
+  min_age_minutes: 10,
+  size_target_percent: 80,
+  action: 'delete',
+  enabled: true,
+} as const;

@@ -1,0 +1,38 @@
+/** Formatting for people: the CLI tables, warnings, the tray tooltip and the dashboard all use these. */
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './units.js';
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** 1 KB = 1024 B, as in the limits. `formatBytes(4.1 * 1024 ** 3)` → "4.1 GB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const sign = bytes < 0 ? '-' : '';
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const text = value.toFixed(digits).replace(/\.0$/, '');
+  return `${sign}${text} ${UNITS[unit]}`;
+}
+
+/** A duration for people: "45 s", "12 min", "3 h", "2 days". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const abs = Math.abs(ms);
+  if (abs < MS_PER_MINUTE) return `${Math.round(abs / 1000)} s`;
+  if (abs < MS_PER_HOUR) return `${Math.round(abs / MS_PER_MINUTE)} min`;
+  if (abs < 2 * MS_PER_DAY) return `${Math.round(abs / MS_PER_HOUR)} h`;
+  return `${Math.round(abs / MS_PER_DAY)} days`;
+}
+
+export function formatPercent(percent: number): string {
+  if (!Number.isFinite(percent)) return '—';
+  return `${percent >= 10 ? Math.round(percent) : Math.round(percent * 10) / 10}%`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,258 @@
+/**
+ * The data that crosses every boundary: engine → hosts → renderer, CLI JSON, HTTP JSON.
+ * Everything here is plain, serialisable data. Times are ISO-8601 strings where a person reads them
+ * (run records, schedule) and epoch milliseconds where code computes with them (`…Ms`).
+ */
+
+export type Level = 'ok' | 'warning' | 'over';
+export type RemovalReason = 'age' | 'count' | 'size';
+export type CleanupTrigger = 'startup' | 'schedule' | 'manual' | 'emergency';
+export type CleanupAction = 'delete' | 'trash';
+
+/** A folder's rules, normalised from config.yaml: absolute path, limits in bytes/files/days, null where unset. */
+export interface FolderRules {
+  name: string;
+  /** Absolute, `~`-expanded path of the folder root. */
+  path: string;
+  maxSizeBytes: number | null;
+  maxFiles: number | null;
+  maxAgeDays: number | null;
+  /** Grace period: files modified less than this many minutes ago are never removed. */
+  minAgeMinutes: number;
+  /** When over the size limit, remove down to this percent of it. */
+  sizeTargetPercent: number;
+  /** Globs (relative to the root) of files that are not counted at all. */
+  exclude: string[];
+  /** Globs (relative to the root) of files that count but are never removed. */
+  protect: string[];
+  action: CleanupAction;
+  enabled: boolean;
+}
+
+/** The whole normalised configuration. */
+export interface AppConfig {
+  warningThresholdPercent: number;
+  cleanupOnStartup: boolean;
+  cleanupIntervalHours: number;
+  /** A volume with less than this percent free is a warning of its own. */
+  freeSpaceFloorPercent: number;
+  /** Rescan period for folders that cannot be watched. */
+  pollIntervalSeconds: number;
+  notifications: boolean;
+  startAtLogin: boolean;
+  folders: FolderRules[];
+}
+
+/** Where a configuration came from. `chatterbox` means a Chatterbox `resource_management.cleanup` block. */
+export interface ConfigSource {
+  file: string;
+  kind: 'headroom' | 'chatterbox';
+}
+
+/** A configuration problem, pinned to its place in the file where there is one. */
+export interface ConfigIssue {
+  file: string;
+  /** 1-based; null when the problem is not tied to a place (a missing file, a dangerous root found after parsing). */
+  line: number | null;
+  col: number | null;
+  /** Dotted path of the offending key, e.g. `folders.1.max_files`. */
+  key: string | null;
+  message: string;
+}
+
+export interface ConfigErrorInfo {
+  file: string;
+  issues: ConfigIssue[];
+  /** True when the app still runs on the last good configuration. */
+  usingLastGood: boolean;
+}
+
+/** One file as seen by a scan. `path` is relative to the folder root with `/` separators. */
+export interface FileEntry {
+  path: string;
+  sizeBytes: number;
+  mtimeMs: number;
+  /** Device and inode at scan time: the executor removes the file only if they still match. */
+  dev: number;
+  ino: number;
+}
+
+export type WatchMode = 'watching' | 'polling' | 'off';
+
+export interface FolderLimits {
+  maxSizeBytes: number | null;
+  maxFiles: number | null;
+  maxAgeDays: number | null;
+}
+
+/** Usage of one folder against each of its limits, in percent; null where that limit is unset. */
+export interface UsageBreakdown {
+  size: number | null;
+  count: number | null;
+  age: number | null;
+}
+
+/** Everything a gauge, the tray or `status --json` shows about one folder. */
+export interface FolderStatus {
+  name: string;
+  path: string;
+  enabled: boolean;
+  exists: boolean;
+  /** Null when readable; otherwise what went wrong reading it, in a sentence. */
+  error: string | null;
+  sizeBytes: number;
+  fileCount: number;
+  oldestMtimeMs: number | null;
+  limits: FolderLimits;
+  usage: UsageBreakdown;
+  /** Highest of the three usages (0 when the folder is missing or empty). */
+  usagePercent: number;
+  level: Level;
+  watch: { mode: WatchMode; reason: string | null };
+  /** Free space of the folder's volume; null where it could not be read. */
+  volume: { freeBytes: number; totalBytes: number; low: boolean } | null;
+  /** Estimated time until the folder reaches its size limit at its recent growth rate; null when not growing. */
+  fullInMs: number | null;
+}
+
+export interface ScheduleStatus {
+  intervalHours: number;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+  pausedUntil: string | null;
+  running: boolean;
+}
+
+export interface Snapshot {
+  takenAtMs: number;
+  folders: FolderStatus[];
+  /** Highest usage of all enabled folders, and its level: what the tray meter shows. */
+  maxUsagePercent: number;
+  level: Level;
+  cleaning: boolean;
+  schedule: ScheduleStatus;
+  configError: ConfigErrorInfo | null;
+}
+
+export interface PlannedRemoval {
+  path: string;
+  sizeBytes: number;
+  mtimeMs: number;
+  dev: number;
+  ino: number;
+  reason: RemovalReason;
+}
+
+/** What plan() decided for one folder. */
+export interface FolderPlan {
+  name: string;
+  remove: PlannedRemoval[];
+  bytesToFree: number;
+  /** True when protected or young files keep the folder over a limit even after the plan runs. */
+  overLimitAfter: boolean;
+  /** One sentence per limit still exceeded after the plan, saying what keeps it there. */
+  notes: string[];
+  /** Files that count but were held back. */
+  kept: { protected: number; young: number };
+}
+
+/** `preview --json` and the bridge's previewCleanup. Paths in `remove` are relative to the folder root. */
+export interface CleanupPreview {
+  createdAtMs: number;
+  folders: FolderPlanView[];
+}
+
+export interface FolderPlanView {
+  name: string;
+  remove: { path: string; sizeBytes: number; mtimeMs: number; reason: RemovalReason }[];
+  bytesToFree: number;
+  overLimitAfter: boolean;
+  notes: string[];
+  /** Set when the folder could not be planned (missing, unreadable, disabled). */
+  error: string | null;
+}
+
+export type SkipWhy =
+  | 'changed'
+  | 'gone'
+  | 'not-a-regular-file'
+  | 'outside-root'
+  | 'protected'
+  | 'too-young'
+  | 'cancelled'
+  | 'retry-later';
+
+export interface RemovedFile {
+  path: string;
+  sizeBytes: number;
+  reason: RemovalReason;
+}
+
+export interface SkippedFile {
+  path: string;
+  why: SkipWhy;
+  /** A sentence for people, e.g. "size changed from 10 B to 12 B after planning". */
+  detail?: string;
+}
+
+export interface RemovalError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface FolderRunResult {
+  name: string;
+  removed: RemovedFile[];
+  skipped: SkippedFile[];
+  errors: RemovalError[];
+  filesRemoved: number;
+  bytesFreed: number;
+  /** Subfolders removed because the run emptied them (relative paths). */
+  removedDirs: string[];
+  overLimitAfter: boolean;
+  notes: string[];
+}
+
+export type RunStatus =
+  'running' | 'completed' | 'completed_with_errors' | 'cancelled' | 'interrupted' | 'failed';
+
+/** One cleanup run, as stored in history and printed by `clean --json`. */
+export interface RunRecord {
+  id: string;
+  trigger: CleanupTrigger;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+  folders: FolderRunResult[];
+  filesRemoved: number;
+  bytesFreed: number;
+}
+
+export interface HistoryPage {
+  runs: RunRecord[];
+  /** Lines of the history file that could not be read and were skipped. */
+  damagedLines: number;
+}
+
+export type WarningKind = 'threshold' | 'over' | 'low-disk' | 'folder-error' | 'polling';
+
+/** A warning worth a notification; the monitor's hysteresis decides when one is raised. */
+export interface WarningEvent {
+  kind: WarningKind;
+  folder: string;
+  level: Level;
+  usagePercent: number;
+  /** A sentence with absolute units, e.g. "outputs holds 4.1 GB of 5 GB (82%)". */
+  message: string;
+  atMs: number;
+}
+
+export interface CleanupProgress {
+  runId: string;
+  folder: string;
+  filesDone: number;
+  filesTotal: number;
+  bytesFreed: number;
+}
