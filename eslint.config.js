@@ -32,10 +32,8 @@ const layer = (files, patterns) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
-const hosts = {
-  group: ['**/electron/main/**', '**/electron/headless/**', '**/renderer/**', '**/main/*', '**/headless/*'],
-  message: 'Only entry points import the hosts and the renderer.',
-};
+/** The hosts: only their own entry points import them. */
+const hosts = ['**/electron/main/**', '**/electron/headless/**', '**/main/*', '**/headless/*'];
 
 export default tseslint.config(
   {
@@ -85,7 +83,7 @@ export default tseslint.config(
         message: 'core/ is pure: no I/O, no Electron, no Node built-ins.',
       },
       {
-        group: ['**/engine/**', '**/renderer/**', hosts.group].flat(),
+        group: ['**/engine/**', '**/renderer/**', ...hosts],
         message: 'core/ imports only shared/.',
       },
       {
@@ -102,7 +100,7 @@ export default tseslint.config(
         message: 'engine/ runs in plain Node: it never imports electron (DESIGN.md).',
       },
       {
-        group: ['**/renderer/**', ...hosts.group],
+        group: ['**/renderer/**', ...hosts],
         message: 'engine/ never imports the hosts or the renderer.',
       },
     ],
@@ -122,7 +120,7 @@ export default tseslint.config(
     [
       { group: nodeBuiltins, message: 'The preload is sandboxed: no Node built-ins.' },
       {
-        group: ['**/engine/**', '**/core/**', '**/renderer/**', ...hosts.group],
+        group: ['**/engine/**', '**/core/**', '**/renderer/**', ...hosts],
         message: 'The preload imports only shared/ and electron.',
       },
     ],

@@ -153,3 +153,26 @@ export function parseRequest<N extends RequestName>(
 export function isRequestName(name: string): name is RequestName {
   return Object.prototype.hasOwnProperty.call(requestSchemas, name);
 }
+
+/**
+ * HTTP transport (headless `serve`):
+ * - a request is `POST httpRoute(name)` with the JSON input as body and `Authorization: Bearer <token>`;
+ *   the response body is a `BridgeResult` (HTTP 200 when ok, 4xx/5xx with `{ ok: false, code, message }`).
+ * - events are server-sent events from `GET HTTP_EVENTS_ROUTE?token=<token>` (EventSource cannot send
+ *   headers); each is `event: <EventName>` with the JSON payload as `data`, and a `snapshot` comes first.
+ * - the dashboard page learns the token from its URL fragment: `http://127.0.0.1:PORT/#token=…`.
+ */
+export const HTTP_TOKEN_QUERY_PARAM = 'token';
+export const HTTP_MAX_BODY_BYTES = 1024 * 1024;
+
+/** HTTP status for each error code. */
+export const HTTP_STATUS_FOR: Record<BridgeErrorCode, number> = {
+  'invalid-request': 400,
+  'unknown-folder': 404,
+  'config-invalid': 422,
+  'config-readonly': 409,
+  busy: 409,
+  'rate-limited': 429,
+  'not-found': 404,
+  internal: 500,
+};
