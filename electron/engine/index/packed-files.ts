@@ -1,0 +1,221 @@
+/**
+ * A scan's files in columns: every relative path packed as bytes in one buffer, numbers in Float64Arrays.
+ * A million files cost a few typed arrays instead of a million objects, and the arrays cross a worker
+ * boundary as transferables.
+ */
+import type { FileEntry } from '../../../shared/types.js';
+
+/** The raw columns; exactly what a worker transfers. `pathOffsets` has `count + 1` entries. */
+export interface PackedFilesBuffers {
+  count: number;
+  pathBytes: Uint8Array;
+  pathOffsets: Uint32Array;
+  sizeBytes: Float64Array;
+  mtimeMs: Float64Array;
+  dev: Float64Array;
+  ino: Float64Array;
+}
+
+// Invalid UTF-8 (names written by other platforms) decodes to U+FFFD instead of throwing.
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** Read-only columnar list of files. Paths are relative to the scanned root, with `/` separators. */
+export class PackedFiles {
+  readonly count: number;
+  readonly pathBytes: Uint8Array;
+  readonly pathOffsets: Uint32Array;
+  readonly sizeBytes: Float64Array;
+  readonly mtimeMs: Float64Array;
+  readonly dev: Float64Array;
+  readonly ino: Float64Array;
+
+  constructor(buffers: PackedFilesBuffers) {
+    this.count = buffers.count;
+    this.pathBytes = buffers.pathBytes;
+    this.pathOffsets = buffers.pathOffsets;
+    this.sizeBytes = buffers.sizeBytes;
+    this.mtimeMs = buffers.mtimeMs;
+    this.dev = buffers.dev;
+    this.ino = buffers.ino;
+  }
+
+  static empty(): PackedFiles {
+    return new PackedFilesBuilder(0).build();
+  }
+
+  /** Packs plain entries (tests, small folders). */
+  static fromEntries(entries: readonly FileEntry[]): PackedFiles {
+    const builder = new PackedFilesBuilder(entries.length);
+    for (const e of entries) builder.add(encoder.encode(e.path), 0, e.sizeBytes, e.mtimeMs, e.dev, e.ino);
+    return builder.build();
+  }
+
+  /** Joins the chunks that several workers sent, in order. */
+  static concat(parts: readonly PackedFiles[]): PackedFiles {
+    if (parts.length === 1 && parts[0]) return parts[0];
+    let count = 0;
+    let byteLength = 0;
+    for (const p of parts) {
+      count += p.count;
+      byteLength += p.pathOffsets[p.count] ?? 0;
+    }
+    const out = new PackedFilesBuilder(count, byteLength);
+    for (const p of parts) out.append(p);
+    return out.build();
+  }
+
+  /** The relative path of file `i` as a string. Lossy for names that are not valid UTF-8: see `pathBytesAt`. */
+  path(i: number): string {
+    return decoder.decode(this.pathBytesAt(i));
+  }
+
+  /** The exact bytes of file `i`'s relative path (a view, not a copy): the only faithful form of a non-UTF-8 name. */
+  pathBytesAt(i: number): Uint8Array {
+    return this.pathBytes.subarray(this.pathOffsets[i] ?? 0, this.pathOffsets[i + 1] ?? 0);
+  }
+
+  entry(i: number): FileEntry {
+    return {
+      path: this.path(i),
+      sizeBytes: this.sizeBytes[i] ?? 0,
+      mtimeMs: this.mtimeMs[i] ?? 0,
+      dev: this.dev[i] ?? 0,
+      ino: this.ino[i] ?? 0,
+    };
+  }
+
+  toEntries(): FileEntry[] {
+    const entries = new Array<FileEntry>(this.count);
+    for (let i = 0; i < this.count; i++) entries[i] = this.entry(i);
+    return entries;
+  }
+
+  totalBytes(): number {
+    let total = 0;
+    for (let i = 0; i < this.count; i++) total += this.sizeBytes[i] ?? 0;
+    return total;
+  }
+
+  /** The columns, trimmed to `count`, for `postMessage(…, transferList)`. */
+  buffers(): PackedFilesBuffers {
+    return {
+      count: this.count,
+      pathBytes: this.pathBytes,
+      pathOffsets: this.pathOffsets,
+      sizeBytes: this.sizeBytes,
+      mtimeMs: this.mtimeMs,
+      dev: this.dev,
+      ino: this.ino,
+    };
+  }
+
+  /** The ArrayBuffers to list as transferables when posting `buffers()`. */
+  transferList(): ArrayBuffer[] {
+    const list = [this.pathBytes, this.pathOffsets, this.sizeBytes, this.mtimeMs, this.dev, this.ino];
+    return list.map((a) => a.buffer as ArrayBuffer);
+  }
+}
+
+/** Grows the columns while a walk adds files; `build()` trims them to size. */
+export class PackedFilesBuilder {
+  private count = 0;
+  private bytesUsed = 0;
+  private pathBytes: Uint8Array;
+  private pathOffsets: Uint32Array;
+  private sizeBytes: Float64Array;
+  private mtimeMs: Float64Array;
+  private dev: Float64Array;
+  private ino: Float64Array;
+
+  constructor(expectedCount = 1024, expectedPathBytes = expectedCount * 48) {
+    this.pathBytes = new Uint8Array(Math.max(64, expectedPathBytes));
+    this.pathOffsets = new Uint32Array(Math.max(16, expectedCount) + 1);
+    this.sizeBytes = new Float64Array(Math.max(16, expectedCount));
+    this.mtimeMs = new Float64Array(this.sizeBytes.length);
+    this.dev = new Float64Array(this.sizeBytes.length);
+    this.ino = new Float64Array(this.sizeBytes.length);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds one file whose relative path is `path` from byte `relStart` on (lets the walker pass its absolute path). */
+  add(
+    path: Uint8Array,
+    relStart: number,
+    sizeBytes: number,
+    mtimeMs: number,
+    dev: number,
+    ino: number,
+  ): void {
+    const length = path.length - relStart;
+    this.reserve(1, length);
+    this.pathBytes.set(relStart === 0 ? path : path.subarray(relStart), this.bytesUsed);
+    this.bytesUsed += length;
+    const i = this.count++;
+    this.pathOffsets[this.count] = this.bytesUsed;
+    this.sizeBytes[i] = sizeBytes;
+    this.mtimeMs[i] = mtimeMs;
+    this.dev[i] = dev;
+    this.ino[i] = ino;
+  }
+
+  /** Appends every file of `files`. */
+  append(files: PackedFiles): void {
+    const byteLength = files.pathOffsets[files.count] ?? 0;
+    this.reserve(files.count, byteLength);
+    this.pathBytes.set(files.pathBytes.subarray(0, byteLength), this.bytesUsed);
+    for (let i = 1; i <= files.count; i++) {
+      this.pathOffsets[this.count + i] = this.bytesUsed + (files.pathOffsets[i] ?? 0);
+    }
+    this.sizeBytes.set(files.sizeBytes.subarray(0, files.count), this.count);
+    this.mtimeMs.set(files.mtimeMs.subarray(0, files.count), this.count);
+    this.dev.set(files.dev.subarray(0, files.count), this.count);
+    this.ino.set(files.ino.subarray(0, files.count), this.count);
+    this.count += files.count;
+    this.bytesUsed += byteLength;
+  }
+
+  /** Trims the columns to size (copies, so the result's buffers are exactly as long as needed). */
+  build(): PackedFiles {
+    const n = this.count;
+    return new PackedFiles({
+      count: n,
+      pathBytes: this.pathBytes.slice(0, this.bytesUsed),
+      pathOffsets: this.pathOffsets.slice(0, n + 1),
+      sizeBytes: this.sizeBytes.slice(0, n),
+      mtimeMs: this.mtimeMs.slice(0, n),
+      dev: this.dev.slice(0, n),
+      ino: this.ino.slice(0, n),
+    });
+  }
+
+  private reserve(files: number, bytes: number): void {
+    if (this.bytesUsed + bytes > this.pathBytes.length) {
+      this.pathBytes = grow(this.pathBytes, this.bytesUsed + bytes, Uint8Array);
+    }
+    if (this.count + files > this.sizeBytes.length) {
+      const need = this.count + files;
+      this.pathOffsets = grow(this.pathOffsets, need + 1, Uint32Array);
+      this.sizeBytes = grow(this.sizeBytes, need, Float64Array);
+      this.mtimeMs = grow(this.mtimeMs, need, Float64Array);
+      this.dev = grow(this.dev, need, Float64Array);
+      this.ino = grow(this.ino, need, Float64Array);
+    }
+  }
+}
+
+type TypedArrayCtor<T> = new (length: number) => T;
+
+/** Copies `array` into one at least `minLength` long, growing by half again to keep appends amortised O(1). */
+export function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(
+  array: T,
+  minLength: number,
+  Ctor: TypedArrayCtor<T>,
+): T {
+  const next = new Ctor(Math.max(minLength, Math.ceil(array.length * 1.5) + 16));
+  next.set(array as never);
+  return next;
+}
