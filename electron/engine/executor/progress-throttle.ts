@@ -1,0 +1,44 @@
+/**
+ * Limits progress reports on large runs: a report goes out when `intervalMs` has passed since the last
+ * one, or `everyFiles` files have been done since, and always at the start and the end.
+ */
+
+export interface ExecuteProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesFreed: number;
+}
+
+export interface ProgressThrottle {
+  /** Reports `p` if enough time or files have passed since the last report. */
+  update(p: ExecuteProgress): void;
+  /** Reports `p` unconditionally (start and end of a run). */
+  flush(p: ExecuteProgress): void;
+}
+
+/**
+ * Time here is a monotonic stopwatch (`performance.now`), not the engine's clock: it only paces the UI
+ * and never decides what is removed.
+ */
+export function createProgressThrottle(
+  onProgress: ((p: ExecuteProgress) => void) | undefined,
+  intervalMs = 100,
+  everyFiles = 1000,
+): ProgressThrottle {
+  let lastAtMs = -Infinity;
+  let lastFiles = -1;
+  const emit = (p: ExecuteProgress) => {
+    lastAtMs = performance.now();
+    lastFiles = p.filesDone;
+    onProgress?.({ ...p });
+  };
+  return {
+    update(p) {
+      if (!onProgress || p.filesDone === lastFiles) return;
+      if (performance.now() - lastAtMs >= intervalMs || p.filesDone - lastFiles >= everyFiles) emit(p);
+    },
+    flush(p) {
+      if (onProgress) emit(p);
+    },
+  };
+}
