@@ -1,0 +1,192 @@
+/**
+ * The live index of one folder: size and mtime of every counted file, with totals kept up to date, so the
+ * monitor reads a folder's usage in O(1) while the watchers apply changes one file at a time.
+ * Memory: a path's UTF-8 bytes plus about 32 B per file (see bench/index-memory.ts).
+ */
+import type { FolderScan } from '../scan/scan-types.js';
+import { grow } from './packed-files.js';
+import { PathTable } from './path-table.js';
+
+/** What the index holds for one file. */
+export interface IndexedFile {
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+export interface FolderTotals {
+  sizeBytes: number;
+  fileCount: number;
+  /** Null when the folder holds no counted file. */
+  oldestMtimeMs: number | null;
+}
+
+/** Files that differ between two indexes (present in one only, or with another size or mtime) and their bytes. */
+export interface IndexDrift {
+  files: number;
+  /** Sum over those files of the size difference (a file present on one side only counts its whole size). */
+  bytes: number;
+}
+
+/** Relative path (`/` separators) → true when the file is not counted at all (`exclude` globs). */
+export type ExcludePredicate = (relPath: string) => boolean;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+export class FolderIndex {
+  private readonly table: PathTable;
+  private sizes: Float64Array;
+  private mtimes: Float64Array;
+  private totalSizeBytes = 0;
+  private oldestMtimeMs = Infinity;
+  /** Set when the oldest file left or got younger; totals() then finds the new oldest. */
+  private oldestStale = false;
+  private scratch = new Uint8Array(1024);
+
+  constructor(
+    private readonly isExcluded: ExcludePredicate = () => false,
+    expectedFiles = 0,
+    expectedNameBytes?: number,
+  ) {
+    this.table = new PathTable(expectedFiles, expectedNameBytes);
+    this.sizes = new Float64Array(this.table.idCapacity);
+    this.mtimes = new Float64Array(this.table.idCapacity);
+  }
+
+  /** Builds the index of a scan, leaving out files that `isExcluded` matches. The scan's buffers are not kept. */
+  static fromScan(scan: FolderScan, isExcluded?: ExcludePredicate): FolderIndex {
+    const files = scan.files;
+    const index = new FolderIndex(isExcluded, files.count, files.pathOffsets[files.count] ?? 0);
+    for (let i = 0; i < files.count; i++) {
+      if (isExcluded?.(files.path(i))) continue;
+      index.set(files.pathBytesAt(i), files.sizeBytes[i] ?? 0, files.mtimeMs[i] ?? 0);
+    }
+    return index;
+  }
+
+  /** Adds or updates a file; returns false (and indexes nothing) when the path is excluded. */
+  upsert(relPath: string, sizeBytes: number, mtimeMs: number): boolean {
+    if (this.isExcluded(relPath)) return false;
+    this.set(this.encode(relPath), sizeBytes, mtimeMs);
+    return true;
+  }
+
+  /** Forgets a file; returns whether it was indexed. */
+  remove(relPath: string): boolean {
+    const id = this.table.delete(this.encode(relPath));
+    if (id < 0) return false;
+    this.forget(id);
+    return true;
+  }
+
+  /** Forgets every file below `relDir` (a folder deleted or moved out); `''` empties the index. Returns the count. */
+  removeUnder(relDir: string): number {
+    const dir = relDir.replace(/\/+$/, '');
+    const prefix = dir === '' ? new Uint8Array(0) : encoder.encode(`${dir}/`);
+    const doomed: number[] = [];
+    this.table.forEachId((id) => {
+      if (startsWith(this.table.name(id), prefix)) doomed.push(id);
+    });
+    for (const id of doomed) {
+      this.table.deleteId(id);
+      this.forget(id);
+    }
+    return doomed.length;
+  }
+
+  has(relPath: string): boolean {
+    return this.table.find(this.encode(relPath)) >= 0;
+  }
+
+  get(relPath: string): IndexedFile | undefined {
+    const id = this.table.find(this.encode(relPath));
+    return id < 0 ? undefined : { sizeBytes: this.sizes[id] as number, mtimeMs: this.mtimes[id] as number };
+  }
+
+  get fileCount(): number {
+    return this.table.size;
+  }
+
+  /** Size and count in O(1); the oldest mtime is recomputed (one pass) only after the oldest file left. */
+  totals(): FolderTotals {
+    if (this.oldestStale) {
+      let oldest = Infinity;
+      this.table.forEachId((id) => {
+        oldest = Math.min(oldest, this.mtimes[id] as number);
+      });
+      this.oldestMtimeMs = oldest;
+      this.oldestStale = false;
+    }
+    return {
+      sizeBytes: this.totalSizeBytes,
+      fileCount: this.table.size,
+      oldestMtimeMs: this.table.size === 0 ? null : this.oldestMtimeMs,
+    };
+  }
+
+  /** Calls `fn` for every file, in no particular order. Do not change the index from inside `fn`. */
+  forEach(fn: (relPath: string, sizeBytes: number, mtimeMs: number) => void): void {
+    this.table.forEachId((id) => {
+      fn(decoder.decode(this.table.name(id)), this.sizes[id] as number, this.mtimes[id] as number);
+    });
+  }
+
+  /** How far this index has drifted from `other` (typically the live index against a fresh scan). */
+  diff(other: FolderIndex): IndexDrift {
+    const drift = { files: 0, bytes: 0 };
+    this.table.forEachId((id) => {
+      const otherId = other.table.find(this.table.name(id));
+      const size = this.sizes[id] as number;
+      if (otherId < 0) {
+        drift.files++;
+        drift.bytes += size;
+      } else if (other.sizes[otherId] !== size || other.mtimes[otherId] !== this.mtimes[id]) {
+        drift.files++;
+        drift.bytes += Math.abs((other.sizes[otherId] as number) - size);
+      }
+    });
+    other.table.forEachId((id) => {
+      if (this.table.find(other.table.name(id)) >= 0) return;
+      drift.files++;
+      drift.bytes += other.sizes[id] as number;
+    });
+    return drift;
+  }
+
+  /** Bytes held by the index's arrays (for the memory benchmark). */
+  byteLength(): number {
+    return this.table.byteLength() + this.sizes.byteLength + this.mtimes.byteLength;
+  }
+
+  private set(name: Uint8Array, sizeBytes: number, mtimeMs: number): void {
+    const { id, added } = this.table.insert(name);
+    if (this.sizes.length < this.table.idCapacity) {
+      this.sizes = grow(this.sizes, this.table.idCapacity, Float64Array);
+      this.mtimes = grow(this.mtimes, this.table.idCapacity, Float64Array);
+    }
+    if (!added) this.forget(id);
+    this.sizes[id] = sizeBytes;
+    this.mtimes[id] = mtimeMs;
+    this.totalSizeBytes += sizeBytes;
+    if (mtimeMs < this.oldestMtimeMs) this.oldestMtimeMs = mtimeMs;
+  }
+
+  /** Takes a file's numbers out of the totals (before it is replaced or after it was removed). */
+  private forget(id: number): void {
+    this.totalSizeBytes -= this.sizes[id] as number;
+    if (this.mtimes[id] === this.oldestMtimeMs) this.oldestStale = true;
+  }
+
+  /** UTF-8 of `relPath` in a reused buffer: a lookup allocates nothing. */
+  private encode(relPath: string): Uint8Array {
+    if (relPath.length * 3 > this.scratch.length) this.scratch = new Uint8Array(relPath.length * 3);
+    const { written } = encoder.encodeInto(relPath, this.scratch);
+    return this.scratch.subarray(0, written);
+  }
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
