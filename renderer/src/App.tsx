@@ -1,0 +1,69 @@
+/**
+ * The dashboard. Names and test ids the end-to-end tests drive (keep them stable):
+ * - banner: `data-testid="connection-banner"` (role alert when disconnected or unauthorized)
+ * - folders: `data-testid="folder-<name>"` article; gauges `role="meter"` named "<name> size", "<name> files",
+ *   "<name> age" (aria-valuetext holds the absolute numbers); `data-testid="sparkline-<name>"`;
+ *   `data-testid="watch-mode"`, `"forecast"`, `"folder-missing"`; buttons "Preview <name>", "Clean <name>";
+ *   `data-testid="no-folders"` when the config lists none
+ * - warnings: `data-testid="warnings"`, `data-testid="config-error"` (FILE:LINE:COL: message lines)
+ * - schedule: `data-testid="schedule"`, `"next-run"`, `"last-run"`, `"paused-until"`; buttons "Pause 1 hour",
+ *   "Pause until tomorrow", "Resume"
+ * - cleanup: buttons "Preview cleanup", "Clean now", then role alertdialog with "Confirm cleanup" / "Cancel";
+ *   `data-testid="cleanup-progress"` with "Stop cleanup", `data-testid="cleanup-result"`, `"cleanup-error"`;
+ *   preview `data-testid="preview"`, `"preview-total"`, button "Close preview"
+ * - history: table named "Cleanup history" (`data-testid="history-table"`), rows `data-testid="history-row"`,
+ *   a "Details of the <trigger> run at <time>" button per row, expanded `data-testid="run-details"`
+ * - settings: form named "Settings", fieldsets "General" and one per folder (legend = folder name),
+ *   buttons "Add folder", "Remove folder <name>", "Save settings"; `data-testid="save-error"`
+ * - theme: select labelled "Theme" (system | light | dark)
+ */
+import { useDashboard } from './store/dashboard-store.js';
+import { CleanupPanel } from './components/cleanup-panel.js';
+import { ConnectionBanner } from './components/connection-banner.js';
+import { FolderList } from './components/folder-list.js';
+import { HistoryTable } from './components/history-table.js';
+import { ScheduleStatus } from './components/schedule-status.js';
+import { SettingsEditor } from './components/settings-editor.js';
+import { ThemeToggle } from './components/theme-toggle.js';
+import { WarningsPanel } from './components/warnings-panel.js';
+import { formatPercent } from '../../shared/format.js';
+
+export function App() {
+  const snapshot = useDashboard((s) => s.snapshot);
+  const connection = useDashboard((s) => s.connection);
+  return (
+    <>
+      <header className="app-header">
+        <h1>Headroom</h1>
+        {snapshot && (
+          <span
+            className={`badge level-${snapshot.level}`}
+            aria-label={`Highest usage ${formatPercent(snapshot.maxUsagePercent)}`}
+          >
+            {formatPercent(snapshot.maxUsagePercent)}
+          </span>
+        )}
+        <ThemeToggle />
+      </header>
+      <ConnectionBanner />
+      <main>
+        {snapshot ? (
+          <>
+            <WarningsPanel />
+            <FolderList />
+            <CleanupPanel />
+            <ScheduleStatus nowMs={Date.now()} />
+            <HistoryTable />
+            <SettingsEditor />
+          </>
+        ) : (
+          <p role="status" className="loading" data-testid="loading">
+            {connection === 'unauthorized'
+              ? 'No data: the link needs a valid token.'
+              : 'Loading the folders…'}
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

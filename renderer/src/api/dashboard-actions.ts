@@ -1,0 +1,80 @@
+import type { BridgeResult, ConfigPatch } from '../../../shared/bridge.js';
+import type { DashboardStore } from '../store/dashboard-store.js';
+import type { BridgeClient } from './bridge-client-types.js';
+
+/** How many runs the history table asks for. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/** What components may ask of the engine. Each call writes its outcome into the store. */
+export interface DashboardActions {
+  refreshSnapshot: () => Promise<void>;
+  loadHistory: () => Promise<void>;
+  loadConfig: () => Promise<void>;
+  /** Folder names, or undefined for all folders. */
+  preview: (folders?: string[]) => Promise<void>;
+  clean: (folders?: string[]) => Promise<void>;
+  cancelCleanup: () => Promise<void>;
+  /** Resolves true when the engine accepted and wrote the patch. */
+  saveConfig: (patch: ConfigPatch) => Promise<boolean>;
+  /** An ISO time pauses automatic cleanup until then; null resumes. */
+  pauseSchedule: (untilIso: string | null) => Promise<void>;
+}
+
+function message<T>(result: BridgeResult<T>): string {
+  return result.ok ? '' : result.message;
+}
+
+/** Binds the dashboard's actions to one bridge client and one store. */
+export function createDashboardActions(client: BridgeClient, store: DashboardStore): DashboardActions {
+  const state = store.getState;
+  const scope = (folders?: string[]) => (folders && folders.length > 0 ? { folders } : {});
+  return {
+    async refreshSnapshot() {
+      const result = await client.getSnapshot();
+      if (result.ok) state().applySnapshot(result.value);
+    },
+    async loadHistory() {
+      state().setHistoryLoading();
+      const result = await client.getHistory({ limit: HISTORY_PAGE_SIZE });
+      if (result.ok) state().setHistory(result.value);
+      else state().setHistoryError(message(result));
+    },
+    async loadConfig() {
+      state().setConfigLoading();
+      const result = await client.getConfig();
+      if (result.ok) state().setConfig(result.value);
+      else state().setConfigLoadError(message(result));
+    },
+    async preview(folders) {
+      state().setPreviewLoading(folders ?? null);
+      const result = await client.previewCleanup(scope(folders));
+      if (result.ok) state().setPreview(result.value);
+      else state().setPreviewError(message(result));
+    },
+    async clean(folders) {
+      state().cleanupRequested(folders ?? []);
+      const result = await client.runCleanup(scope(folders));
+      if (result.ok) state().cleanupFinished(result.value);
+      else state().cleanupFailed(message(result));
+    },
+    async cancelCleanup() {
+      const result = await client.cancelCleanup();
+      if (!result.ok) state().cleanupFailed(message(result));
+    },
+    async saveConfig(patch) {
+      state().setSaving();
+      const result = await client.updateConfig(patch);
+      if (!result.ok) {
+        state().setSaveError(result.code, result.message);
+        return false;
+      }
+      state().setSaved(result.value);
+      return true;
+    },
+    async pauseSchedule(untilIso) {
+      const result = await client.pauseSchedule({ until: untilIso });
+      if (result.ok) state().applySchedule(result.value);
+      else state().setScheduleError(message(result));
+    },
+  };
+}

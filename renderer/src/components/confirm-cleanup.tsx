@@ -1,0 +1,44 @@
+import { useActions } from '../api/actions-context.js';
+import { useDashboard } from '../store/dashboard-store.js';
+
+/** Asks before removing files; Escape or "Cancel" closes it, "Confirm cleanup" runs the cleanup. */
+export function ConfirmCleanup() {
+  const scope = useDashboard((s) => s.confirmScope);
+  const dismiss = useDashboard((s) => s.dismissConfirm);
+  const actions = useActions();
+  if (scope === undefined) return null;
+  const what = scope === null ? 'all folders' : scope.join(', ');
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      className="confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') dismiss();
+      }}
+    >
+      <p id="confirm-title">
+        <strong>Clean {what} now?</strong>
+      </p>
+      <p id="confirm-text">
+        Files are removed by each folder&apos;s rules, oldest first; protected and recently written files
+        stay. Files set to be deleted cannot be brought back.
+      </p>
+      <div className="button-row">
+        {/* Focus goes to the dialog's action so a keyboard user can confirm or Escape at once. */}
+        <button
+          type="button"
+          className="danger"
+          autoFocus
+          onClick={() => void actions.clean(scope ?? undefined)}
+        >
+          Confirm cleanup
+        </button>
+        <button type="button" onClick={dismiss}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

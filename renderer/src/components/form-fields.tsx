@@ -1,0 +1,134 @@
+import { useId, type ReactNode } from 'react';
+
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  disabled?: boolean;
+  /** Ids of other messages that also describe this field (e.g. the folder's "needs a limit"). */
+  describedBy?: string | undefined;
+}
+
+/** A labelled input with its validation message beside it, tied by aria-describedby. */
+function FieldFrame({
+  label,
+  error,
+  hint,
+  children,
+}: FieldProps & { children: (ids: { input: string; described: string | undefined }) => ReactNode }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const described = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ input: id, described })}
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+const join = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onChange: (value: string) => void;
+    type?: 'text' | 'number';
+    placeholder?: string;
+    step?: string;
+  },
+) {
+  const { value, onChange, type = 'text', placeholder, step, disabled, error, describedBy } = props;
+  return (
+    <FieldFrame {...props}>
+      {({ input, described }) => (
+        <input
+          id={input}
+          type={type}
+          inputMode={type === 'number' ? 'decimal' : undefined}
+          step={step}
+          value={value}
+          placeholder={placeholder}
+          readOnly={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={join(described, describedBy)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { value: string; onChange: (value: string) => void }) {
+  const { value, onChange, disabled, error } = props;
+  return (
+    <FieldFrame {...props}>
+      {({ input, described }) => (
+        <textarea
+          id={input}
+          rows={2}
+          value={value}
+          readOnly={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  disabled,
+}: FieldProps & { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="check-field">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />{' '}
+      {label}
+    </label>
+  );
+}
+
+export function SelectField<V extends string>(
+  props: FieldProps & { value: V; options: { value: V; label: string }[]; onChange: (value: V) => void },
+) {
+  const { value, options, onChange, disabled } = props;
+  return (
+    <FieldFrame {...props}>
+      {({ input, described }) => (
+        <select
+          id={input}
+          value={value}
+          disabled={disabled}
+          aria-describedby={described}
+          onChange={(e) => onChange(e.target.value as V)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

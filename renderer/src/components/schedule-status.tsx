@@ -1,0 +1,59 @@
+import { useActions } from '../api/actions-context.js';
+import { useDashboard } from '../store/dashboard-store.js';
+import { localTime, relativeTime, startOfTomorrow } from '../view/relative-time.js';
+import { MS_PER_HOUR } from '../../../shared/units.js';
+
+/** Next and last automatic cleanup, the pause, and the buttons that pause and resume it. `nowMs` is the render time. */
+export function ScheduleStatus({ nowMs }: { nowMs: number }) {
+  const schedule = useDashboard((s) => s.snapshot?.schedule);
+  const error = useDashboard((s) => s.scheduleError);
+  const actions = useActions();
+  if (!schedule) return null;
+  const paused = schedule.pausedUntil !== null && Date.parse(schedule.pausedUntil) > nowMs;
+  const when = (iso: string | null, none: string) =>
+    iso ? `${localTime(iso)} (${relativeTime(iso, nowMs)})` : none;
+  return (
+    <section aria-labelledby="schedule-heading" className="schedule" data-testid="schedule">
+      <h2 id="schedule-heading">Schedule</h2>
+      <dl>
+        <dt>Every</dt>
+        <dd>{schedule.intervalHours} h</dd>
+        <dt>Next run</dt>
+        <dd data-testid="next-run">{paused ? 'paused' : when(schedule.nextRunAt, 'not scheduled')}</dd>
+        <dt>Last run</dt>
+        <dd data-testid="last-run">{when(schedule.lastRunAt, 'never')}</dd>
+        {paused && (
+          <>
+            <dt>Paused until</dt>
+            <dd data-testid="paused-until">{when(schedule.pausedUntil, '')}</dd>
+          </>
+        )}
+      </dl>
+      {schedule.running && <p role="status">A cleanup is running.</p>}
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => void actions.pauseSchedule(new Date(Date.now() + MS_PER_HOUR).toISOString())}
+        >
+          Pause 1 hour
+        </button>
+        <button
+          type="button"
+          onClick={() => void actions.pauseSchedule(startOfTomorrow(Date.now()).toISOString())}
+        >
+          Pause until tomorrow
+        </button>
+        {paused && (
+          <button type="button" onClick={() => void actions.pauseSchedule(null)}>
+            Resume
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

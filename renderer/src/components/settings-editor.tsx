@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ConfigView } from '../../../shared/bridge.js';
+import { useActions } from '../api/actions-context.js';
+import { useDashboard } from '../store/dashboard-store.js';
+import {
+  buildPatch,
+  emptyFolderForm,
+  toForm,
+  type ConfigForm,
+  type FieldErrors,
+  type FolderForm,
+  type SettingsForm,
+} from '../view/settings-form.js';
+import { FolderFields } from './folder-fields.js';
+import { CheckField, TextField } from './form-fields.js';
+
+/** The settings editor: loads the config view, and starts over from it whenever the file changes. */
+export function SettingsEditor() {
+  const config = useDashboard((s) => s.config);
+  const status = useDashboard((s) => s.configStatus);
+  const error = useDashboard((s) => s.configLoadError);
+  return (
+    <section aria-labelledby="settings-heading" className="settings">
+      <h2 id="settings-heading">Settings</h2>
+      {status === 'error' && (
+        <p role="alert" className="form-error">
+          Could not read the configuration: {error}
+        </p>
+      )}
+      {!config && status !== 'error' && <p role="status">Loading settings…</p>}
+      {/* Keyed by the file's text: a save or an outside edit resets the form, a reconnect does not. */}
+      {config && <SettingsFormView key={config.text} view={config} />}
+    </section>
+  );
+}
+
+const SETTING_FIELDS: { key: keyof SettingsForm & string; label: string; type: 'number' | 'check' }[] = [
+  { key: 'warning_threshold_percent', label: 'Warn at (% of a limit)', type: 'number' },
+  { key: 'cleanup_interval_hours', label: 'Clean up every (hours)', type: 'number' },
+  { key: 'free_space_floor_percent', label: 'Warn when disk free below (%)', type: 'number' },
+  { key: 'poll_interval_seconds', label: 'Rescan unwatched folders every (seconds)', type: 'number' },
+  { key: 'cleanup_on_startup', label: 'Clean up on start-up', type: 'check' },
+  { key: 'notifications', label: 'Desktop notifications', type: 'check' },
+  { key: 'start_at_login', label: 'Start at login', type: 'check' },
+];
+
+function SettingsFormView({ view }: { view: ConfigView }) {
+  const actions = useActions();
+  const save = useDashboard((s) => s.save);
+  const [form, setForm] = useState<ConfigForm>(() => toForm(view));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a failed validation, take the keyboard to the first field that needs fixing.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const setSetting = (key: keyof SettingsForm, value: string | boolean) =>
+    setForm((f) => ({ ...f, settings: { ...f.settings, [key]: value } }));
+  const setFolder = (index: number, patch: Partial<FolderForm>) =>
+    setForm((f) => ({
+      ...f,
+      folders: f.folders.map((folder, i) => (i === index ? { ...folder, ...patch } : folder)),
+    }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    const result = buildPatch(form, view);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    if (!result.patch) setNotice('Nothing changed.');
+    else void actions.saveConfig(result.patch);
+  }
+
+  const errorCount = Object.keys(errors).length;
+  return (
+    <form ref={formRef} aria-label="Settings" noValidate onSubmit={onSubmit}>
+      <p className="folder-note">
+        Editing <code>{view.source.file}</code>
+        {view.foldersEditable ? '' : ' (a Chatterbox config: only limits and settings can change here)'}.
+      </p>
+      <fieldset>
+        <legend>General</legend>
+        <div className="field-grid">
+          {SETTING_FIELDS.map(({ key, label, type }) =>
+            type === 'number' ? (
+              <TextField
+                key={key}
+                type="number"
+                step="any"
+                label={label}
+                value={form.settings[key] as string}
+                error={errors[`settings.${key}`]}
+                onChange={(v) => setSetting(key, v)}
+              />
+            ) : (
+              <CheckField
+                key={key}
+                label={label}
+                checked={form.settings[key] as boolean}
+                onChange={(v) => setSetting(key, v)}
+              />
+            ),
+          )}
+        </div>
+      </fieldset>
+      {form.folders.map((folder, index) => (
+        <FolderFields
+          key={folder.key}
+          folder={folder}
+          index={index}
+          errors={errors}
+          editable={view.foldersEditable}
+          onChange={(patch) => setFolder(index, patch)}
+          onRemove={() => setForm((f) => ({ ...f, folders: f.folders.filter((_, i) => i !== index) }))}
+        />
+      ))}
+      {errors['folders'] && <p className="field-error">{errors['folders']}</p>}
+      <div className="button-row">
+        {view.foldersEditable && (
+          <button
+            type="button"
+            onClick={() => setForm((f) => ({ ...f, folders: [...f.folders, emptyFolderForm()] }))}
+          >
+            Add folder
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={save.status === 'saving'}>
+          Save settings
+        </button>
+      </div>
+      <SaveMessages errorCount={errorCount} notice={notice} />
+    </form>
+  );
+}
+
+function SaveMessages({ errorCount, notice }: { errorCount: number; notice: string | null }) {
+  const save = useDashboard((s) => s.save);
+  if (errorCount > 0) {
+    return (
+      <p role="alert" className="form-error">
+        Fix {errorCount === 1 ? 'the field' : `the ${errorCount} fields`} marked above before saving.
+      </p>
+    );
+  }
+  if (notice) return <p role="status">{notice}</p>;
+  if (save.status === 'error') {
+    const prefix =
+      save.code === 'config-readonly' ? 'This setting cannot be changed here' : 'Headroom refused the change';
+    return (
+      <p role="alert" className="form-error" data-testid="save-error">
+        {prefix}: {save.message}
+      </p>
+    );
+  }
+  if (save.status === 'saved') return <p role="status">Saved.</p>;
+  if (save.status === 'saving') return <p role="status">Saving…</p>;
+  return null;
+}

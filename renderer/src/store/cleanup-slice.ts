@@ -1,0 +1,74 @@
+import type { StateCreator } from 'zustand';
+import type { CleanupProgress, RunRecord } from '../../../shared/types.js';
+import type { DashboardState } from './dashboard-store.js';
+
+export type CleanupStatus = 'idle' | 'running' | 'finished' | 'failed';
+
+/** The cleanup the dashboard is showing: the one it started, or one the schedule started. */
+export interface CleanupRun {
+  status: CleanupStatus;
+  /** Unknown between the request and the engine's `cleanupStarted` event. */
+  runId: string | null;
+  /** Folders of the run; empty means all. */
+  folders: string[];
+  /** Latest progress per folder name. */
+  progress: Record<string, CleanupProgress>;
+  result: RunRecord | null;
+  error: string | null;
+}
+
+export interface CleanupSlice {
+  cleanup: CleanupRun;
+  /** Folders awaiting "Confirm cleanup": undefined when no confirmation is open, null for all folders. */
+  confirmScope: string[] | null | undefined;
+  askConfirm: (folders: string[] | null) => void;
+  dismissConfirm: () => void;
+  cleanupRequested: (folders: string[]) => void;
+  cleanupStarted: (runId: string, folders: string[]) => void;
+  cleanupProgressed: (progress: CleanupProgress) => void;
+  cleanupFinished: (record: RunRecord) => void;
+  cleanupFailed: (message: string) => void;
+}
+
+export const IDLE_CLEANUP: CleanupRun = {
+  status: 'idle',
+  runId: null,
+  folders: [],
+  progress: {},
+  result: null,
+  error: null,
+};
+
+export const createCleanupSlice: StateCreator<DashboardState, [], [], CleanupSlice> = (set) => ({
+  cleanup: IDLE_CLEANUP,
+  confirmScope: undefined,
+  askConfirm: (folders) => set({ confirmScope: folders }),
+  dismissConfirm: () => set({ confirmScope: undefined }),
+  cleanupRequested: (folders) =>
+    set({ confirmScope: undefined, cleanup: { ...IDLE_CLEANUP, status: 'running', folders } }),
+  cleanupStarted: (runId, folders) =>
+    set({ cleanup: { ...IDLE_CLEANUP, status: 'running', runId, folders } }),
+  cleanupProgressed: (progress) =>
+    set((state) => {
+      const run = state.cleanup;
+      // Progress of another run (one that started before this page connected) still shows as running.
+      if (run.status === 'running' && run.runId !== null && run.runId !== progress.runId) return {};
+      return {
+        cleanup: {
+          ...run,
+          status: 'running',
+          runId: progress.runId,
+          progress: { ...run.progress, [progress.folder]: progress },
+        },
+      };
+    }),
+  cleanupFinished: (record) =>
+    set((state) => {
+      // Dry runs are previews: they never replace the result of a real run.
+      if (record.dryRun) return {};
+      return {
+        cleanup: { ...state.cleanup, status: 'finished', runId: record.id, result: record, error: null },
+      };
+    }),
+  cleanupFailed: (error) => set((state) => ({ cleanup: { ...state.cleanup, status: 'failed', error } })),
+});
