@@ -2,14 +2,14 @@
  * The executor: carries out one folder's cleanup plan under DESIGN.md invariants 1, 2 and 4. Every file
  * is examined again just before its removal; one file's failure never stops the run.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FolderPlan, FolderRules, FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
 import { compileGlobs } from '../../core/glob-match.js';
 import type { TrashPort } from '../ports.js';
-import { errorCode, errorMessage, nodeFsOps, type FsOps } from './fs-ops.js';
+import { carryOutFiles, type CarryOutOptions } from './carry-out-files.js';
+import { nodeFsOps, type FsOps } from './fs-ops.js';
 import { nodeTrash } from './node-trash.js';
-import { processPlannedFile, type FileContext, type FileOutcome } from './process-planned-file.js';
+import type { FileContext } from './process-planned-file.js';
 import { createProgressThrottle, type ExecuteProgress } from './progress-throttle.js';
 import { removeEmptiedDirs } from './remove-emptied-dirs.js';
 import { resolveRoot, type RootResult } from './resolve-root.js';
@@ -26,7 +26,7 @@ export interface ExecutePlanInput {
   nowMs: () => number;
   /** Used when `rules.action` is `trash`; default `nodeTrash`. */
   trash?: TrashPort;
-  /** Checked between files: once aborted, the remaining files are skipped as `cancelled`. */
+  /** Checked before each file is started: once aborted, files not yet started are skipped as `cancelled`. */
   signal?: AbortSignal;
   /** Called at the start, at most about every 100 ms or `progressEveryFiles` files, and at the end. */
   onProgress?: (p: ExecuteProgress) => void;
@@ -41,6 +41,7 @@ export interface ExecutePlanInput {
 }
 
 const DEFAULT_RETRY_DELAY_MS = 2000;
+const FILES_IN_FLIGHT = 4;
 /** Case-insensitive volumes are the norm there: protect matches too much rather than too little. */
 const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
 
@@ -68,11 +69,18 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
     dryRun: input.dryRun ?? false,
     fsOps,
   };
-  const retries = await firstPass(input, ctx, result, () => {
-    state.filesDone++;
-    progress.update({ ...state, bytesFreed: result.bytesFreed });
-  });
-  await retryPass(input, ctx, result, retries);
+  const carryOut: CarryOutOptions = {
+    items: plan.remove,
+    signal: input.signal,
+    retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+    concurrency: FILES_IN_FLIGHT,
+    onFileDone: (freedBytes) => {
+      state.filesDone++;
+      state.bytesFreed += freedBytes;
+      progress.update(state);
+    },
+  };
+  await carryOutFiles(ctx, carryOut, result);
   const dirs = await removeEmptiedDirs({
     root: ctx.root,
     removedFiles: result.removed.map((r) => r.path),
@@ -111,85 +119,5 @@ function refuseAll(
       result.errors.push({ path: item.path, code, message: root.detail });
     } else
       result.skipped.push({ path: item.path, why: root.why, detail: `${root.detail}; nothing was removed` });
-  }
-}
-
-function record(result: FolderRunResult, item: PlannedRemoval, outcome: FileOutcome): void {
-  switch (outcome.kind) {
-    case 'removed':
-      result.removed.push({ path: item.path, sizeBytes: item.sizeBytes, reason: item.reason });
-      result.filesRemoved++;
-      result.bytesFreed += item.sizeBytes;
-      return;
-    case 'skip':
-      result.skipped.push({ path: item.path, why: outcome.why, detail: outcome.detail });
-      return;
-    case 'error':
-    case 'transient':
-      result.errors.push({ path: item.path, code: outcome.code, message: outcome.message });
-  }
-}
-
-/** A bug or an odd trash implementation must not end the run: anything thrown becomes that file's error. */
-async function safely(ctx: FileContext, item: PlannedRemoval): Promise<FileOutcome> {
-  try {
-    return await processPlannedFile(ctx, item);
-  } catch (error) {
-    return { kind: 'error', code: errorCode(error), message: errorMessage(error) };
-  }
-}
-
-const CANCELLED = 'the run was cancelled before this file';
-
-type Retry = { item: PlannedRemoval; outcome: FileOutcome };
-
-/** Every file once, in plan order; transient failures are set aside for one retry. */
-async function firstPass(
-  input: ExecutePlanInput,
-  ctx: FileContext,
-  result: FolderRunResult,
-  onDone: () => void,
-) {
-  const retries: Retry[] = [];
-  for (const item of input.plan.remove) {
-    if (input.signal?.aborted) {
-      result.skipped.push({ path: item.path, why: 'cancelled', detail: CANCELLED });
-      continue;
-    }
-    const outcome = await safely(ctx, item);
-    if (outcome.kind === 'transient') retries.push({ item, outcome });
-    else record(result, item, outcome);
-    onDone();
-  }
-  return retries;
-}
-
-/**
- * Files that failed with a transient error get one more try after `retryDelayMs` (all of them after one
- * wait, not one wait each); a second transient failure leaves them for the next run as `retry-later`.
- */
-async function retryPass(
-  input: ExecutePlanInput,
-  ctx: FileContext,
-  result: FolderRunResult,
-  retries: Retry[],
-) {
-  if (retries.length === 0) return;
-  try {
-    await sleep(input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, undefined, { signal: input.signal });
-  } catch {
-    // Aborted while waiting: handled below, file by file.
-  }
-  for (const { item } of retries) {
-    if (input.signal?.aborted) {
-      result.skipped.push({ path: item.path, why: 'cancelled', detail: CANCELLED });
-      continue;
-    }
-    const outcome = await safely(ctx, item);
-    if (outcome.kind !== 'transient') record(result, item, outcome);
-    else {
-      const detail = `${outcome.code} twice (${outcome.message}); it will be tried again at the next run`;
-      result.skipped.push({ path: item.path, why: 'retry-later', detail });
-    }
   }
 }
