@@ -1,0 +1,67 @@
+/**
+ * Replaces a file so that a crash at any moment leaves either the old or the new content, never a
+ * truncated mix: write a temp file beside it, flush it to disk, then rename it over the original
+ * (rename within one folder is atomic on POSIX and NTFS).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Mode of a newly created file, before the umask (as `fs.writeFile` would). */
+const NEW_FILE_MODE = 0o666;
+
+/**
+ * Atomically replaces (or creates) `file` with `text` (UTF-8), keeping the old file's permission bits
+ * (and, when running as root, its owner).
+ * A symlink is followed, so the link stays a link and its target gets the new content.
+ */
+export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
+  const target = await resolveTarget(path.resolve(file));
+  const dir = path.dirname(target);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const old = await fs.stat(target).catch(() => null);
+  const oldMode = old ? old.mode & 0o7777 : null;
+  try {
+    const handle = await fs.open(temp, 'wx', oldMode ?? NEW_FILE_MODE);
+    try {
+      await handle.writeFile(text);
+      // The mode passed to open is filtered by the umask; chmod restores the old bits exactly.
+      if (oldMode !== null) await handle.chmod(oldMode);
+      // Root editing a user's file must leave it theirs; anyone else cannot chown and keeps their own.
+      if (old && process.getuid?.() === 0) await handle.chown(old.uid, old.gid);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+async function resolveTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for fsync; there rename is enough. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder; the data itself is already on disk.
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,75 @@
+/** Turns a validated config file (snake_case, GB, `~`, relative paths) into the engine's `AppConfig`. */
+import path from 'node:path';
+import {
+  CONFIG_DEFAULTS,
+  type ConfigFile,
+  type FolderConfig,
+  type SettingsConfig,
+} from '../../../shared/config-schema.js';
+import type { AppConfig, FolderRules } from '../../../shared/types.js';
+import { gbToBytes } from '../../../shared/units.js';
+
+export interface PathContext {
+  /** The folder holding the config file: relative folder paths resolve against it. */
+  configDir: string;
+  home: string;
+}
+
+/**
+ * An absolute, normalised path. Only `~` and `~/…` name the home folder (`~user` is left alone, as a
+ * shell would not expand it inside a YAML string either); relative paths resolve against the config
+ * file's folder, not the process's working directory, so the meaning of a file does not depend on where
+ * Headroom was started.
+ */
+export function expandPath(raw: string, ctx: PathContext): string {
+  if (raw === '~') return path.resolve(ctx.home);
+  if (raw.startsWith('~/') || (path.sep === '\\' && raw.startsWith('~\\'))) {
+    return path.resolve(ctx.home, raw.slice(2));
+  }
+  return path.resolve(ctx.configDir, raw);
+}
+
+/** One folder's rules, with limits in bytes/files/days and every default filled in. */
+export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderRules {
+  return {
+    name: folder.name,
+    path: expandPath(folder.path, ctx),
+    maxSizeBytes: folder.max_size_gb === undefined ? null : gbToBytes(folder.max_size_gb),
+    maxFiles: folder.max_files ?? null,
+    maxAgeDays: folder.max_age_days ?? null,
+    minAgeMinutes: folder.min_age_minutes ?? CONFIG_DEFAULTS.min_age_minutes,
+    sizeTargetPercent: folder.size_target_percent ?? CONFIG_DEFAULTS.size_target_percent,
+    exclude: folder.exclude ?? [],
+    protect: folder.protect ?? [],
+    action: folder.action ?? CONFIG_DEFAULTS.action,
+    enabled: folder.enabled ?? CONFIG_DEFAULTS.enabled,
+  };
+}
+
+/** The whole `AppConfig`; `file` must already have passed `configFileSchema`. */
+export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
+  const settings = fullSettings(file);
+  return {
+    warningThresholdPercent: settings.warning_threshold_percent,
+    cleanupOnStartup: settings.cleanup_on_startup,
+    cleanupIntervalHours: settings.cleanup_interval_hours,
+    freeSpaceFloorPercent: settings.free_space_floor_percent,
+    pollIntervalSeconds: settings.poll_interval_seconds,
+    notifications: settings.notifications,
+    startAtLogin: settings.start_at_login,
+    folders: file.folders.map((folder) => normaliseFolder(folder, ctx)),
+  };
+}
+
+/** Every top-level setting, defaults filled in (what the settings editor shows). */
+export function fullSettings(file: SettingsConfig): Required<SettingsConfig> {
+  return {
+    warning_threshold_percent: file.warning_threshold_percent ?? CONFIG_DEFAULTS.warning_threshold_percent,
+    cleanup_on_startup: file.cleanup_on_startup ?? CONFIG_DEFAULTS.cleanup_on_startup,
+    cleanup_interval_hours: file.cleanup_interval_hours ?? CONFIG_DEFAULTS.cleanup_interval_hours,
+    free_space_floor_percent: file.free_space_floor_percent ?? CONFIG_DEFAULTS.free_space_floor_percent,
+    poll_interval_seconds: file.poll_interval_seconds ?? CONFIG_DEFAULTS.poll_interval_seconds,
+    notifications: file.notifications ?? CONFIG_DEFAULTS.notifications,
+    start_at_login: file.start_at_login ?? CONFIG_DEFAULTS.start_at_login,
+  };
+}
