@@ -1,0 +1,81 @@
+/** The set of non-recursive directory watchers of one root, keyed by relative directory. */
+import { watch } from 'node:fs';
+import path from 'node:path';
+
+/** A started directory watcher. */
+export interface DirWatcher {
+  close(): void;
+}
+
+/**
+ * Starts one non-recursive watcher on `absDir`. Throws (with a Node `code`) when it cannot start.
+ * This is the seam where tests inject faults (ENOSPC on the Nth directory).
+ */
+export type WatchDirFn = (
+  absDir: string,
+  onEvent: (filename: string | null) => void,
+  onError: (err: Error) => void,
+) => DirWatcher;
+
+/** `fs.watch` on one directory. Persistent, so an undisposed watcher keeps the process alive (and shows). */
+export const nodeWatchDir: WatchDirFn = (absDir, onEvent, onError) => {
+  const watcher = watch(absDir, { persistent: true, encoding: 'utf8' }, (_event, filename) =>
+    onEvent(filename ?? null),
+  );
+  watcher.on('error', onError);
+  return { close: () => watcher.close() };
+};
+
+export class DirWatchers {
+  private readonly byDir = new Map<string, { watcher: DirWatcher; ino: number }>();
+
+  constructor(
+    private readonly root: string,
+    private readonly watchDir: WatchDirFn,
+    private readonly onEvent: (relDir: string, filename: string | null) => void,
+    private readonly onError: (relDir: string, err: Error) => void,
+  ) {}
+
+  /** Watches `relDir` (inode `ino`) unless it already is; throws when the watcher cannot start. */
+  add(relDir: string, ino: number): void {
+    if (this.byDir.has(relDir)) return;
+    const absDir = relDir === '' ? this.root : path.join(this.root, relDir);
+    const watcher = this.watchDir(
+      absDir,
+      (filename) => this.onEvent(relDir, filename),
+      (err) => this.onError(relDir, err),
+    );
+    this.byDir.set(relDir, { watcher, ino });
+  }
+
+  has(relDir: string): boolean {
+    return this.byDir.has(relDir);
+  }
+
+  inoOf(relDir: string): number | undefined {
+    return this.byDir.get(relDir)?.ino;
+  }
+
+  /** Closes `relDir` and every watched directory under it; returns how many were closed. */
+  remove(relDir: string): number {
+    const prefix = relDir === '' ? '' : `${relDir}/`;
+    let closed = 0;
+    for (const [dir, entry] of this.byDir) {
+      if (dir === relDir || dir.startsWith(prefix)) {
+        entry.watcher.close();
+        this.byDir.delete(dir);
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  closeAll(): void {
+    for (const entry of this.byDir.values()) entry.watcher.close();
+    this.byDir.clear();
+  }
+
+  get size(): number {
+    return this.byDir.size;
+  }
+}
