@@ -1,0 +1,71 @@
+/**
+ * A fake bridge client: the port between the renderer and the engine. Requests are vi.fn()s answering
+ * with the given results; `emit` pushes an event as the engine would; `setConnection` plays the transport.
+ */
+import { vi } from 'vitest';
+import type {
+  BridgeResult,
+  EventName,
+  EventPayloads,
+  RequestName,
+  RequestResults,
+} from '../../shared/bridge.js';
+import type { BridgeClient, ConnectionState } from '../../renderer/src/api/bridge-client-types.js';
+import { configView, runRecord, snapshot } from './fixtures.js';
+
+type Answers = { [N in RequestName]: BridgeResult<RequestResults[N]> };
+
+export function defaultAnswers(): Answers {
+  return {
+    getSnapshot: { ok: true, value: snapshot() },
+    previewCleanup: { ok: true, value: { createdAtMs: 0, folders: [] } },
+    runCleanup: { ok: true, value: runRecord() },
+    cancelCleanup: { ok: true, value: { cancelled: true } },
+    getHistory: { ok: true, value: { runs: [runRecord()], damagedLines: 0 } },
+    getConfig: { ok: true, value: configView() },
+    updateConfig: { ok: true, value: configView({ text: 'saved\n' }) },
+    pauseSchedule: { ok: true, value: snapshot().schedule },
+  };
+}
+
+export function createFakeBridge(overrides: Partial<Answers> = {}, initial: ConnectionState = 'connected') {
+  const answers = { ...defaultAnswers(), ...overrides };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection = initial;
+  const request = <N extends RequestName>(name: N) => vi.fn(async (_input?: unknown) => answers[name]);
+  const client = {
+    getSnapshot: request('getSnapshot'),
+    previewCleanup: request('previewCleanup'),
+    runCleanup: request('runCleanup'),
+    cancelCleanup: request('cancelCleanup'),
+    getHistory: request('getHistory'),
+    getConfig: request('getConfig'),
+    updateConfig: request('updateConfig'),
+    pauseSchedule: request('pauseSchedule'),
+    on: (event: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+    transport: 'http' as const,
+    connectionState: () => connection,
+    onConnectionChange: (listener: (state: ConnectionState) => void) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    dispose: () => {},
+  };
+  return {
+    client: client as unknown as BridgeClient,
+    calls: client,
+    emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+    setConnection(state: ConnectionState) {
+      connection = state;
+      for (const listener of connectionListeners) listener(state);
+    },
+  };
+}
