@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
+import { nodeFsOps } from '../../../electron/engine/executor/fs-ops.js';
 import type { PlannedRemoval } from '../../../shared/types.js';
 import {
   exists,
@@ -84,6 +85,40 @@ describe('executePlan never leaves the root', () => {
     ]);
     expect(await fs.readFile(path.join(outside, 'old.txt'), 'utf8')).toBe('old');
     expect(result.removedDirs).toEqual([]);
+  });
+
+  it('catches a folder swapped for a link between the check and the removal (fs port swaps it)', async () => {
+    const [root, outside, aside] = [await makeTempDir(), await makeTempDir(), await makeTempDir()];
+    await writeFile(root, 'sub/old.txt', 'old');
+    const item = await planned(root, 'sub/old.txt');
+    await fs.link(path.join(root, 'sub/old.txt'), path.join(outside, 'old.txt'));
+    const file = path.join(root, 'sub', 'old.txt');
+    let swapped = false;
+    // Real lstat; right after the file itself is examined, the race: its folder becomes a link outside.
+    const fsOps = {
+      ...nodeFsOps,
+      lstat: async (p: string) => {
+        const st = await fs.lstat(p);
+        if (p === file && !swapped) {
+          swapped = true;
+          await fs.rename(path.join(root, 'sub'), path.join(aside, 'sub'));
+          await fs.symlink(outside, path.join(root, 'sub'));
+        }
+        return st;
+      },
+    };
+
+    const result = await executePlan({
+      root,
+      plan: planOf([item]),
+      rules: rulesFor(root),
+      nowMs: Date.now,
+      fsOps,
+    });
+
+    expect(swapped).toBe(true);
+    expect(result.skipped.map((s) => [s.path, s.why])).toEqual([['sub/old.txt', 'outside-root']]);
+    expect(await fs.readFile(path.join(outside, 'old.txt'), 'utf8')).toBe('old');
   });
 
   it('refuses "..", absolute paths, empty components and NUL before touching the disk', async () => {
