@@ -1,0 +1,253 @@
+/**
+ * One folder kept live: an initial scan fills the index, a watcher applies deltas, a rescan reconciles
+ * (after a watcher error, at each cleanup, periodically where watching is impossible). A missing root is
+ * looked for until it appears; a root that disappears empties the index and is looked for again.
+ */
+import { lstat } from 'node:fs/promises';
+import type { FolderRules, WatchMode } from '../../../shared/types.js';
+import { compileGlobs } from '../../core/glob-match.js';
+import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
+import { systemClock, type Clock, type Disposer } from '../ports.js';
+import { scanFolder, type FolderScan } from '../scan/scan-folder.js';
+import { fsWatchBackend } from '../watch/fs-watch-backend.js';
+import { unwatchableFilesystemReason } from '../watch/unwatchable-filesystem.js';
+import type { RawChange, WatchFailure, WatchHandle } from '../watch/watch-backend.js';
+import { failureOfStart } from '../watch/watch-failure.js';
+import { applyChanges } from './apply-changes.js';
+import { ChangeThrottle } from './change-throttle.js';
+import type { LiveFolderOptions, LiveStats } from './live-types.js';
+import { NextAction } from './next-action.js';
+import { SizeHistory, type SizeSample } from './size-history.js';
+
+export type { LiveFolderOptions, LiveStats, ScanFn } from './live-types.js';
+
+const NO_DRIFT: IndexDrift = { files: 0, bytes: 0 };
+
+export class LiveFolder {
+  readonly rules: FolderRules;
+  private readonly isExcluded: (relPath: string) => boolean;
+  private readonly clock: Clock;
+  private readonly pollIntervalMs: number;
+  private readonly history: SizeHistory;
+  private readonly throttle: ChangeThrottle;
+  private readonly listeners = new Set<() => void>();
+  private readonly abort = new AbortController();
+  private readonly closing = new Set<Promise<void>>();
+  private index: FolderIndex;
+  private exists = false;
+  private error: string | null = null;
+  private watchState: LiveStats['watch'] = { mode: 'off', reason: null };
+  private handle: WatchHandle | null = null;
+  /** Set when watching failed for good: the folder is rescanned every poll interval from then on. */
+  private pollReason: string | null = null;
+  /** Changes that arrive while a rescan runs, applied to the fresh index once it is built. */
+  private pending: RawChange[] | null = null;
+  private rescanning: Promise<IndexDrift> | null = null;
+  private readonly next: NextAction;
+  private cancelSampler: Disposer | null = null;
+  private disposed = false;
+
+  private constructor(private readonly options: LiveFolderOptions) {
+    this.rules = options.rules;
+    this.isExcluded = compileGlobs(options.rules.exclude);
+    this.clock = options.clock ?? systemClock;
+    this.next = new NextAction(this.clock);
+    this.pollIntervalMs = options.pollIntervalMs ?? 60_000;
+    this.history = new SizeHistory(options.historySampleMs, options.historyMaxSamples);
+    this.throttle = new ChangeThrottle(this.clock, options.notifyIntervalMs ?? 250, () => this.notify());
+    this.index = new FolderIndex(this.isExcluded);
+  }
+
+  /** Scans the folder and starts watching it (or polling, or looking for a missing root). */
+  static async start(options: LiveFolderOptions): Promise<LiveFolder> {
+    const folder = new LiveFolder(options);
+    await folder.rescan();
+    folder.sample();
+    return folder;
+  }
+
+  /** The live index of counted files (the planner's snapshot source). Replaced by each rescan. */
+  get files(): FolderIndex {
+    return this.index;
+  }
+
+  status(nowMs: number): LiveStats {
+    const totals = this.index.totals();
+    this.history.record(nowMs, totals.sizeBytes);
+    return { exists: this.exists, error: this.error, ...totals, watch: { ...this.watchState } };
+  }
+
+  /** Size samples, oldest first, at least about one sample interval apart. */
+  sizeHistory(): readonly SizeSample[] {
+    return this.history.list();
+  }
+
+  /** Called, coalesced, whenever the totals or the watch state may have changed. */
+  onChanged(listener: () => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Replaces the index with a fresh scan; returns (and logs) how far the old one had drifted. Joins a running rescan. */
+  rescan(): Promise<IndexDrift> {
+    if (this.disposed) return Promise.resolve(NO_DRIFT);
+    this.rescanning ??= this.reconcile().finally(() => (this.rescanning = null));
+    return this.rescanning;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.abort.abort(new Error('live folder disposed'));
+    this.next.dispose();
+    this.cancelSampler?.();
+    this.throttle.dispose();
+    this.listeners.clear();
+    this.stopWatching();
+    await Promise.allSettled([...this.closing, this.rescanning]);
+  }
+
+  private async reconcile(): Promise<IndexDrift> {
+    this.pending = [];
+    let scan: FolderScan;
+    try {
+      scan = await (this.options.scan ?? scanFolder)(this.rules.path, { signal: this.abort.signal });
+    } catch (err) {
+      this.pending = null;
+      if (this.disposed) return NO_DRIFT;
+      throw err;
+    }
+    if (this.disposed) return NO_DRIFT;
+    const fresh =
+      scan.exists && scan.error === null
+        ? FolderIndex.fromScan(scan, this.isExcluded)
+        : new FolderIndex(this.isExcluded);
+    const rootGone = applyChanges(fresh, this.pending);
+    this.pending = null;
+    const drift = this.index.diff(fresh);
+    this.index = fresh;
+    this.exists = scan.exists;
+    this.error = scan.error;
+    if (drift.files > 0)
+      this.log(`rescan found the index off by ${drift.files} files (${drift.bytes} bytes); corrected`);
+    if (rootGone) this.onRootGone();
+    else await this.afterScan(scan);
+    this.throttle.mark();
+    return drift;
+  }
+
+  private async afterScan(scan: FolderScan): Promise<void> {
+    if (!scan.exists) return this.lookForRoot();
+    if (scan.error !== null) {
+      this.stopWatching();
+      this.setWatch('polling', scan.error);
+      return this.next.set(this.pollIntervalMs, () => this.rescanInBackground());
+    }
+    if (this.pollReason !== null) return this.next.set(this.pollIntervalMs, () => this.rescanInBackground());
+    if (this.handle !== null) {
+      for (const dir of scan.dirs) this.handle.addDir(dir); // directories the watcher may have missed
+      return;
+    }
+    await this.startWatching(scan.dirs);
+  }
+
+  private async startWatching(dirs: readonly string[]): Promise<void> {
+    const fsReason = await (this.options.filesystemReason ?? unwatchableFilesystemReason)(this.rules.path);
+    if (this.disposed || this.handle !== null) return;
+    if (fsReason !== null) return this.fallBack(fsReason, false);
+    try {
+      this.handle = (this.options.backend ?? fsWatchBackend).watch(this.rules.path, dirs, {
+        onChanges: (changes) => this.onChanges(changes),
+        onError: (failure) => this.onWatchError(failure),
+      });
+    } catch (err) {
+      return this.fallBack(failureOfStart(err).message, false);
+    }
+    this.next.clear();
+    this.setWatch('watching', null);
+  }
+
+  private onChanges(changes: RawChange[]): void {
+    if (this.disposed) return;
+    if (this.pending !== null) {
+      for (const change of changes) this.pending.push(change);
+    } else if (applyChanges(this.index, changes)) {
+      this.onRootGone();
+    }
+    this.throttle.mark();
+  }
+
+  private onWatchError(failure: WatchFailure): void {
+    if (this.disposed) return;
+    if (!failure.recoverable) return this.fallBack(failure.message, true);
+    this.log(`${failure.message}; rescanning`);
+    this.next.set(500, () => this.rescanInBackground()); // changes may have been missed
+  }
+
+  /** Watching is impossible or broke: rescan every poll interval instead; other folders are unaffected. */
+  private fallBack(reason: string, rescanNow: boolean): void {
+    this.stopWatching();
+    this.pollReason = reason;
+    const seconds = secondsText(this.pollIntervalMs);
+    this.setWatch('polling', `${reason}; Headroom rescans this folder every ${seconds} instead`);
+    this.log(`cannot watch: ${reason}; rescanning every ${seconds}`);
+    this.next.set(rescanNow ? 0 : this.pollIntervalMs, () => this.rescanInBackground());
+  }
+
+  private onRootGone(): void {
+    this.stopWatching();
+    this.index = new FolderIndex(this.isExcluded);
+    this.exists = false;
+    this.error = null;
+    this.log('the folder disappeared; watching for it to come back');
+    this.lookForRoot();
+    this.throttle.mark();
+  }
+
+  private lookForRoot(): void {
+    this.stopWatching();
+    const seconds = secondsText(this.options.existencePollMs ?? 5000);
+    this.setWatch('off', `the folder does not exist; Headroom looks for it every ${seconds}`);
+    this.next.set(this.options.existencePollMs ?? 5000, () => {
+      lstat(this.rules.path).then(
+        (stat) => (stat.isDirectory() ? this.rescanInBackground() : this.lookForRoot()),
+        () => this.lookForRoot(),
+      );
+    });
+  }
+
+  private rescanInBackground(): void {
+    this.rescan().catch((err: unknown) =>
+      this.log(`rescan failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
+
+  private stopWatching(): void {
+    if (this.handle === null) return;
+    const closing = this.handle.close().finally(() => this.closing.delete(closing));
+    this.closing.add(closing);
+    this.handle = null;
+  }
+
+  private setWatch(mode: WatchMode, reason: string | null): void {
+    this.watchState = { mode, reason };
+  }
+
+  private sample(): void {
+    if (this.disposed) return;
+    this.history.record(this.clock.now(), this.index.totals().sizeBytes);
+    this.cancelSampler = this.clock.setTimeout(() => this.sample(), this.options.historySampleMs ?? 60_000);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private log(message: string): void {
+    this.options.log?.(`${this.rules.name}: ${message}`);
+  }
+}
+
+/** "60 s", "0.15 s": poll periods as a person reads them. */
+function secondsText(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
+}

@@ -1,0 +1,36 @@
+/** Options and results of a live folder. */
+import type { FolderRules, WatchMode } from '../../../shared/types.js';
+import type { Clock } from '../ports.js';
+import type { FolderScan } from '../scan/scan-folder.js';
+import type { WatchBackend } from '../watch/watch-backend.js';
+
+export type ScanFn = (root: string, options: { signal?: AbortSignal }) => Promise<FolderScan>;
+
+export interface LiveFolderOptions {
+  rules: FolderRules;
+  backend?: WatchBackend;
+  scan?: ScanFn;
+  clock?: Clock;
+  /** Rescan period where the folder cannot be watched (settings' pollIntervalSeconds; default 60 s). */
+  pollIntervalMs?: number;
+  /** How often a missing root is looked for (default 5 s). */
+  existencePollMs?: number;
+  /** Shortest time between two `changed` notifications (default 250 ms: at most 4 per second). */
+  notifyIntervalMs?: number;
+  /** Size history spacing and length for the forecast (default one per minute, 24 h). */
+  historySampleMs?: number;
+  historyMaxSamples?: number;
+  /** Why the root's filesystem cannot be watched, or null; default reads its statfs type. */
+  filesystemReason?: (root: string) => Promise<string | null>;
+  log?: (message: string) => void;
+}
+
+/** The `FolderStatus` fields a live folder owns. */
+export interface LiveStats {
+  exists: boolean;
+  error: string | null;
+  sizeBytes: number;
+  fileCount: number;
+  oldestMtimeMs: number | null;
+  watch: { mode: WatchMode; reason: string | null };
+}

@@ -1,0 +1,48 @@
+/** Shared pieces of the live folder tests: rules for a temp root, ports that inject faults or stay deaf. */
+import type { FolderRules } from '../../../shared/types.js';
+import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
+import type { WatchBackend, WatchSink } from '../../../electron/engine/watch/watch-backend.js';
+
+export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {
+  return {
+    name: 'outputs',
+    path: root,
+    maxSizeBytes: 1024 ** 3,
+    maxFiles: null,
+    maxAgeDays: null,
+    minAgeMinutes: 10,
+    sizeTargetPercent: 80,
+    exclude: [],
+    protect: [],
+    action: 'delete',
+    enabled: true,
+    ...overrides,
+  };
+}
+
+/** A directory-watch port that throws `code` from its `nth` call on (1-based). */
+export function watchDirFailingFrom(nth: number, code: string): WatchDirFn {
+  let calls = 0;
+  return (absDir, onEvent, onError) => {
+    if (++calls >= nth) throw Object.assign(new Error(`watch ${absDir} ${code}`), { code });
+    return nodeWatchDir(absDir, onEvent, onError);
+  };
+}
+
+/** A backend that starts but never reports anything; `sink()` hands the test the sink to push failures into. */
+export function deafBackend(): WatchBackend & { sink: () => WatchSink | null } {
+  let captured: WatchSink | null = null;
+  return {
+    name: 'deaf',
+    sink: () => captured,
+    watch(_root, _dirs, sink) {
+      captured = sink;
+      return {
+        addDir: () => undefined,
+        removeDir: () => undefined,
+        watchedDirCount: () => 0,
+        close: async () => undefined,
+      };
+    },
+  };
+}
