@@ -12,7 +12,7 @@ import { nodeTrash } from './node-trash.js';
 import type { FileContext } from './process-planned-file.js';
 import { createProgressThrottle, type ExecuteProgress } from './progress-throttle.js';
 import { removeEmptiedDirs } from './remove-emptied-dirs.js';
-import { resolveRoot, type RootResult } from './resolve-root.js';
+import { resolveRoot, type RealRoot, type RootResult } from './resolve-root.js';
 
 export type { ExecuteProgress } from './progress-throttle.js';
 
@@ -59,16 +59,7 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
     progress.flush({ ...state, filesDone: state.filesTotal });
     return result;
   }
-  const ctx: FileContext = {
-    root: rootResult.root,
-    isProtected: compileGlobs(input.rules.protect, { nocase: NOCASE }),
-    graceMs: input.rules.minAgeMinutes * MS_PER_MINUTE,
-    nowMs: input.nowMs,
-    action: input.rules.action,
-    trash: input.trash ?? nodeTrash,
-    dryRun: input.dryRun ?? false,
-    fsOps,
-  };
+  const ctx = fileContext(input, rootResult.root, fsOps);
   const carryOut: CarryOutOptions = {
     items: plan.remove,
     signal: input.signal,
@@ -91,6 +82,20 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
   result.errors.push(...dirs.errors);
   progress.flush({ ...state, bytesFreed: result.bytesFreed });
   return result;
+}
+
+/** Everything a single file's check needs; the protect globs are compiled once per run. */
+function fileContext(input: ExecutePlanInput, root: RealRoot, fsOps: FsOps): FileContext {
+  return {
+    root,
+    isProtected: compileGlobs(input.rules.protect, { nocase: NOCASE }),
+    graceMs: input.rules.minAgeMinutes * MS_PER_MINUTE,
+    nowMs: input.nowMs,
+    action: input.rules.action,
+    trash: input.trash ?? nodeTrash,
+    dryRun: input.dryRun ?? false,
+    fsOps,
+  };
 }
 
 function emptyResult(plan: FolderPlan): FolderRunResult {
@@ -117,7 +122,8 @@ function refuseAll(
     if (root.why === 'error') {
       const code = 'code' in root ? root.code : 'UNKNOWN';
       result.errors.push({ path: item.path, code, message: root.detail });
-    } else
+    } else {
       result.skipped.push({ path: item.path, why: root.why, detail: `${root.detail}; nothing was removed` });
+    }
   }
 }

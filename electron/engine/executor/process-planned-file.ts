@@ -56,7 +56,7 @@ export async function processPlannedFile(ctx: FileContext, item: PlannedRemoval)
   });
   if (verdict.kind !== 'ok') return verdict;
   const moved = await recheckParents(verdict.parents, ctx.fsOps);
-  if (moved !== null && moved.kind !== 'ok') return moved;
+  if (moved !== null) return moved;
   if (ctx.dryRun) return { kind: 'removed' };
   return removeFile(ctx, verdict.absPath);
 }
