@@ -7,7 +7,8 @@ import { fileIssue } from './config-issues.js';
 /** A config file is a few kilobytes; anything past this is a mistake (or an attack), not a config. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export type TextRead = { ok: true; text: string } | { ok: false; issue: ConfigIssue };
+/** `missing` tells a caller that may create the file apart from every other failure. */
+export type TextRead = { ok: true; text: string } | { ok: false; issue: ConfigIssue; missing?: true };
 
 export function tooLargeIssue(file: string, sizeBytes: number): ConfigIssue {
   return fileIssue(
@@ -25,7 +26,10 @@ export async function readConfigText(file: string): Promise<TextRead> {
     if (stat.size > MAX_CONFIG_BYTES) return { ok: false, issue: tooLargeIssue(file, stat.size) };
     bytes = await fs.readFile(file);
   } catch (error) {
-    return { ok: false, issue: fileIssue(file, readErrorMessage(error)) };
+    const issue = fileIssue(file, readErrorMessage(error));
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { ok: false, issue, missing: true }
+      : { ok: false, issue };
   }
   // The size may have changed between stat and read.
   if (bytes.length > MAX_CONFIG_BYTES) return { ok: false, issue: tooLargeIssue(file, bytes.length) };

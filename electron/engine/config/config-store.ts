@@ -1,0 +1,187 @@
+/**
+ * Holds the last good configuration. A reload that finds an invalid file keeps running on the last good
+ * one and exposes the error; an update is validated in full before it is written, edits the YAML in place
+ * so comments survive, and is written atomically. No file watching here: the live engine calls reload().
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { BridgeError, configPatchSchema, type ConfigPatch, type ConfigView } from '../../../shared/bridge.js';
+import { formatConfigError, formatConfigIssue } from '../../../shared/config-issue.js';
+import type { ConfigFile } from '../../../shared/config-schema.js';
+import type { AppConfig, ConfigErrorInfo, ConfigIssue, ConfigSource } from '../../../shared/types.js';
+import type { Disposer } from '../ports.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { isChatterboxData, readChatterbox } from './chatterbox.js';
+import { fileIssue, yamlIssue } from './config-issues.js';
+import { chatterboxEdits, headroomEdits } from './config-patch.js';
+import { applyEdits, hasMappingRoot } from './edit-document.js';
+import { parseConfigText, type LoadContext, type LoadResult } from './load-config.js';
+import { fullSettings } from './normalise-config.js';
+import { MAX_ALIAS_COUNT } from './parse-yaml.js';
+import { readConfigText } from './read-config-text.js';
+
+export interface ConfigState {
+  config: AppConfig;
+  source: ConfigSource;
+}
+
+/** What listeners get after every reload and update. */
+export interface ConfigChange {
+  current: ConfigState | null;
+  error: ConfigErrorInfo | null;
+  warnings: ConfigIssue[];
+}
+
+interface Good extends ConfigState {
+  written: ConfigFile;
+}
+
+export class ConfigStore {
+  private good: Good | null = null;
+  private lastError: ConfigErrorInfo | null = null;
+  private lastWarnings: ConfigIssue[] = [];
+  private text = '';
+  private readonly listeners = new Set<(change: ConfigChange) => void>();
+  /** Updates run one at a time, so two edits never write over each other. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    /** Absolute path of config.yaml. */
+    readonly file: string,
+    private readonly ctx: Required<LoadContext>,
+  ) {}
+
+  /** Loads `file`; an invalid or missing file gives a store with `current() === null` and an `error()`. */
+  static async open(file: string, options: LoadContext): Promise<ConfigStore> {
+    const store = new ConfigStore(path.resolve(file), {
+      dataDir: path.resolve(options.dataDir),
+      home: options.home ?? os.homedir(),
+    });
+    await store.reload();
+    return store;
+  }
+
+  /** The last good configuration and where it came from, or null when there never was one. */
+  current(): ConfigState | null {
+    return this.good && { config: this.good.config, source: this.good.source };
+  }
+
+  /** The problems of the file as it is now; null when it is valid. */
+  error(): ConfigErrorInfo | null {
+    return this.lastError;
+  }
+
+  /** Things worth saying about a valid file (e.g. a Chatterbox setting Headroom reads differently). */
+  warnings(): ConfigIssue[] {
+    return this.lastWarnings;
+  }
+
+  /** Re-reads the file. An invalid file keeps the last good configuration and sets the error. */
+  async reload(): Promise<ConfigChange> {
+    const read = await readConfigText(this.file);
+    if (read.ok) this.text = read.text;
+    const result: LoadResult = read.ok
+      ? await parseConfigText(read.text, this.file, this.ctx)
+      : { ok: false, error: { file: this.file, issues: [read.issue], usingLastGood: false } };
+    this.accept(result);
+    return this.notify();
+  }
+
+  /** The settings editor's view: the file's values (defaults filled in), its text and any error. */
+  view(): ConfigView {
+    const written = this.good?.written;
+    return {
+      source: this.good?.source ?? { file: this.file, kind: 'headroom' },
+      settings: fullSettings(written ?? {}),
+      folders: written?.folders.map((f) => ({ ...f })) ?? [],
+      text: this.text,
+      error: this.lastError,
+      foldersEditable: this.good?.source.kind !== 'chatterbox',
+    };
+  }
+
+  /**
+   * Applies `patch` to the file as it is on disk now. Throws `BridgeError('config-invalid')` (with
+   * `FILE:LINE:COL: message` lines) when the result would be invalid, and `'config-readonly'` for what a
+   * Chatterbox file cannot hold; the file is untouched in both cases.
+   */
+  update(patch: ConfigPatch): Promise<ConfigView> {
+    const run = this.queue.then(() => this.applyPatch(patch));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Calls `listener` after every reload and update; the disposer stops it. */
+  onChange(listener: (change: ConfigChange) => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async applyPatch(input: ConfigPatch): Promise<ConfigView> {
+    const parsed = configPatchSchema.safeParse(input);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `${this.file}: ${i.path.join('.')}: ${i.message}`);
+      throw new BridgeError('config-invalid', lines.join('\n'));
+    }
+    const text = await this.textOnDisk();
+    const newText = this.editedText(text, parsed.data);
+    const result = await parseConfigText(newText, this.file, this.ctx);
+    if (!result.ok) throw new BridgeError('config-invalid', formatConfigError(result.error));
+    await writeFileAtomic(this.file, newText);
+    this.text = newText;
+    this.accept(result);
+    this.notify();
+    return this.view();
+  }
+
+  /** The file's current text; a missing file is edited as an empty one (the patch must then be complete). */
+  private async textOnDisk(): Promise<string> {
+    const read = await readConfigText(this.file);
+    if (read.ok) return read.text;
+    if (read.missing) return '';
+    throw new BridgeError('config-invalid', formatConfigIssue(read.issue));
+  }
+
+  private editedText(text: string, patch: ConfigPatch): string {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const site = { file: this.file, doc, lineCounter };
+    const invalid = (issues: ConfigIssue[]): BridgeError =>
+      new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'));
+    if (doc.errors.length > 0) throw invalid(doc.errors.map((e) => yamlIssue(site, e)));
+    if (!hasMappingRoot(doc))
+      throw invalid([fileIssue(this.file, 'the top level must be a mapping of keys')]);
+    let data: Record<string, unknown>;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+    } catch {
+      throw invalid([fileIssue(this.file, 'aliases expand to too much data; the file was not edited')]);
+    }
+    if (!isChatterboxData(data)) return applyEdits(text, doc, headroomEdits(data, patch));
+    const chatterbox = readChatterbox(data, site);
+    if (!chatterbox.ok) throw invalid(chatterbox.issues);
+    return applyEdits(text, doc, chatterboxEdits(chatterbox.file, patch));
+  }
+
+  private accept(result: LoadResult): void {
+    if (result.ok) {
+      this.good = { config: result.config, source: result.source, written: result.written };
+      this.lastError = null;
+      this.lastWarnings = result.warnings;
+    } else {
+      this.lastError = { ...result.error, usingLastGood: this.good !== null };
+      this.lastWarnings = [];
+    }
+  }
+
+  private notify(): ConfigChange {
+    const change: ConfigChange = {
+      current: this.current(),
+      error: this.lastError,
+      warnings: this.lastWarnings,
+    };
+    for (const listener of this.listeners) listener(change);
+    return change;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Applies edits to a config file's YAML Document so that everything the edit does not touch survives:
+ * comments, blank lines, key order. When every edit only changes existing scalar values, the new text is
+ * the old text with just those values spliced in (byte-identical elsewhere, aligned comments included);
+ * adding or removing keys or folders re-serialises the Document, which keeps comments but not alignment.
+ */
+import { isMap, isScalar, isSeq, Scalar, stringify, type Document } from 'yaml';
+import type { YamlPath } from './yaml-positions.js';
+
+export type DocEdit =
+  | { op: 'set'; path: YamlPath; value: unknown }
+  | { op: 'delete'; path: YamlPath }
+  | { op: 'append'; path: YamlPath; value: unknown };
+
+/** Options for re-serialising: no line folding (paths stay on one line), `[a, b]` as written by people. */
+const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies `edits` (in order) to `doc`, which was parsed from `text`, and returns the new text. */
+export function applyEdits(text: string, doc: Document, edits: readonly DocEdit[]): string {
+  const splices: Splice[] = [];
+  let structural = false;
+  for (const edit of edits) {
+    const splice = edit.op === 'set' ? setValue(doc, edit.path, edit.value) : null;
+    if (splice) splices.push(splice);
+    else if (edit.op === 'set') structural = true;
+    else if (edit.op === 'delete') {
+      doc.deleteIn(edit.path);
+      structural = true;
+    } else {
+      appendItem(doc, edit.path, edit.value);
+      structural = true;
+    }
+  }
+  if (structural) return doc.toString(TO_STRING);
+  let out = text;
+  for (const s of splices.sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+/** Sets the value at `path`; returns a text splice when it replaced an existing one-line scalar in place. */
+function setValue(doc: Document, path: YamlPath, value: unknown): Splice | null {
+  const node = doc.getIn(path, true);
+  const simple = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  if (isScalar(node) && node.range && simple && !isBlockScalar(node)) {
+    node.value = value;
+    return { start: node.range[0], end: node.range[1], text: scalarText(value, node.type) };
+  }
+  doc.setIn(path, doc.createNode(value));
+  return null;
+}
+
+function appendItem(doc: Document, path: YamlPath, value: unknown): void {
+  const seq = doc.getIn(path, true);
+  if (isSeq(seq)) seq.add(doc.createNode(value));
+  else doc.setIn(path, doc.createNode([value]));
+}
+
+function isBlockScalar(node: Scalar): boolean {
+  return node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
+}
+
+/** A scalar as YAML text, in the quoting style the old value used where that style can hold it. */
+function scalarText(value: unknown, type: Scalar['type']): string {
+  if (typeof value === 'string' && type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (typeof value === 'string' && type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** True when the Document's top level is a mapping (an empty file counts as one once filled). */
+export function hasMappingRoot(doc: Document): boolean {
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  return isMap(doc.contents);
+}
