@@ -34,10 +34,13 @@ export interface CheckInput {
   fsOps: FsOps;
 }
 
-const skip = (why: SkipWhy, detail: string): CheckVerdict => ({ kind: 'skip', why, detail });
+/** A verdict that stops the removal. */
+export type Refusal = Exclude<CheckVerdict, { kind: 'ok' }>;
+
+const skip = (why: SkipWhy, detail: string): Refusal => ({ kind: 'skip', why, detail });
 
 /** Turns a failed `lstat` into a verdict: ENOENT means the file is gone, anything else is an error. */
-function failedLstat(error: unknown, what: string): CheckVerdict {
+function failedLstat(error: unknown, what: string): Refusal {
   const code = errorCode(error);
   if (code === 'ENOENT') return skip('gone', `${what} no longer exists`);
   if (code === 'ENOTDIR') return skip('changed', `a folder on the way to ${what} is no longer a folder`);
@@ -116,7 +119,7 @@ export async function checkPlannedFile(input: CheckInput): Promise<CheckVerdict>
  * Re-reads the directories walked by `checkPlannedFile` right before the removal: each must still be the
  * same real directory (device and inode), so a folder swapped for a link in between is caught.
  */
-export async function recheckParents(parents: DirIdentity[], fsOps: FsOps): Promise<CheckVerdict | null> {
+export async function recheckParents(parents: DirIdentity[], fsOps: FsOps): Promise<Refusal | null> {
   for (const dir of parents) {
     let st;
     try {
