@@ -1,9 +1,7 @@
 /** A bounded history of a folder's size, one sample per interval, for the growth forecast. */
+import type { SizeSample } from '../../core/forecast.js';
 
-export interface SizeSample {
-  atMs: number;
-  sizeBytes: number;
-}
+export type { SizeSample } from '../../core/forecast.js';
 
 export class SizeHistory {
   private readonly samples: SizeSample[] = [];

@@ -1,0 +1,100 @@
+/**
+ * Turns each new `FolderStatus` into the warnings worth a notification, with hysteresis (core/levels.ts),
+ * and tells the scheduler when a folder reaches 100% so it can clean that folder at once.
+ */
+import type { FolderStatus, Level, WarningEvent, WarningKind } from '../../../shared/types.js';
+import {
+  INITIAL_ALERT_STATE,
+  nextAlertState,
+  nextLowDiskState,
+  type AlertState,
+  type LowDiskState,
+} from '../../core/levels.js';
+import type { Clock } from '../ports.js';
+import { lowDiskMessage, usageMessage } from './warning-messages.js';
+
+export interface MonitorSettings {
+  warningThresholdPercent: number;
+  freeSpaceFloorPercent: number;
+}
+
+export interface MonitorOptions {
+  clock: Clock;
+  /** Every warning raised, already filtered by hysteresis. */
+  onWarning?: (event: WarningEvent) => void;
+  /** A folder rose to 100% or more of a limit (once per rise): the scheduler runs an emergency cleanup. */
+  onOver?: (folderName: string) => void;
+}
+
+interface FolderAlerts {
+  usage: AlertState;
+  lowDisk: LowDiskState;
+  /** Whether the current error / polling state was already announced (re-armed when it clears). */
+  errorShown: boolean;
+  pollingShown: boolean;
+}
+
+export class Monitor {
+  private readonly alerts = new Map<string, FolderAlerts>();
+
+  constructor(private readonly options: MonitorOptions) {}
+
+  /** Feeds one folder's latest status; returns the warnings it raises (also passed to `onWarning`). */
+  observe(status: FolderStatus, settings: MonitorSettings): WarningEvent[] {
+    if (!status.enabled) {
+      this.alerts.delete(status.name);
+      return [];
+    }
+    const alerts = this.alerts.get(status.name) ?? freshAlerts();
+    const events: WarningEvent[] = [];
+    const nowMs = this.options.clock.now();
+    const raise = (kind: WarningKind, level: Level, message: string) =>
+      events.push({
+        kind,
+        folder: status.name,
+        level,
+        usagePercent: status.usagePercent,
+        message,
+        atMs: this.options.clock.now(),
+      });
+
+    const usage = nextAlertState(alerts.usage, status.usagePercent, settings.warningThresholdPercent);
+    alerts.usage = usage.state;
+    if (usage.raise === 'warning') raise('threshold', 'warning', usageMessage(status, nowMs));
+    if (usage.raise === 'over') raise('over', 'over', `${usageMessage(status, nowMs)}: over its limit`);
+
+    if (status.volume !== null) {
+      const { freeBytes, totalBytes } = status.volume;
+      const disk = nextLowDiskState(alerts.lowDisk, freeBytes, totalBytes, settings.freeSpaceFloorPercent);
+      alerts.lowDisk = disk.state;
+      if (disk.raise) raise('low-disk', 'warning', lowDiskMessage(status.name, status.volume));
+    }
+
+    if (status.error !== null && !alerts.errorShown)
+      raise('folder-error', 'warning', `${status.name}: ${status.error}`);
+    alerts.errorShown = status.error !== null;
+    const polling = status.watch.mode === 'polling' && status.error === null;
+    if (polling && !alerts.pollingShown) {
+      raise(
+        'polling',
+        'ok',
+        `${status.name} is not watched live: ${status.watch.reason ?? 'watching is unavailable'}`,
+      );
+    }
+    alerts.pollingShown = polling;
+
+    this.alerts.set(status.name, alerts);
+    for (const event of events) this.options.onWarning?.(event);
+    if (usage.raise === 'over') this.options.onOver?.(status.name);
+    return events;
+  }
+
+  /** Drops a folder's alert state (removed from the configuration). */
+  forget(folderName: string): void {
+    this.alerts.delete(folderName);
+  }
+}
+
+function freshAlerts(): FolderAlerts {
+  return { usage: INITIAL_ALERT_STATE, lowDisk: { notified: false }, errorShown: false, pollingShown: false };
+}
