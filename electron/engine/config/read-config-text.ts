@@ -1,7 +1,7 @@
 /** Reads config.yaml's bytes as text, refusing what is not a small UTF-8 text file. */
 import { promises as fs } from 'node:fs';
 import type { ConfigIssue } from '../../../shared/types.js';
-import { formatBytes } from '../../../shared/format.js';
+import { formatBytes, formatCount } from '../../../shared/format.js';
 import { fileIssue } from './config-issues.js';
 
 /** A config file is a few kilobytes; anything past this is a mistake (or an attack), not a config. */
@@ -11,9 +11,10 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 export type TextRead = { ok: true; text: string } | { ok: false; issue: ConfigIssue; missing?: true };
 
 export function tooLargeIssue(file: string, sizeBytes: number): ConfigIssue {
+  const limit = formatBytes(MAX_CONFIG_BYTES);
   return fileIssue(
     file,
-    `the file is ${formatBytes(sizeBytes)}; a config file may be at most ${formatBytes(MAX_CONFIG_BYTES)}, so it was not read`,
+    `the file holds ${formatCount(sizeBytes)} bytes, more than the ${limit} a config file may hold, so it was not read`,
   );
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { expandPath, normaliseConfig } from '../../../electron/engine/config/normalise-config.js';
+import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
+
+const ctx = { configDir: path.resolve('/cfg/dir'), home: path.resolve('/users/ana') };
+
+describe('expandPath', () => {
+  it.each([
+    ['~', '/users/ana'],
+    ['~/tts/out', '/users/ana/tts/out'],
+    ['out', '/cfg/dir/out'],
+    ['./a/../b', '/cfg/dir/b'],
+    ['../shared', '/cfg/shared'],
+    ['~bob/x', '/cfg/dir/~bob/x'],
+    ['x/~/y', '/cfg/dir/x/~/y'],
+    ['/abs//path/', '/abs/path'],
+  ])('%s → %s', (raw, expected) => {
+    expect(expandPath(raw, ctx)).toBe(path.resolve(expected));
+  });
+});
+
+describe('normaliseConfig', () => {
+  it('converts GB with 1 GB = 1024³ bytes (fractions allowed) and fills every default', () => {
+    const config = normaliseConfig({ folders: [{ name: 'a', path: 'a', max_size_gb: 1.5 }] }, ctx);
+    expect(config).toEqual({
+      warningThresholdPercent: CONFIG_DEFAULTS.warning_threshold_percent,
+      cleanupOnStartup: CONFIG_DEFAULTS.cleanup_on_startup,
+      cleanupIntervalHours: CONFIG_DEFAULTS.cleanup_interval_hours,
+      freeSpaceFloorPercent: CONFIG_DEFAULTS.free_space_floor_percent,
+      pollIntervalSeconds: CONFIG_DEFAULTS.poll_interval_seconds,
+      notifications: CONFIG_DEFAULTS.notifications,
+      startAtLogin: CONFIG_DEFAULTS.start_at_login,
+      folders: [
+        {
+          name: 'a',
+          path: path.resolve('/cfg/dir/a'),
+          maxSizeBytes: 1610612736,
+          maxFiles: null,
+          maxAgeDays: null,
+          minAgeMinutes: 10,
+          sizeTargetPercent: 80,
+          exclude: [],
+          protect: [],
+          action: 'delete',
+          enabled: true,
+        },
+      ],
+    });
+  });
+
+  it('keeps every value the file sets', () => {
+    const config = normaliseConfig(
+      {
+        warning_threshold_percent: 60,
+        cleanup_on_startup: false,
+        cleanup_interval_hours: 0.5,
+        free_space_floor_percent: 0,
+        poll_interval_seconds: 30,
+        notifications: false,
+        start_at_login: true,
+        folders: [
+          {
+            name: 'b',
+            path: '~/b',
+            max_files: 3,
+            max_age_days: 0.5,
+            min_age_minutes: 0,
+            size_target_percent: 100,
+            exclude: ['*.tmp'],
+            protect: ['keep/**'],
+            action: 'trash',
+            enabled: false,
+          },
+        ],
+      },
+      ctx,
+    );
+    expect(config).toMatchObject({
+      warningThresholdPercent: 60,
+      cleanupOnStartup: false,
+      cleanupIntervalHours: 0.5,
+    });
+    expect(config).toMatchObject({
+      freeSpaceFloorPercent: 0,
+      pollIntervalSeconds: 30,
+      notifications: false,
+      startAtLogin: true,
+    });
+    expect(config.folders[0]).toEqual({
+      name: 'b',
+      path: path.resolve('/users/ana/b'),
+      maxSizeBytes: null,
+      maxFiles: 3,
+      maxAgeDays: 0.5,
+      minAgeMinutes: 0,
+      sizeTargetPercent: 100,
+      exclude: ['*.tmp'],
+      protect: ['keep/**'],
+      action: 'trash',
+      enabled: false,
+    });
+  });
+});
