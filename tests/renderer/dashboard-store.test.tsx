@@ -111,3 +111,13 @@ describe('dashboard store (no React)', () => {
 async function flushPromises() {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
+
+describe('dashboard store ordering (no React)', () => {
+  it('keeps a newer pushed snapshot when an older refetch answers after it', () => {
+    const store = createDashboardStore();
+    store.getState().applySnapshot(at(5, 50));
+    store.getState().applySnapshot(at(3, 30));
+    expect(store.getState().snapshot?.takenAtMs).toBe(NOW_MS + 5000);
+    expect(store.getState().series['outputs']?.map((p) => p.usagePercent)).toEqual([50]);
+  });
+});

@@ -85,31 +85,7 @@ function SettingsFormView({ view }: { view: ConfigView }) {
         Editing <code>{view.source.file}</code>
         {view.foldersEditable ? '' : ' (a Chatterbox config: only limits and settings can change here)'}.
       </p>
-      <fieldset>
-        <legend>General</legend>
-        <div className="field-grid">
-          {SETTING_FIELDS.map(({ key, label, type }) =>
-            type === 'number' ? (
-              <TextField
-                key={key}
-                type="number"
-                step="any"
-                label={label}
-                value={form.settings[key] as string}
-                error={errors[`settings.${key}`]}
-                onChange={(v) => setSetting(key, v)}
-              />
-            ) : (
-              <CheckField
-                key={key}
-                label={label}
-                checked={form.settings[key] as boolean}
-                onChange={(v) => setSetting(key, v)}
-              />
-            ),
-          )}
-        </div>
-      </fieldset>
+      <GeneralFields settings={form.settings} errors={errors} onChange={setSetting} />
       {form.folders.map((folder, index) => (
         <FolderFields
           key={folder.key}
@@ -137,6 +113,43 @@ function SettingsFormView({ view }: { view: ConfigView }) {
       </div>
       <SaveMessages errorCount={errorCount} notice={notice} />
     </form>
+  );
+}
+
+interface GeneralFieldsProps {
+  settings: SettingsForm;
+  errors: FieldErrors;
+  onChange: (key: keyof SettingsForm, value: string | boolean) => void;
+}
+
+/** The top-level settings of config.yaml. */
+function GeneralFields({ settings, errors, onChange }: GeneralFieldsProps) {
+  return (
+    <fieldset>
+      <legend>General</legend>
+      <div className="field-grid">
+        {SETTING_FIELDS.map(({ key, label, type }) =>
+          type === 'number' ? (
+            <TextField
+              key={key}
+              type="number"
+              step="any"
+              label={label}
+              value={settings[key] as string}
+              error={errors[`settings.${key}`]}
+              onChange={(v) => onChange(key, v)}
+            />
+          ) : (
+            <CheckField
+              key={key}
+              label={label}
+              checked={settings[key] as boolean}
+              onChange={(v) => onChange(key, v)}
+            />
+          ),
+        )}
+      </div>
+    </fieldset>
   );
 }
 

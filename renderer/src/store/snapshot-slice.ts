@@ -66,11 +66,15 @@ export const createSnapshotSlice: StateCreator<DashboardState, [], [], SnapshotS
   configError: null,
   scheduleError: null,
   applySnapshot: (snapshot) =>
-    set((state) => ({
-      snapshot,
-      series: appendSeries(state.series, snapshot, SERIES_MAX_POINTS),
-      configError: snapshot.configError,
-    })),
+    set((state) => {
+      // A refetch answered after a newer pushed snapshot must not take the page back in time.
+      if (state.snapshot && snapshot.takenAtMs < state.snapshot.takenAtMs) return {};
+      return {
+        snapshot,
+        series: appendSeries(state.series, snapshot, SERIES_MAX_POINTS),
+        configError: snapshot.configError,
+      };
+    }),
   applySchedule: (schedule) =>
     set((state) =>
       state.snapshot ? { snapshot: { ...state.snapshot, schedule }, scheduleError: null } : {},
