@@ -1,6 +1,100 @@
-/** Builds the engine facade both hosts hold. The live engine issue fills this in. */
+/**
+ * Builds the engine facade both hosts hold: config store, history, cleanup service and, when live,
+ * watchers, monitor and schedule. Every request is validated against the shared schema here, so every
+ * host (IPC, HTTP, CLI) gets the same checks.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BridgeError, parseRequest } from '../../shared/bridge.js';
+import type { EventPayloads } from '../../shared/bridge.js';
+import type { AppConfig } from '../../shared/types.js';
+import { CleanupService } from './cleanup/cleanup-service.js';
+import { ConfigStore } from './config/config-store.js';
+import { ensureDefaultConfig } from './config/default-config.js';
 import type { Engine, EngineOptions } from './engine-types.js';
+import { TypedEmitter } from './events/typed-emitter.js';
+import { nodeTrash } from './executor/node-trash.js';
+import { HistoryStore } from './history/history-store.js';
+import { systemClock } from './ports.js';
+import { ScheduleState } from './schedule/schedule-state.js';
+import { oneShotSnapshot } from './status/one-shot-snapshot.js';
 
-export async function createEngine(_options: EngineOptions): Promise<Engine> {
-  throw new Error('createEngine: not built yet');
+export const HISTORY_FILE = 'history.jsonl';
+export const SCHEDULE_FILE = 'schedule.json';
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const clock = options.clock ?? systemClock;
+  const { dataDir } = options;
+  await mkdir(dataDir, { recursive: true });
+  const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
+  const config = await ConfigStore.open(configFile, { dataDir });
+  const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE));
+  const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
+  const events = new TypedEmitter<EventPayloads>();
+  const emit = events.emit.bind(events);
+  const cleanup = new CleanupService({
+    history: opened.store,
+    clock,
+    trash: options.trash ?? nodeTrash,
+    emit,
+  });
+
+  const requireConfig = (): AppConfig => {
+    const current = config.current();
+    if (!current) throw new BridgeError('config-invalid', describeConfigError(config));
+    return current.config;
+  };
+
+  return {
+    configFile,
+    dataDir,
+    on: (event, listener) => events.on(event, listener),
+    async getSnapshot(input) {
+      parseRequest('getSnapshot', input);
+      const current = config.current()?.config ?? null;
+      const status = schedule.status(current, cleanup.running);
+      return oneShotSnapshot(current, status, config.error(), clock.now());
+    },
+    async previewCleanup(input) {
+      const { folders } = parseRequest('previewCleanup', input);
+      return cleanup.preview(requireConfig(), folders);
+    },
+    async runCleanup(input) {
+      const { folders, dryRun } = parseRequest('runCleanup', input);
+      return cleanup.run(requireConfig(), { folders, dryRun, trigger: 'manual' });
+    },
+    async cancelCleanup(input) {
+      parseRequest('cancelCleanup', input);
+      return { cancelled: cleanup.cancel() };
+    },
+    async getHistory(input) {
+      const { limit, before } = parseRequest('getHistory', input);
+      return opened.store.list({ limit, before });
+    },
+    async getConfig(input) {
+      parseRequest('getConfig', input);
+      return config.view();
+    },
+    async updateConfig(input) {
+      return config.update(parseRequest('updateConfig', input));
+    },
+    async pauseSchedule(input) {
+      const { until } = parseRequest('pauseSchedule', input);
+      await schedule.pause(until === null ? null : Date.parse(until));
+      return schedule.status(config.current()?.config ?? null, cleanup.running);
+    },
+    async dispose() {
+      await cleanup.settle();
+      events.clear();
+    },
+  };
+}
+
+function describeConfigError(config: ConfigStore): string {
+  const error = config.error();
+  const first = error?.issues[0];
+  if (!first) return 'the configuration could not be loaded';
+  const where = first.line ? `${first.file}:${first.line}:${first.col}` : first.file;
+  const more = (error?.issues.length ?? 0) > 1 ? ` (and ${(error?.issues.length ?? 1) - 1} more)` : '';
+  return `${where}: ${first.message}${more}`;
 }

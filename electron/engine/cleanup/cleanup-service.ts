@@ -1,0 +1,176 @@
+/**
+ * Runs cleanups: one at a time, recorded before the first removal and after the last (invariant 5).
+ * A request that arrives while a run is going joins that run instead of starting a second one.
+ */
+import { randomBytes } from 'node:crypto';
+import type { EventPayloads } from '../../../shared/bridge.js';
+import type {
+  AppConfig,
+  CleanupPreview,
+  CleanupTrigger,
+  FolderRunResult,
+  RunRecord,
+} from '../../../shared/types.js';
+import { executePlan } from '../executor/execute-plan.js';
+import type { HistoryStore } from '../history/history-store.js';
+import type { Clock, TrashPort } from '../ports.js';
+import { planFolders, planView, unreadableNotes } from './plan-folders.js';
+import type { PlannedFolder } from './plan-folders.js';
+import { selectFolders } from './select-folders.js';
+
+export interface CleanupRequest {
+  folders?: string[];
+  dryRun?: boolean;
+  trigger: CleanupTrigger;
+}
+
+export interface CleanupServiceDeps {
+  history: HistoryStore;
+  clock: Clock;
+  trash?: TrashPort;
+  emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
+  /** Called after every run that removed anything, so live folders can reconcile. */
+  afterRun?: (record: RunRecord) => Promise<void> | void;
+}
+
+export class CleanupService {
+  private current: { promise: Promise<RunRecord>; abort: AbortController } | null = null;
+
+  constructor(private readonly deps: CleanupServiceDeps) {}
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  async preview(config: AppConfig, names?: string[]): Promise<CleanupPreview> {
+    const createdAtMs = this.deps.clock.now();
+    const planned = await planFolders(selectFolders(config, names), createdAtMs);
+    return { createdAtMs, folders: planned.map(planView) };
+  }
+
+  /** Starts a run, or joins the one in progress. */
+  run(config: AppConfig, request: CleanupRequest): Promise<RunRecord> {
+    if (this.current) return this.current.promise;
+    const folders = selectFolders(config, request.folders);
+    const abort = new AbortController();
+    const promise = this.execute(folders, request, abort.signal).finally(() => {
+      this.current = null;
+    });
+    this.current = { promise, abort };
+    return promise;
+  }
+
+  /** Stops the running cleanup between files; the files not reached are recorded as cancelled. */
+  cancel(): boolean {
+    if (!this.current) return false;
+    this.current.abort.abort();
+    return true;
+  }
+
+  /** Waits for a run in progress to finish (used on shutdown). */
+  async settle(): Promise<void> {
+    await this.current?.promise.catch(() => undefined);
+  }
+
+  private async execute(
+    folders: AppConfig['folders'],
+    request: CleanupRequest,
+    signal: AbortSignal,
+  ): Promise<RunRecord> {
+    const { clock, history, emit } = this.deps;
+    const record: RunRecord = {
+      id: newRunId(clock.now()),
+      trigger: request.trigger,
+      dryRun: request.dryRun ?? false,
+      startedAt: new Date(clock.now()).toISOString(),
+      finishedAt: null,
+      status: 'running',
+      folders: [],
+      filesRemoved: 0,
+      bytesFreed: 0,
+    };
+    if (!record.dryRun) await history.begin(record);
+    emit('cleanupStarted', {
+      runId: record.id,
+      trigger: record.trigger,
+      folders: folders.map((f) => f.name),
+    });
+    try {
+      const planned = await planFolders(folders, clock.now(), signal);
+      for (const p of planned) record.folders.push(await this.executeFolder(record, p, signal));
+      record.status = finalStatus(record, signal);
+    } catch (error) {
+      record.status = 'failed';
+      record.folders.push(failedFolder(error));
+    }
+    record.filesRemoved = sum(record.folders, (f) => f.filesRemoved);
+    record.bytesFreed = sum(record.folders, (f) => f.bytesFreed);
+    record.finishedAt = new Date(clock.now()).toISOString();
+    if (!record.dryRun) await history.finish(record);
+    emit('cleanupFinished', record);
+    if (record.filesRemoved > 0) await this.deps.afterRun?.(record);
+    return record;
+  }
+
+  private async executeFolder(
+    record: RunRecord,
+    p: PlannedFolder,
+    signal: AbortSignal,
+  ): Promise<FolderRunResult> {
+    if (!p.plan) return emptyResult(p.rules.name, p.error ? [p.error] : []);
+    const result = await executePlan({
+      root: p.rules.path,
+      plan: p.plan,
+      rules: p.rules,
+      nowMs: () => this.deps.clock.now(),
+      trash: this.deps.trash,
+      signal,
+      dryRun: record.dryRun,
+      onProgress: (progress) =>
+        this.deps.emit('cleanupProgress', { runId: record.id, folder: p.rules.name, ...progress }),
+    });
+    return { ...result, notes: [...result.notes, ...unreadableNotes(p.scan)] };
+  }
+}
+
+function finalStatus(record: RunRecord, signal: AbortSignal): RunRecord['status'] {
+  if (signal.aborted) return 'cancelled';
+  return record.folders.some((f) => f.errors.length > 0) ? 'completed_with_errors' : 'completed';
+}
+
+function emptyResult(name: string, notes: string[]): FolderRunResult {
+  return {
+    name,
+    removed: [],
+    skipped: [],
+    errors: [],
+    filesRemoved: 0,
+    bytesFreed: 0,
+    removedDirs: [],
+    overLimitAfter: false,
+    notes,
+  };
+}
+
+function failedFolder(error: unknown): FolderRunResult {
+  const result = emptyResult('(run)', []);
+  result.errors.push({
+    path: '',
+    code: (error as NodeJS.ErrnoException).code ?? 'EFAIL',
+    message: String((error as Error).message ?? error),
+  });
+  return result;
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
+}
+
+/** Sortable and unique: `20261123T051200Z-3f9a1c`. */
+function newRunId(nowMs: number): string {
+  const stamp = new Date(nowMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Scans each folder afresh and plans it. Cleanup never plans from the live index: a fresh scan is the
+ * reconciliation DESIGN.md asks for at every cleanup, and it carries the device and inode of each file,
+ * which the executor checks again before each removal.
+ */
+import { planFolder } from '../../core/plan-cleanup.js';
+import type { FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
+import { scanFolder } from '../scan/scan-folder.js';
+import type { FolderScan } from '../scan/scan-folder.js';
+
+export interface PlannedFolder {
+  rules: FolderRules;
+  /** Null when the folder could not be planned; `error` says why. */
+  plan: FolderPlan | null;
+  error: string | null;
+  scan: FolderScan | null;
+}
+
+export async function planFolders(
+  folders: readonly FolderRules[],
+  nowMs: number,
+  signal?: AbortSignal,
+): Promise<PlannedFolder[]> {
+  const planned: PlannedFolder[] = [];
+  for (const rules of folders) planned.push(await planOne(rules, nowMs, signal));
+  return planned;
+}
+
+async function planOne(rules: FolderRules, nowMs: number, signal?: AbortSignal): Promise<PlannedFolder> {
+  if (!rules.enabled) return { rules, plan: null, scan: null, error: 'disabled in the configuration' };
+  const scan = await scanFolder(rules.path, { signal });
+  if (!scan.exists) return { rules, plan: null, scan, error: `folder does not exist: ${rules.path}` };
+  if (scan.error) return { rules, plan: null, scan, error: scan.error };
+  return { rules, plan: planFolder(scan.files.toEntries(), rules, nowMs), scan, error: null };
+}
+
+/** The view of a plan that previews show: paths relative to the root, no device or inode. */
+export function planView(p: PlannedFolder): FolderPlanView {
+  const notes = [...(p.plan?.notes ?? []), ...unreadableNotes(p.scan)];
+  return {
+    name: p.rules.name,
+    remove: (p.plan?.remove ?? []).map(({ path, sizeBytes, mtimeMs, reason }) => ({
+      path,
+      sizeBytes,
+      mtimeMs,
+      reason,
+    })),
+    bytesToFree: p.plan?.bytesToFree ?? 0,
+    overLimitAfter: p.plan?.overLimitAfter ?? false,
+    notes,
+    error: p.error,
+  };
+}
+
+/** Subfolders the scan could not read hold files nobody can count or clean: say so. */
+export function unreadableNotes(scan: FolderScan | null): string[] {
+  if (!scan || scan.unreadable.length === 0) return [];
+  const first = scan.unreadable[0];
+  const more = scan.unreadable.length > 1 ? ` and ${scan.unreadable.length - 1} more` : '';
+  return [
+    `could not read ${first?.path || '.'} (${first?.code})${more}; files there were not counted or cleaned`,
+  ];
+}

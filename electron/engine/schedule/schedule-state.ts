@@ -1,0 +1,109 @@
+/**
+ * The schedule's memory across restarts (DESIGN.md "Scheduling"): when the last automatic or manual run
+ * finished, when automatic cleanup is paused until, and each folder's last emergency cleanup. Kept in a
+ * small JSON file written atomically; a damaged file falls back to the history's last completed run.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { nextRunAtMs } from '../../core/schedule.js';
+import type { AppConfig, ScheduleStatus } from '../../../shared/types.js';
+import { writeFileAtomic } from '../config/atomic-write.js';
+import type { HistoryStore } from '../history/history-store.js';
+import type { Clock } from '../ports.js';
+
+const stateSchema = z.object({
+  lastRunAtMs: z.number().nullable().catch(null),
+  pausedUntilMs: z.number().nullable().catch(null),
+  lastEmergencyAtMs: z.record(z.string(), z.number()).catch({}),
+});
+type State = z.infer<typeof stateSchema>;
+
+export class ScheduleState {
+  private constructor(
+    private readonly file: string,
+    private state: State,
+    private readonly clock: Clock,
+    /** When this engine started: the first deadline of a Headroom that never ran counts from here. */
+    private readonly startedAtMs: number,
+  ) {}
+
+  static async open(file: string, history: HistoryStore, clock: Clock): Promise<ScheduleState> {
+    const state = (await readState(file)) ?? {
+      lastRunAtMs: null,
+      pausedUntilMs: null,
+      lastEmergencyAtMs: {},
+    };
+    if (state.lastRunAtMs === null) {
+      const last = await history.lastCompletedRun();
+      const started = last ? Date.parse(last.startedAt) : NaN;
+      if (Number.isFinite(started)) state.lastRunAtMs = started;
+    }
+    return new ScheduleState(file, state, clock, clock.now());
+  }
+
+  get lastRunAtMs(): number | null {
+    return this.state.lastRunAtMs;
+  }
+
+  /** Paused until this time, or null; a pause that has passed reads as null. */
+  get pausedUntilMs(): number | null {
+    const until = this.state.pausedUntilMs;
+    return until !== null && until > this.clock.now() ? until : null;
+  }
+
+  lastEmergencyAtMs(folder: string): number | null {
+    return this.state.lastEmergencyAtMs[folder] ?? null;
+  }
+
+  async recordRun(atMs: number): Promise<void> {
+    await this.save({ ...this.state, lastRunAtMs: atMs });
+  }
+
+  async recordEmergency(folder: string, atMs: number): Promise<void> {
+    await this.save({
+      ...this.state,
+      lastEmergencyAtMs: { ...this.state.lastEmergencyAtMs, [folder]: atMs },
+    });
+  }
+
+  async pause(untilMs: number | null): Promise<void> {
+    await this.save({ ...this.state, pausedUntilMs: untilMs });
+  }
+
+  status(config: AppConfig | null, running: boolean): ScheduleStatus {
+    const intervalHours = config?.cleanupIntervalHours ?? 5;
+    const pausedUntilMs = this.pausedUntilMs;
+    const next = nextRunAtMs({
+      lastRunAtMs: this.state.lastRunAtMs,
+      intervalHours,
+      pausedUntilMs,
+      startedAtMs: this.startedAtMs,
+      nowMs: this.clock.now(),
+    });
+    return {
+      intervalHours,
+      lastRunAt: iso(this.state.lastRunAtMs),
+      nextRunAt: iso(next),
+      pausedUntil: iso(pausedUntilMs),
+      running,
+    };
+  }
+
+  private async save(next: State): Promise<void> {
+    this.state = next;
+    await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
+  }
+}
+
+async function readState(file: string): Promise<State | null> {
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

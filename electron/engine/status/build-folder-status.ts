@@ -1,0 +1,49 @@
+/**
+ * Builds a folder's `FolderStatus` from its counted files and its rules. The one place that combines
+ * usage, level, volume and forecast, used by the one-shot CLI and the live monitor alike.
+ */
+import { folderUsage, levelFor } from '../../core/levels.js';
+import type { FolderStatus, FolderRules, WatchMode } from '../../../shared/types.js';
+
+/** What a scan or a live index knows about a folder's counted (non-excluded) files. */
+export interface FolderStats {
+  exists: boolean;
+  error: string | null;
+  sizeBytes: number;
+  fileCount: number;
+  oldestMtimeMs: number | null;
+}
+
+export interface StatusExtras {
+  watch?: { mode: WatchMode; reason: string | null };
+  volume?: FolderStatus['volume'];
+  fullInMs?: number | null;
+}
+
+export function buildFolderStatus(
+  rules: FolderRules,
+  stats: FolderStats,
+  warningThresholdPercent: number,
+  nowMs: number,
+  extras: StatusExtras = {},
+): FolderStatus {
+  const limits = { maxSizeBytes: rules.maxSizeBytes, maxFiles: rules.maxFiles, maxAgeDays: rules.maxAgeDays };
+  const { usage, usagePercent } = folderUsage(stats, limits, nowMs);
+  return {
+    name: rules.name,
+    path: rules.path,
+    enabled: rules.enabled,
+    exists: stats.exists,
+    error: stats.error,
+    sizeBytes: stats.sizeBytes,
+    fileCount: stats.fileCount,
+    oldestMtimeMs: stats.oldestMtimeMs,
+    limits,
+    usage,
+    usagePercent,
+    level: rules.enabled ? levelFor(usagePercent, warningThresholdPercent) : 'ok',
+    watch: extras.watch ?? { mode: 'off', reason: null },
+    volume: extras.volume ?? null,
+    fullInMs: extras.fullInMs ?? null,
+  };
+}

@@ -1,0 +1,31 @@
+/** A snapshot for one-shot commands (`headroom status`): each folder scanned once, no watchers. */
+import type {
+  AppConfig,
+  FolderStatus,
+  ScheduleStatus,
+  Snapshot,
+  ConfigErrorInfo,
+} from '../../../shared/types.js';
+import { compileGlobs } from '../../core/glob-match.js';
+import { FolderIndex } from '../index/folder-index.js';
+import { scanFolder } from '../scan/scan-folder.js';
+import { buildFolderStatus } from './build-folder-status.js';
+import { summarise } from './summarise-snapshot.js';
+import { volumeSpace } from './volume-space.js';
+
+export async function oneShotSnapshot(
+  config: AppConfig | null,
+  schedule: ScheduleStatus,
+  configError: ConfigErrorInfo | null,
+  nowMs: number,
+): Promise<Snapshot> {
+  const folders: FolderStatus[] = [];
+  for (const rules of config?.folders ?? []) {
+    const scan = await scanFolder(rules.path);
+    const totals = FolderIndex.fromScan(scan, compileGlobs(rules.exclude)).totals();
+    const stats = { exists: scan.exists, error: scan.error, ...totals };
+    const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;
+    folders.push(buildFolderStatus(rules, stats, config?.warningThresholdPercent ?? 80, nowMs, { volume }));
+  }
+  return summarise(folders, { takenAtMs: nowMs, cleaning: false, schedule, configError });
+}

@@ -1,0 +1,15 @@
+/** Free space of the volume that holds a folder (statfs). Null where it cannot be read. */
+import { statfs } from 'node:fs/promises';
+import type { FolderStatus } from '../../../shared/types.js';
+
+export async function volumeSpace(path: string, floorPercent: number): Promise<FolderStatus['volume']> {
+  try {
+    const s = await statfs(path);
+    const totalBytes = s.blocks * s.bsize;
+    const freeBytes = s.bavail * s.bsize;
+    if (!(totalBytes > 0)) return null;
+    return { freeBytes, totalBytes, low: (freeBytes / totalBytes) * 100 < floorPercent };
+  } catch {
+    return null;
+  }
+}

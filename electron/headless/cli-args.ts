@@ -1,0 +1,133 @@
+/** Parses `headroom` command lines into one typed command. Loose input is normalised here, once. */
+import { parseArgs } from 'node:util';
+
+export const COMMANDS = ['status', 'preview', 'clean', 'history', 'check-config', 'run', 'serve'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface CliCommand {
+  command: CommandName;
+  configFile: string | undefined;
+  dataDir: string | undefined;
+  json: boolean;
+  folders: string[];
+  dryRun: boolean;
+  limit: number | undefined;
+  port: number | undefined;
+  host: string | undefined;
+  open: boolean;
+}
+
+export type ParsedArgs =
+  { kind: 'command'; cmd: CliCommand } | { kind: 'help' | 'version' } | { kind: 'error'; message: string };
+
+const OPTIONS = {
+  config: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  folder: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  open: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+const COMMAND_SPECIFIC = ['folder', 'dry-run', 'limit', 'port', 'host', 'open'];
+
+/** Which options each command accepts besides the global ones (--config, --data-dir, --json). */
+const COMMAND_OPTIONS: Record<CommandName, string[]> = {
+  status: [],
+  preview: ['folder'],
+  clean: ['folder', 'dry-run'],
+  history: ['limit'],
+  'check-config': [],
+  run: [],
+  serve: ['port', 'host', 'open'],
+};
+
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message.replace(/\. To specify.*$/s, '') };
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { kind: 'version' };
+  if (values.help || positionals.length === 0) return { kind: 'help' };
+  const [command, ...extra] = positionals;
+  if (!isCommand(command)) return { kind: 'error', message: `unknown command "${command}"` };
+  if (extra.length > 0) return { kind: 'error', message: `unexpected argument "${extra[0]}"` };
+  const misplaced = COMMAND_SPECIFIC.find(
+    (key) => isSet(values, key) && !COMMAND_OPTIONS[command].includes(key),
+  );
+  if (misplaced) return { kind: 'error', message: `--${misplaced} does not apply to "${command}"` };
+  const limit = parsePositiveInt(values.limit, '--limit');
+  const port = parsePort(values.port);
+  if (typeof limit === 'string') return { kind: 'error', message: limit };
+  if (typeof port === 'string') return { kind: 'error', message: port };
+  return {
+    kind: 'command',
+    cmd: {
+      command,
+      configFile: values.config,
+      dataDir: values['data-dir'],
+      json: values.json,
+      folders: values.folder ?? [],
+      dryRun: values['dry-run'],
+      limit,
+      port,
+      host: values.host,
+      open: values.open,
+    },
+  };
+}
+
+function isCommand(name: string | undefined): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name ?? '');
+}
+
+function isSet(values: Record<string, unknown>, key: string): boolean {
+  const value = values[key];
+  return value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+function parsePositiveInt(text: string | undefined, flag: string): number | undefined | string {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    return `${flag} must be a whole number of 1 or more`;
+  return n;
+}
+
+function parsePort(text: string | undefined): number | undefined | string {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65535) return '--port must be a number from 0 to 65535';
+  return n;
+}
+
+export const USAGE = `Usage: headroom <command> [options]
+
+Commands:
+  status                       usage of every folder against its limits
+  preview [--folder NAME]...   what a cleanup would remove now, and why
+  clean [--folder NAME]... [--dry-run]
+                               clean now (all folders, or the named ones)
+  history [--limit N]          past cleanup runs, newest first
+  check-config                 validate the configuration and exit
+  run                          keep watching and cleaning until SIGINT/SIGTERM
+  serve [--port N] [--host H] [--open]
+                               the dashboard in a browser (loopback, token)
+
+Global options:
+  --config FILE    configuration file (default: <data dir>/config.yaml, created with defaults)
+  --data-dir DIR   where history and state live (default: the app's user-data folder)
+  --json           machine-readable output (one JSON document; one line per event for run)
+  -h, --help       this help
+  -v, --version    the version
+
+Exit codes: 0 success, 1 the run had errors, 2 usage or configuration error.
+`;

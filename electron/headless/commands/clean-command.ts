@@ -1,0 +1,38 @@
+/** `headroom clean`: clean now, all folders or the named ones; exit 1 when the run had errors. */
+import { formatBytes, formatCount } from '../../../shared/format.js';
+import type { RunRecord } from '../../../shared/types.js';
+import type { Engine } from '../../engine/engine-types.js';
+import { EXIT_OK, EXIT_RUN_ERRORS, printJson } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+
+const MAX_LISTED = 50;
+
+export async function cleanCommand(
+  engine: Engine,
+  io: CliIo,
+  options: { folders: string[]; dryRun: boolean; json: boolean },
+): Promise<number> {
+  const record = await engine.runCleanup({ folders: options.folders, dryRun: options.dryRun });
+  if (options.json) printJson(io, record);
+  else io.out(renderRun(record));
+  return record.status === 'completed' || record.status === 'cancelled' ? EXIT_OK : EXIT_RUN_ERRORS;
+}
+
+export function renderRun(record: RunRecord): string {
+  const verb = record.dryRun ? 'would remove' : 'removed';
+  const lines = [
+    `${record.dryRun ? 'Dry run' : 'Cleanup'} ${record.id} (${record.trigger}): ${record.status.replace(/_/g, ' ')}; ` +
+      `${verb} ${formatCount(record.filesRemoved)} files, ${formatBytes(record.bytesFreed)}.`,
+  ];
+  for (const f of record.folders) {
+    lines.push(
+      `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${formatBytes(f.bytesFreed)}), ` +
+        `skipped ${formatCount(f.skipped.length)}, errors ${formatCount(f.errors.length)}`,
+    );
+    for (const s of f.skipped.slice(0, MAX_LISTED))
+      lines.push(`    skipped ${s.path}: ${s.why}${s.detail ? ` (${s.detail})` : ''}`);
+    for (const e of f.errors.slice(0, MAX_LISTED)) lines.push(`    error ${e.path}: ${e.code} ${e.message}`);
+    for (const note of f.notes) lines.push(`    note: ${note}`);
+  }
+  return lines.join('\n') + '\n';
+}

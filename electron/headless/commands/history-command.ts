@@ -1,0 +1,37 @@
+/** `headroom history`: past cleanup runs, newest first. */
+import { formatBytes, formatCount } from '../../../shared/format.js';
+import type { HistoryPage } from '../../../shared/types.js';
+import type { Engine } from '../../engine/engine-types.js';
+import { EXIT_OK, printJson } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { renderTable } from '../text-table.js';
+
+export async function historyCommand(
+  engine: Engine,
+  io: CliIo,
+  limit: number | undefined,
+  json: boolean,
+): Promise<number> {
+  const page = await engine.getHistory({ limit: limit ?? 20 });
+  if (json) printJson(io, page);
+  else io.out(renderHistory(page));
+  if (page.damagedLines > 0) io.err(`headroom: skipped ${page.damagedLines} damaged history line(s)\n`);
+  return EXIT_OK;
+}
+
+export function renderHistory(page: HistoryPage): string {
+  if (page.runs.length === 0) return 'No cleanup has run yet.\n';
+  return renderTable(page.runs, [
+    { header: 'STARTED', value: (r) => r.startedAt.replace('T', ' ').slice(0, 19) },
+    { header: 'TRIGGER', value: (r) => r.trigger },
+    { header: 'STATUS', value: (r) => r.status.replace(/_/g, ' ') },
+    { header: 'FILES', value: (r) => formatCount(r.filesRemoved), align: 'right' },
+    { header: 'FREED', value: (r) => formatBytes(r.bytesFreed), align: 'right' },
+    {
+      header: 'ERRORS',
+      value: (r) => formatCount(r.folders.reduce((n, f) => n + f.errors.length, 0)),
+      align: 'right',
+    },
+    { header: 'FOLDERS', value: (r) => r.folders.map((f) => f.name).join(', ') },
+  ]);
+}

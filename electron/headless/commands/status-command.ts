@@ -1,0 +1,57 @@
+/** `headroom status`: every folder's usage against its limits. */
+import { formatBytes, formatCount, formatDuration, formatPercent } from '../../../shared/format.js';
+import { MS_PER_DAY } from '../../../shared/units.js';
+import type { FolderStatus, Snapshot } from '../../../shared/types.js';
+import type { Engine } from '../../engine/engine-types.js';
+import { EXIT_OK, printJson } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { renderTable } from '../text-table.js';
+
+export async function statusCommand(engine: Engine, io: CliIo, json: boolean): Promise<number> {
+  const snapshot = await engine.getSnapshot();
+  if (json) printJson(io, { folders: snapshot.folders, schedule: snapshot.schedule });
+  else io.out(renderStatus(snapshot));
+  return EXIT_OK;
+}
+
+export function renderStatus(snapshot: Snapshot): string {
+  if (snapshot.folders.length === 0) return 'No folders are configured.\n';
+  const table = renderTable(snapshot.folders, [
+    { header: 'FOLDER', value: (f) => f.name },
+    {
+      header: 'SIZE',
+      value: (f) => ofLimit(formatBytes(f.sizeBytes), f.limits.maxSizeBytes, formatBytes),
+      align: 'right',
+    },
+    {
+      header: 'FILES',
+      value: (f) => ofLimit(formatCount(f.fileCount), f.limits.maxFiles, formatCount),
+      align: 'right',
+    },
+    { header: 'OLDEST', value: (f) => oldest(f, snapshot.takenAtMs), align: 'right' },
+    { header: 'USAGE', value: (f) => formatPercent(f.usagePercent), align: 'right' },
+    { header: 'LEVEL', value: (f) => levelText(f) },
+    { header: 'PATH', value: (f) => f.path },
+  ]);
+  const s = snapshot.schedule;
+  const next = s.pausedUntil
+    ? `paused until ${s.pausedUntil}`
+    : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
+  return `${table}\nEvery ${s.intervalHours} h; last cleanup ${s.lastRunAt ?? 'never'}; ${next}.\n`;
+}
+
+function ofLimit(value: string, limit: number | null, format: (n: number) => string): string {
+  return limit === null ? value : `${value} / ${format(limit)}`;
+}
+
+function oldest(f: FolderStatus, nowMs: number): string {
+  const age = f.oldestMtimeMs === null ? '—' : formatDuration(Math.max(0, nowMs - f.oldestMtimeMs));
+  return f.limits.maxAgeDays === null ? age : `${age} / ${formatDuration(f.limits.maxAgeDays * MS_PER_DAY)}`;
+}
+
+function levelText(f: FolderStatus): string {
+  if (!f.enabled) return 'disabled';
+  if (!f.exists) return 'missing';
+  if (f.error) return `error: ${f.error}`;
+  return f.level;
+}
