@@ -1,0 +1,50 @@
+/**
+ * The runtime schema of a `RunRecord` (shared/types.ts), so a record read back from the history file, or
+ * received over the wire, is checked before it is trusted. Unknown keys are dropped, not rejected, so a
+ * history written by a newer version still reads.
+ */
+import { z } from 'zod';
+import type { RunRecord } from './types.js';
+
+const count = z.number().int().nonnegative();
+const bytes = z.number().finite().nonnegative();
+const reason = z.enum(['age', 'count', 'size']);
+
+const folderRunResultSchema = z.object({
+  name: z.string(),
+  removed: z.array(z.object({ path: z.string(), sizeBytes: bytes, reason })),
+  skipped: z.array(
+    z.object({
+      path: z.string(),
+      why: z.enum([
+        'changed',
+        'gone',
+        'not-a-regular-file',
+        'outside-root',
+        'protected',
+        'too-young',
+        'cancelled',
+        'retry-later',
+      ]),
+      detail: z.string().optional(),
+    }),
+  ),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  filesRemoved: count,
+  bytesFreed: bytes,
+  removedDirs: z.array(z.string()),
+  overLimitAfter: z.boolean(),
+  notes: z.array(z.string()),
+});
+
+export const runRecordSchema = z.object({
+  id: z.string().min(1),
+  trigger: z.enum(['startup', 'schedule', 'manual', 'emergency']),
+  dryRun: z.boolean(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  status: z.enum(['running', 'completed', 'completed_with_errors', 'cancelled', 'interrupted', 'failed']),
+  folders: z.array(folderRunResultSchema),
+  filesRemoved: count,
+  bytesFreed: bytes,
+}) satisfies z.ZodType<RunRecord>;
