@@ -45,22 +45,28 @@ export class FolderIndex {
 
   constructor(
     private readonly isExcluded: ExcludePredicate = () => false,
-    expectedFiles = 0,
-    expectedNameBytes?: number,
+    table: PathTable = new PathTable(),
   ) {
-    this.table = new PathTable(expectedFiles, expectedNameBytes);
-    this.sizes = new Float64Array(this.table.idCapacity);
-    this.mtimes = new Float64Array(this.table.idCapacity);
+    this.table = table;
+    this.sizes = new Float64Array(table.idCapacity);
+    this.mtimes = new Float64Array(table.idCapacity);
   }
 
-  /** Builds the index of a scan, leaving out files that `isExcluded` matches. The scan's buffers are not kept. */
+  /**
+   * Builds the index of a scan, leaving out files that `isExcluded` matches. It shares the scan's path bytes
+   * (read-only) rather than copying them, so building it costs about 32 B per file on top of the scan.
+   */
   static fromScan(scan: FolderScan, isExcluded?: ExcludePredicate): FolderIndex {
     const files = scan.files;
-    const index = new FolderIndex(isExcluded, files.count, files.pathOffsets[files.count] ?? 0);
-    for (let i = 0; i < files.count; i++) {
-      if (isExcluded?.(files.path(i))) continue;
-      index.set(files.pathBytesAt(i), files.sizeBytes[i] ?? 0, files.mtimeMs[i] ?? 0);
-    }
+    const keep = isExcluded ? (i: number) => !isExcluded(files.path(i)) : () => true;
+    const table = PathTable.fromPacked(files.pathBytes, files.pathOffsets, files.count, keep);
+    const index = new FolderIndex(isExcluded, table);
+    index.sizes.set(files.sizeBytes.subarray(0, files.count));
+    index.mtimes.set(files.mtimeMs.subarray(0, files.count));
+    table.forEachId((id) => {
+      index.totalSizeBytes += index.sizes[id] as number;
+      index.oldestMtimeMs = Math.min(index.oldestMtimeMs, index.mtimes[id] as number);
+    });
     return index;
   }
 

@@ -39,6 +39,44 @@ export class PathTable {
     this.nameLength = new Uint32Array(this.nameStart.length);
   }
 
+  /**
+   * A table over names already packed back to back (a scan's paths) that shares `bytes` instead of copying
+   * them: it never writes into them, and moves to an arena of its own when it first needs room. Name `i` gets
+   * id `i`; a name that `keep` rejects, or that repeats an earlier one, is freed at once.
+   */
+  static fromPacked(
+    bytes: Uint8Array,
+    offsets: Uint32Array,
+    count: number,
+    keep: (i: number) => boolean,
+  ): PathTable {
+    const table = new PathTable();
+    const end = offsets[count] ?? 0;
+    table.names = bytes.subarray(0, end);
+    table.namesUsed = end;
+    table.nameStart = new Uint32Array(Math.max(16, count));
+    table.nameLength = new Uint32Array(table.nameStart.length);
+    table.slots = new Int32Array(slotCountFor(count)).fill(EMPTY);
+    table.highWater = count;
+    const mask = table.slots.length - 1;
+    for (let id = 0; id < count; id++) {
+      const start = offsets[id] as number;
+      table.nameStart[id] = start;
+      table.nameLength[id] = (offsets[id + 1] as number) - start;
+      const name = table.name(id);
+      const hash = fnv1a(name);
+      if (!keep(id) || table.slotOf(name, hash) >= 0) {
+        table.free(id);
+        continue;
+      }
+      let slot = hash & mask;
+      while (table.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      table.slots[slot] = id;
+      table.live++;
+    }
+    return table;
+  }
+
   get size(): number {
     return this.live;
   }
@@ -141,11 +179,16 @@ export class PathTable {
     this.slots[slot] = TOMBSTONE;
     this.tombstones++;
     this.live--;
+    this.free(id);
+    if (this.slots.length > 1024 && this.live < this.slots.length / 8) this.rehash(this.live);
+  }
+
+  /** Puts `id` on the free list; its name's bytes become garbage for the next compaction. */
+  private free(id: number): void {
     this.garbageBytes += this.nameLength[id] as number;
     this.nameLength[id] = FREE;
     this.nameStart[id] = this.freeHead + 1; // the free list runs through nameStart, shifted so 0 ends it
     this.freeHead = id;
-    if (this.slots.length > 1024 && this.live < this.slots.length / 8) this.rehash(this.live);
   }
 
   /** Makes room for `extraBytes` more name bytes: drops removed names first, grows only if still short. */

@@ -77,6 +77,33 @@ describe('FolderIndex', () => {
     );
   });
 
+  it('built from a scan, behaves like a Map and leaves the scan it shares bytes with untouched', () => {
+    const initial = fc.array(fc.tuple(relPath, fc.nat(1e6), fc.nat(100)), { maxLength: 60 });
+    fc.assert(
+      fc.property(initial, fc.array(op, { maxLength: 100 }), relPath, (start, steps, probe) => {
+        const entries = start.map(([path, size, mtime]) => file(path, size, mtime));
+        const scan = scanOf(PackedFiles.fromEntries(entries));
+        const excluded = (p: string) => p.startsWith('b/');
+        const index = FolderIndex.fromScan(scan, excluded);
+        const model: Model = new Map();
+        for (const e of entries) {
+          if (!excluded(e.path) && !model.has(e.path))
+            model.set(e.path, { sizeBytes: e.sizeBytes, mtimeMs: e.mtimeMs });
+        }
+        expect(index.totals()).toEqual(modelTotals(model));
+        for (const step of steps) {
+          if (step[0] === 'upsert' && excluded(step[1])) continue;
+          apply(index, model, step);
+        }
+        expect(index.totals()).toEqual(modelTotals(model));
+        expect(index.get(probe)).toEqual(model.get(probe));
+        expect(contents(index)).toEqual(model);
+        expect(scan.files.toEntries()).toEqual(entries);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('stays correct through growth, mass removal, shrinking and name compaction', () => {
     const index = new FolderIndex();
     const model: Model = new Map();
