@@ -1,15 +1,26 @@
 /** Starts one scan worker thread, from the bundle in production and from the TypeScript source in tests. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * In the bundle, `import.meta.url` is the bundle that holds the scanner (`out/main/index.js`, `cli.js`), and
- * `scan-worker.js` sits beside it. Run from source (vitest, tsx), it is this `.ts` file; Node 20 ignores
- * `execArgv: ['--import', 'tsx']` for the worker's entry module, so the worker registers tsx itself first.
+ * The bundle puts `scan-worker.js` in `out/main/`. The scanner itself lands either in an entry bundle beside
+ * it (`out/main/cli.js`) or, when both entries share it, in a chunk one folder down (`out/main/chunks/…`):
+ * so look beside this module first, then one folder up.
+ */
+function bundledWorkerUrl(): URL {
+  const beside = new URL('./scan-worker.js', import.meta.url);
+  const above = new URL('../scan-worker.js', import.meta.url);
+  return !existsSync(fileURLToPath(beside)) && existsSync(fileURLToPath(above)) ? above : beside;
+}
+
+/**
+ * Run from source (vitest, tsx) this module is a `.ts` file, and the worker must load TypeScript. Node 20
+ * ignores `execArgv: ['--import', 'tsx']` for a worker's entry module, so the worker registers tsx itself.
  */
 export function startScanWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(`./scan-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-  if (!fromSource) return new Worker(url);
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  if (!import.meta.url.endsWith('.ts')) return new Worker(bundledWorkerUrl());
+  const source = new URL('./scan-worker.ts', import.meta.url);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(boot, { eval: true });
 }
