@@ -30,7 +30,6 @@ export class LiveFolder {
   private readonly pollIntervalMs: number;
   private readonly history: SizeHistory;
   private readonly throttle: ChangeThrottle;
-  private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
   private readonly closing = new Set<Promise<void>>();
   private index: FolderIndex;
@@ -44,7 +43,6 @@ export class LiveFolder {
   private pending: RawChange[] | null = null;
   private rescanning: Promise<IndexDrift> | null = null;
   private readonly next: NextAction;
-  private cancelSampler: Disposer | null = null;
   private disposed = false;
 
   private constructor(private readonly options: LiveFolderOptions) {
@@ -54,7 +52,7 @@ export class LiveFolder {
     this.next = new NextAction(this.clock);
     this.pollIntervalMs = options.pollIntervalMs ?? 60_000;
     this.history = new SizeHistory(options.historySampleMs, options.historyMaxSamples);
-    this.throttle = new ChangeThrottle(this.clock, options.notifyIntervalMs ?? 250, () => this.notify());
+    this.throttle = new ChangeThrottle(this.clock, options.notifyIntervalMs ?? 250);
     this.index = new FolderIndex(this.isExcluded);
   }
 
@@ -62,7 +60,7 @@ export class LiveFolder {
   static async start(options: LiveFolderOptions): Promise<LiveFolder> {
     const folder = new LiveFolder(options);
     await folder.rescan();
-    folder.sample();
+    folder.history.sampleEvery(folder.clock, () => folder.index.totals().sizeBytes);
     return folder;
   }
 
@@ -84,8 +82,7 @@ export class LiveFolder {
 
   /** Called, coalesced, whenever the totals or the watch state may have changed. */
   onChanged(listener: () => void): Disposer {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.throttle.listen(listener);
   }
 
   /** Replaces the index with a fresh scan; returns (and logs) how far the old one had drifted. Joins a running rescan. */
@@ -99,9 +96,8 @@ export class LiveFolder {
     this.disposed = true;
     this.abort.abort(new Error('live folder disposed'));
     this.next.dispose();
-    this.cancelSampler?.();
+    this.history.stop();
     this.throttle.dispose();
-    this.listeners.clear();
     this.stopWatching();
     await Promise.allSettled([...this.closing, this.rescanning]);
   }
@@ -230,16 +226,6 @@ export class LiveFolder {
 
   private setWatch(mode: WatchMode, reason: string | null): void {
     this.watchState = { mode, reason };
-  }
-
-  private sample(): void {
-    if (this.disposed) return;
-    this.history.record(this.clock.now(), this.index.totals().sizeBytes);
-    this.cancelSampler = this.clock.setTimeout(() => this.sample(), this.options.historySampleMs ?? 60_000);
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener();
   }
 
   private log(message: string): void {

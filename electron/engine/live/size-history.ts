@@ -1,10 +1,12 @@
 /** A bounded history of a folder's size, one sample per interval, for the growth forecast. */
 import type { SizeSample } from '../../core/forecast.js';
+import type { Clock, Disposer } from '../ports.js';
 
 export type { SizeSample } from '../../core/forecast.js';
 
 export class SizeHistory {
   private readonly samples: SizeSample[] = [];
+  private cancelTimer: Disposer | null = null;
 
   /**
    * @param sampleIntervalMs time between samples (default 1 min)
@@ -21,6 +23,17 @@ export class SizeHistory {
     if (last !== undefined && atMs - last.atMs < this.sampleIntervalMs / 2) return;
     this.samples.push({ atMs, sizeBytes });
     if (this.samples.length > this.maxSamples) this.samples.splice(0, this.samples.length - this.maxSamples);
+  }
+
+  /** Records `readSizeBytes()` now and every interval until `stop()`, so quiet periods are sampled too. */
+  sampleEvery(clock: Clock, readSizeBytes: () => number): void {
+    this.record(clock.now(), readSizeBytes());
+    this.cancelTimer = clock.setTimeout(() => this.sampleEvery(clock, readSizeBytes), this.sampleIntervalMs);
+  }
+
+  stop(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   /** Oldest first. */
