@@ -15,7 +15,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { isChatterboxData, readChatterbox } from './chatterbox.js';
 import { fileIssue, yamlIssue } from './config-issues.js';
 import { chatterboxEdits, headroomEdits } from './config-patch.js';
-import { applyEdits, hasMappingRoot } from './edit-document.js';
+import { applyEdits, ensureMappingRoot } from './edit-document.js';
 import { parseConfigText, type LoadContext, type LoadResult } from './load-config.js';
 import { fullSettings } from './normalise-config.js';
 import { MAX_ALIAS_COUNT } from './parse-yaml.js';
@@ -43,7 +43,6 @@ export class ConfigStore {
   private lastWarnings: ConfigIssue[] = [];
   private text = '';
   private readonly listeners = new Set<(change: ConfigChange) => void>();
-  /** Updates run one at a time, so two edits never write over each other. */
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -78,7 +77,11 @@ export class ConfigStore {
   }
 
   /** Re-reads the file. An invalid file keeps the last good configuration and sets the error. */
-  async reload(): Promise<ConfigChange> {
+  reload(): Promise<ConfigChange> {
+    return this.serially(() => this.readFile());
+  }
+
+  private async readFile(): Promise<ConfigChange> {
     const read = await readConfigText(this.file);
     if (read.ok) this.text = read.text;
     const result: LoadResult = read.ok
@@ -107,7 +110,12 @@ export class ConfigStore {
    * Chatterbox file cannot hold; the file is untouched in both cases.
    */
   update(patch: ConfigPatch): Promise<ConfigView> {
-    const run = this.queue.then(() => this.applyPatch(patch));
+    return this.serially(() => this.applyPatch(patch));
+  }
+
+  /** Reloads and updates run one at a time, so a slow reload never overwrites a newer update's state. */
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -150,7 +158,7 @@ export class ConfigStore {
     const invalid = (issues: ConfigIssue[]): BridgeError =>
       new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'));
     if (doc.errors.length > 0) throw invalid(doc.errors.map((e) => yamlIssue(site, e)));
-    if (!hasMappingRoot(doc))
+    if (!ensureMappingRoot(doc))
       throw invalid([fileIssue(this.file, 'the top level must be a mapping of keys')]);
     let data: Record<string, unknown>;
     try {

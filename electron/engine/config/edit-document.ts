@@ -73,8 +73,8 @@ function scalarText(value: unknown, type: Scalar['type']): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-/** True when the Document's top level is a mapping (an empty file counts as one once filled). */
-export function hasMappingRoot(doc: Document): boolean {
+/** Gives an empty Document an empty mapping to edit; false when its top level is something else. */
+export function ensureMappingRoot(doc: Document): boolean {
   if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   return isMap(doc.contents);
 }

@@ -95,28 +95,26 @@ function folderLabel(folders: unknown, p: YamlPath): string | null {
   return typeof name === 'string' && name !== '' ? `folder ${name}` : `folder ${p[1] + 1}`;
 }
 
+type CustomIssue = { code: 'custom'; path: (string | number)[]; message: string; input: unknown };
+
 /**
  * The schema checks duplicate names only when every folder is otherwise valid; a person fixing one typo
  * should not then discover a second problem, so duplicates are found here too (dedupe drops repeats).
  */
-function duplicateNames(
-  folders: unknown,
-): { code: 'custom'; path: (string | number)[]; message: string; input: unknown }[] {
+function duplicateNames(folders: unknown): CustomIssue[] {
   if (!Array.isArray(folders)) return [];
   const seen = new Map<string, number>();
-  const out: { code: 'custom'; path: (string | number)[]; message: string; input: unknown }[] = [];
+  const out: CustomIssue[] = [];
   folders.forEach((f: unknown, i) => {
     const name: unknown = (f as Record<string, unknown> | null)?.name;
     if (typeof name !== 'string') return;
     const first = seen.get(name.toLowerCase());
-    if (first === undefined) seen.set(name.toLowerCase(), i);
-    else
-      out.push({
-        code: 'custom',
-        path: ['folders', i, 'name'],
-        message: `duplicate folder name "${name}" (also folder ${first + 1})`,
-        input: name,
-      });
+    if (first === undefined) {
+      seen.set(name.toLowerCase(), i);
+      return;
+    }
+    const message = `duplicate folder name "${name}" (also folder ${first + 1})`;
+    out.push({ code: 'custom', path: ['folders', i, 'name'], message, input: name });
   });
   return out;
 }
