@@ -27,6 +27,13 @@ export interface TrayIconSpec {
   template: boolean;
 }
 
+/** How each platform wants its tray icon: macOS a 16 pt template, Windows 16 px at its common scales. */
+export function trayIconSpecFor(platform: NodeJS.Platform): TrayIconSpec {
+  if (platform === 'darwin') return { sizePx: 16, scales: [1, 2], template: true };
+  if (platform === 'win32') return { sizePx: 16, scales: [1, 1.25, 1.5, 2], template: false };
+  return { sizePx: 22, scales: [1, 2], template: false };
+}
+
 export interface TrayControllerDeps {
   tray: TrayPort;
   window: WindowPort;

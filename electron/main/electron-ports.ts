@@ -1,0 +1,73 @@
+/** The ports of ports.ts, implemented with Electron. Thin on purpose: every decision lives in the controllers. */
+import { app, Menu, nativeImage, Notification, shell } from 'electron';
+import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createLinuxAutostart } from './linux-autostart.js';
+import { encodePng } from './tray/encode-png.js';
+import { renderAppIcon } from './tray/render-app-icon.js';
+import type { AppPort, LoginItemPort, NotifierPort, ShellPort, TrayPort } from './ports.js';
+
+export function createTrayPort(tray: Tray, platform: NodeJS.Platform): TrayPort {
+  let menu: Menu | null = null;
+  // On macOS a context menu set on the tray also opens on left click, which must toggle the dashboard.
+  if (platform === 'darwin') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
+  return {
+    setImage(representations, template) {
+      const image = nativeImage.createEmpty();
+      for (const r of representations) {
+        const width = Math.round(r.widthPx / r.scale);
+        image.addRepresentation({ scaleFactor: r.scale, width, height: width, buffer: r.png });
+      }
+      image.setTemplateImage(template);
+      tray.setImage(image);
+    },
+    setToolTip: (text) => tray.setToolTip(text),
+    setContextMenu(template) {
+      menu = Menu.buildFromTemplate(template satisfies MenuItemConstructorOptions[]);
+      if (platform !== 'darwin') tray.setContextMenu(menu);
+    },
+    onClick(listener) {
+      tray.on('click', listener);
+      return () => tray.off('click', listener);
+    },
+  };
+}
+
+/** The app icon for windows and notifications, drawn by the same code as build/icon.png (not packaged). */
+export function appIconImage(sizePx = 256): NativeImage {
+  return nativeImage.createFromBuffer(encodePng(renderAppIcon(sizePx)));
+}
+
+export function createNotifierPort(icon?: NativeImage): NotifierPort {
+  // Electron drops the click handler of a notification that was garbage-collected: keep each until it is done.
+  const alive = new Set<Notification>();
+  return {
+    isSupported: () => Notification.isSupported(),
+    show({ title, body, onClick }) {
+      const notification = new Notification({ title, body, ...(icon ? { icon } : {}) });
+      alive.add(notification);
+      notification.on('click', () => onClick?.());
+      notification.on('close', () => alive.delete(notification));
+      notification.show();
+    },
+  };
+}
+
+export const shellPort: ShellPort = { openPath: (path) => shell.openPath(path) };
+
+export const appPort: AppPort = { quit: () => app.quit() };
+
+/** macOS and Windows keep login items themselves; Linux desktops read XDG autostart entries. */
+export function createLoginItemPort(platform: NodeJS.Platform): LoginItemPort {
+  if (platform === 'linux') {
+    return createLinuxAutostart({
+      configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+      command: process.env.APPIMAGE || process.execPath,
+    });
+  }
+  return {
+    get: () => app.getLoginItemSettings().openAtLogin,
+    set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+  };
+}
