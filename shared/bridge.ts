@@ -102,6 +102,7 @@ export type BridgeErrorCode =
   | 'config-readonly'
   | 'busy'
   | 'rate-limited'
+  | 'unauthorized'
   | 'not-found'
   | 'internal';
 
@@ -173,6 +174,7 @@ export const HTTP_STATUS_FOR: Record<BridgeErrorCode, number> = {
   'config-readonly': 409,
   busy: 409,
   'rate-limited': 429,
+  unauthorized: 401,
   'not-found': 404,
   internal: 500,
 };

@@ -129,6 +129,8 @@ export interface Snapshot {
   /** Highest usage of all enabled folders, and its level: what the tray meter shows. */
   maxUsagePercent: number;
   level: Level;
+  /** The configured warning threshold the levels were computed with. */
+  warningThresholdPercent: number;
   cleaning: boolean;
   schedule: ScheduleStatus;
   configError: ConfigErrorInfo | null;

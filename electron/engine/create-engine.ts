@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, parseRequest } from '../../shared/bridge.js';
+import { formatConfigError } from '../../shared/config-issue.js';
 import type { EventPayloads } from '../../shared/bridge.js';
 import type { AppConfig } from '../../shared/types.js';
 import { CleanupService } from './cleanup/cleanup-service.js';
@@ -92,9 +93,5 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
 function describeConfigError(config: ConfigStore): string {
   const error = config.error();
-  const first = error?.issues[0];
-  if (!first) return 'the configuration could not be loaded';
-  const where = first.line ? `${first.file}:${first.line}:${first.col}` : first.file;
-  const more = (error?.issues.length ?? 0) > 1 ? ` (and ${(error?.issues.length ?? 1) - 1} more)` : '';
-  return `${where}: ${first.message}${more}`;
+  return error ? formatConfigError(error) : 'the configuration could not be loaded';
 }

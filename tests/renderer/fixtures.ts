@@ -35,6 +35,7 @@ export function snapshot(
     folders,
     maxUsagePercent: Math.max(0, ...folders.map((f) => f.usagePercent)),
     level: 'warning',
+    warningThresholdPercent: 80,
     cleaning: false,
     schedule: {
       intervalHours: 5,

@@ -27,5 +27,11 @@ export async function oneShotSnapshot(
     const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;
     folders.push(buildFolderStatus(rules, stats, config?.warningThresholdPercent ?? 80, nowMs, { volume }));
   }
-  return summarise(folders, { takenAtMs: nowMs, cleaning: false, schedule, configError });
+  return summarise(folders, {
+    takenAtMs: nowMs,
+    cleaning: false,
+    schedule,
+    configError,
+    warningThresholdPercent: config?.warningThresholdPercent ?? 80,
+  });
 }

@@ -1,22 +1,11 @@
 /** Puts folder statuses together into a Snapshot: the highest usage of all enabled folders is the meter. */
-import type {
-  FolderStatus,
-  Level,
-  ScheduleStatus,
-  Snapshot,
-  ConfigErrorInfo,
-} from '../../../shared/types.js';
+import type { FolderStatus, Level, Snapshot } from '../../../shared/types.js';
 
 const RANK: Record<Level, number> = { ok: 0, warning: 1, over: 2 };
 
 export function summarise(
   folders: FolderStatus[],
-  rest: {
-    takenAtMs: number;
-    cleaning: boolean;
-    schedule: ScheduleStatus;
-    configError: ConfigErrorInfo | null;
-  },
+  rest: Omit<Snapshot, 'folders' | 'maxUsagePercent' | 'level'>,
 ): Snapshot {
   const enabled = folders.filter((f) => f.enabled);
   const maxUsagePercent = enabled.reduce((max, f) => Math.max(max, f.usagePercent), 0);
