@@ -42,6 +42,8 @@ export class LiveFolder {
   /** Changes that arrive while a rescan runs, applied to the fresh index once it is built. */
   private pending: RawChange[] | null = null;
   private rescanning: Promise<IndexDrift> | null = null;
+  /** Changes applied since the last rescan (see `onChanges`). */
+  private changesSinceRescan = 0;
   private readonly next: NextAction;
   private disposed = false;
 
@@ -104,6 +106,7 @@ export class LiveFolder {
 
   private async reconcile(): Promise<IndexDrift> {
     this.pending = [];
+    this.changesSinceRescan = 0;
     let scan: FolderScan;
     try {
       scan = await (this.options.scan ?? scanFolder)(this.rules.path, { signal: this.abort.signal });
@@ -167,7 +170,13 @@ export class LiveFolder {
     if (this.pending !== null) {
       for (const change of changes) this.pending.push(change);
     } else if (applyChanges(this.index, changes)) {
-      this.onRootGone();
+      return this.onRootGone();
+    }
+    // Node drops inotify's queue-overflow signal on Linux, so a very large burst is reconciled by a
+    // rescan once it has been quiet for a while, in case events were lost.
+    this.changesSinceRescan += changes.length;
+    if (this.changesSinceRescan >= (this.options.burstRescanChanges ?? 5000)) {
+      this.next.set(2000, () => this.rescanInBackground());
     }
     this.throttle.mark();
   }

@@ -22,6 +22,8 @@ export interface LiveFolderOptions {
   historyMaxSamples?: number;
   /** Why the root's filesystem cannot be watched, or null; default reads its statfs type. */
   filesystemReason?: (root: string) => Promise<string | null>;
+  /** After this many changes since the last rescan, rescan once quiet for 2 s (lost events; default 5,000). */
+  burstRescanChanges?: number;
   log?: (message: string) => void;
 }
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveFolder, type LiveFolderOptions } from '../../../electron/engine/live/live-folder.js';
 import { createFsWatchBackend } from '../../../electron/engine/watch/fs-watch-backend.js';
 import { tempRoot, waitFor } from '../watch/wait-for.js';
-import { deafBackend, rulesFor, watchDirFailingFrom } from './live-folder-fixtures.js';
+import { deafBackend, lossyBackend, rulesFor, watchDirFailingFrom } from './live-folder-fixtures.js';
 
 describe('LiveFolder fallback, drift and disposal', () => {
   let root: string;
@@ -99,6 +99,17 @@ describe('LiveFolder fallback, drift and disposal', () => {
     });
     await waitFor(() => stats(folder).sizeBytes === 8, 'the reconciling rescan');
     expect(stats(folder).watch.mode).toBe('watching');
+  });
+
+  it('reconciles a large burst with a rescan once quiet, in case events were lost (lossy backend port)', async () => {
+    const backend = lossyBackend(createFsWatchBackend({ settleMs: 60 }), 10);
+    const folder = await start({ backend, burstRescanChanges: 200 });
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) => writeFile(path.join(root, `b${i}`), 'x'.repeat(2))),
+    );
+    await waitFor(() => stats(folder).fileCount === 300, 'the rescan to recover the dropped files', 10_000);
+    expect(stats(folder).sizeBytes).toBe(600);
+    expect(logs.some((l) => /rescan found the index off by \d+ files/.test(l))).toBe(true);
   });
 
   it('leaves no handle behind: a child process that starts and disposes a live folder exits by itself', async () => {

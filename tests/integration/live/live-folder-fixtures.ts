@@ -1,7 +1,7 @@
 /** Shared pieces of the live folder tests: rules for a temp root, ports that inject faults or stay deaf. */
 import type { FolderRules } from '../../../shared/types.js';
 import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
-import type { WatchBackend, WatchSink } from '../../../electron/engine/watch/watch-backend.js';
+import type { RawChange, WatchBackend, WatchSink } from '../../../electron/engine/watch/watch-backend.js';
 
 export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {
   return {
@@ -44,5 +44,19 @@ export function deafBackend(): WatchBackend & { sink: () => WatchSink | null } {
         close: async () => undefined,
       };
     },
+  };
+}
+
+/** Wraps a backend and drops every `nth` upsert, as an unnoticed inotify queue overflow would. */
+export function lossyBackend(inner: WatchBackend, nth: number): WatchBackend {
+  let upserts = 0;
+  const keep = (c: RawChange) => c.kind !== 'upsert' || ++upserts % nth !== 0;
+  return {
+    name: `lossy ${inner.name}`,
+    watch: (root, dirs, sink) =>
+      inner.watch(root, dirs, {
+        onChanges: (c) => sink.onChanges(c.filter(keep)),
+        onError: (f) => sink.onError(f),
+      }),
   };
 }
