@@ -33,6 +33,8 @@ const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? nul
 /** Longest wait on quit for the engine to finish the file it is removing and record the run. */
 const ENGINE_DISPOSE_TIMEOUT_MS = 5_000;
 
+// Tests and portable setups point the app at their own data folder (config.yaml, history) this way.
+if (process.env.HEADROOM_USER_DATA_DIR) app.setPath('userData', process.env.HEADROOM_USER_DATA_DIR);
 if (!app.requestSingleInstanceLock()) app.quit();
 else void app.whenReady().then(start);
 

@@ -1,0 +1,100 @@
+/**
+ * The Electron shell, launched for real: the dashboard window is locked down and `window.headroom` is exactly
+ * the bridge. Needs `npm run build` first and an Electron binary; skips (saying why) where there is none.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { REQUEST_NAMES } from '../../shared/bridge.js';
+import { findElectronBinary } from './electron-binary.js';
+
+/** The page's globals the tests touch (this file is typed for Node, without the DOM library). */
+interface PageGlobals {
+  headroom: Record<string, unknown> & { getSnapshot(): Promise<{ ok: boolean }> };
+  location: { href: string };
+  open(url: string): unknown;
+  eval(code: string): unknown;
+  [name: string]: unknown;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const binary = findElectronBinary();
+
+test.skip(
+  binary === null,
+  'Electron binary not installed on this machine (cannot be downloaded here); these tests run where it exists',
+);
+
+let app: ElectronApplication;
+let page: Page;
+let userData: string;
+
+test.beforeAll(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'headroom-electron-'));
+  app = await electron.launch({
+    executablePath: binary ?? undefined,
+    args: [root],
+    env: { ...process.env, HEADROOM_USER_DATA_DIR: userData },
+  });
+  page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await rm(userData, { recursive: true, force: true });
+});
+
+test('window.headroom is exactly the bridge API, functions only', async () => {
+  const api = await page.evaluate(() => {
+    const bridge = (globalThis as unknown as PageGlobals).headroom;
+    return Object.entries(bridge).map(([name, value]) => [name, typeof value]);
+  });
+  expect(api.map(([name]) => name).sort()).toEqual([...REQUEST_NAMES, 'on'].sort());
+  expect(api.every(([, type]) => type === 'function')).toBe(true);
+});
+
+test('the page has no Node: context isolation, no node integration', async () => {
+  const globals = await page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    return { require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer };
+  });
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined', ipc: 'undefined' });
+});
+
+test('the renderer process is sandboxed where the OS reports it', async () => {
+  const metrics = await app.evaluate(({ app: electronApp }) =>
+    electronApp
+      .getAppMetrics()
+      .filter((m) => m.type === 'Tab')
+      .map((m) => m.sandboxed),
+  );
+  for (const sandboxed of metrics) if (sandboxed !== undefined) expect(sandboxed).toBe(true);
+});
+
+test('navigation, new windows and eval are blocked; a bridge call answers with a BridgeResult', async () => {
+  const before = page.url();
+  await page.evaluate(() => {
+    (globalThis as unknown as PageGlobals).location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(before);
+  expect(
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.com/') === null),
+  ).toBe(true);
+  expect(
+    await page.evaluate(() => {
+      try {
+        return (globalThis as unknown as PageGlobals).eval('1 + 1');
+      } catch {
+        return 'blocked';
+      }
+    }),
+  ).toBe('blocked');
+  const result = await page.evaluate(() => (globalThis as unknown as PageGlobals).headroom.getSnapshot());
+  expect(typeof result.ok).toBe('boolean');
+  expect(app.windows()).toHaveLength(1);
+});
