@@ -35,6 +35,7 @@ const folderRunResultSchema = z.object({
   removedDirs: z.array(z.string()),
   overLimitAfter: z.boolean(),
   notes: z.array(z.string()),
+  omitted: z.object({ removed: count, skipped: count, errors: count }).optional(),
 });
 
 export const runRecordSchema = z.object({

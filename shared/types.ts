@@ -214,6 +214,11 @@ export interface FolderRunResult {
   removedDirs: string[];
   overLimitAfter: boolean;
   notes: string[];
+  /**
+   * In history, each list keeps at most a bounded number of entries so one huge run cannot bloat the file;
+   * this says how many were left out of each (the totals stay exact). Absent when nothing was left out.
+   */
+  omitted?: { removed: number; skipped: number; errors: number };
 }
 
 export type RunStatus =

@@ -16,6 +16,7 @@ import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './events/typed-emitter.js';
 import { nodeTrash } from './executor/node-trash.js';
 import { HistoryStore } from './history/history-store.js';
+import { acquireInstanceLock } from './paths/instance-lock.js';
 import { systemClock } from './ports.js';
 import { ScheduleState } from './schedule/schedule-state.js';
 import { oneShotSnapshot } from './status/one-shot-snapshot.js';
@@ -28,8 +29,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { dataDir } = options;
   await mkdir(dataDir, { recursive: true });
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
+  const lock = await acquireInstanceLock(dataDir);
+  if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));
   const config = await ConfigStore.open(configFile, { dataDir });
-  const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE));
+  const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary });
   const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();
   const emit = events.emit.bind(events);
@@ -40,6 +43,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
   });
 
+  /** Writes to history and schedule belong to the data folder's owner. */
+  const requireOwner = (): void => {
+    if (!lock.primary) throw new BridgeError('busy', ownerMessage(dataDir, lock.ownerPid));
+  };
   const requireConfig = (): AppConfig => {
     const current = config.current();
     if (!current) throw new BridgeError('config-invalid', describeConfigError(config));
@@ -62,6 +69,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async runCleanup(input) {
       const { folders, dryRun } = parseRequest('runCleanup', input);
+      if (!dryRun) requireOwner();
       return cleanup.run(requireConfig(), { folders, dryRun, trigger: 'manual' });
     },
     async cancelCleanup(input) {
@@ -81,14 +89,22 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async pauseSchedule(input) {
       const { until } = parseRequest('pauseSchedule', input);
+      requireOwner();
       await schedule.pause(until === null ? null : Date.parse(until));
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async dispose() {
       await cleanup.settle();
+      await opened.store.close();
+      await lock.release();
       events.clear();
     },
   };
+}
+
+function ownerMessage(dataDir: string, pid: number | null): string {
+  const who = pid === null ? 'another Headroom process' : `another Headroom process (pid ${pid})`;
+  return `${who} is running on ${dataDir}; clean or pause from it (its tray or dashboard), or stop it first`;
 }
 
 function describeConfigError(config: ConfigStore): string {

@@ -14,6 +14,7 @@ import type {
 import { executePlan } from '../executor/execute-plan.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, TrashPort } from '../ports.js';
+import { boundRecord } from './bound-record.js';
 import { planFolders, planView, unreadableNotes } from './plan-folders.js';
 import type { PlannedFolder } from './plan-folders.js';
 import { selectFolders } from './select-folders.js';
@@ -106,7 +107,7 @@ export class CleanupService {
     record.filesRemoved = sum(record.folders, (f) => f.filesRemoved);
     record.bytesFreed = sum(record.folders, (f) => f.bytesFreed);
     record.finishedAt = new Date(clock.now()).toISOString();
-    if (!record.dryRun) await history.finish(record);
+    if (!record.dryRun) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
     if (record.filesRemoved > 0) await this.deps.afterRun?.(record);
     return record;

@@ -14,6 +14,11 @@ export interface HistoryOptions {
   maxRuns?: number;
   /** When the file grows past this, it is compacted to at most half of it (or the newest run). Default 64 MiB. */
   maxFileBytes?: number;
+  /**
+   * Open without writing: unfinished runs are left as they are and nothing is compacted. For a process
+   * that is not the data folder's owner (another Headroom is running and its run may be in progress).
+   */
+  readOnly?: boolean;
 }
 
 export interface OpenedHistory {
@@ -32,7 +37,7 @@ interface Entry {
   lineBytes: number;
 }
 
-const DEFAULTS: Required<HistoryOptions> = { maxRuns: 1000, maxFileBytes: 64 * 1024 * 1024 };
+const DEFAULTS: Required<HistoryOptions> = { maxRuns: 1000, maxFileBytes: 64 * 1024 * 1024, readOnly: false };
 const DEFAULT_PAGE_SIZE = 100;
 
 /**
@@ -65,6 +70,7 @@ export class HistoryStore {
   static async open(file: string, options: HistoryOptions = {}): Promise<OpenedHistory> {
     const contents = await readHistoryFile(file);
     const store = new HistoryStore(file, { ...DEFAULTS, ...options }, contents.damagedLines, contents);
+    if (store.limits.readOnly) return { store, damagedLines: contents.damagedLines, interrupted: [] };
     const interrupted = [...store.runs.values()]
       .filter((e) => e.record.status === 'running')
       .map((e): RunRecord => ({ ...e.record, status: 'interrupted' }));
@@ -117,6 +123,8 @@ export class HistoryStore {
 
   private async append(records: RunRecord[]): Promise<void> {
     if (this.closed) throw new Error('the history is closed');
+    if (this.limits.readOnly)
+      throw new Error('the history was opened read-only: another Headroom process owns it');
     // Validate and serialise now: the caller keeps changing its record after this call returns.
     const lines = records.map((r) => {
       const record = runRecordSchema.parse(r);
