@@ -8,6 +8,7 @@ import { lstatSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
+import { classifyEntry } from './classify-entry.js';
 import { DirWatchers, nodeWatchDir, type WatchDirFn } from './dir-watchers.js';
 import { joinRel, lstatMany } from './lstat-many.js';
 import { SettleQueue } from './settle-queue.js';
@@ -153,36 +154,19 @@ class FsWatchHandle implements WatchHandle {
     const stats = await lstatMany(relPaths.map((p) => this.abs(p)));
     const changes: RawChange[] = [];
     const newDirs: { relDir: string; ino: number }[] = [];
-    relPaths.forEach((relPath, i) => this.classify(relPath, stats[i] as Stats | Error, changes, newDirs));
+    relPaths.forEach((relPath, i) => {
+      const outcome = classifyEntry(
+        relPath,
+        stats[i] as Stats | Error,
+        this.watchers.inoOf(relPath),
+        this.rootDev,
+      );
+      if (outcome.dropDir) this.dropDir(relPath, changes);
+      if (outcome.change) changes.push(outcome.change);
+      if (outcome.adopt) newDirs.push(outcome.adopt);
+    });
     for (const { relDir, ino } of newDirs) await this.adoptDir(relDir, ino, changes);
     if (!this.closed && changes.length > 0) this.sink.onChanges(changes);
-  }
-
-  private classify(
-    relPath: string,
-    stat: Stats | Error,
-    changes: RawChange[],
-    newDirs: { relDir: string; ino: number }[],
-  ): void {
-    const watchedIno = this.watchers.inoOf(relPath);
-    if (stat instanceof Error) {
-      if (!isGoneError(stat)) return; // e.g. EACCES on the parent: the next rescan reports it
-      if (watchedIno !== undefined) this.dropDir(relPath, changes);
-      else changes.push({ kind: 'remove', path: relPath });
-      return;
-    }
-    if (stat.isDirectory()) {
-      if (watchedIno === stat.ino) return; // only the directory's own metadata changed
-      if (watchedIno !== undefined) this.dropDir(relPath, changes); // replaced by another directory
-      if (stat.dev !== this.rootDev)
-        changes.push({ kind: 'remove', path: relPath }); // a mount: not entered
-      else newDirs.push({ relDir: relPath, ino: stat.ino });
-      return;
-    }
-    if (watchedIno !== undefined) this.dropDir(relPath, changes);
-    if (stat.isFile())
-      changes.push({ kind: 'upsert', path: relPath, sizeBytes: stat.size, mtimeMs: stat.mtimeMs });
-    else changes.push({ kind: 'remove', path: relPath }); // a symlink or special file is not a file we count
   }
 
   private dropDir(relDir: string, changes: RawChange[]): void {
