@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine-types.js';
 import type { CliCommand } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_USAGE } from './cli-io.js';
+import { serveCommand } from './serve/serve-command.js';
 
 type HostCommand = (engine: Engine, cmd: CliCommand, io: CliIo) => Promise<number>;
 
@@ -11,4 +12,4 @@ const notYet: HostCommand = async (_engine, cmd, io) => {
   return EXIT_USAGE;
 };
 
-export const HOST_COMMANDS: Record<'run' | 'serve', HostCommand> = { run: notYet, serve: notYet };
+export const HOST_COMMANDS: Record<'run' | 'serve', HostCommand> = { run: notYet, serve: serveCommand };

@@ -1,0 +1,73 @@
+/**
+ * `headroom serve`: the dashboard in a browser. Loopback by default; prints the link with its token; runs
+ * until SIGINT/SIGTERM, then closes the server (the CLI disposes the engine after, which lets a running
+ * cleanup finish its current file).
+ */
+import type { Engine } from '../../engine/engine-types.js';
+import type { CliCommand } from '../cli-args.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { openBrowser } from './open-browser.js';
+import { findRendererDir } from './renderer-dir.js';
+import { dashboardLink, startServer } from './start-server.js';
+import type { ServeHandle } from './start-server.js';
+
+export const DEFAULT_PORT = 8765;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The `serve` entry of HOST_COMMANDS. */
+export async function serveCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
+  const host = cmd.host ?? '127.0.0.1';
+  let rendererDir: string;
+  try {
+    rendererDir = findRendererDir();
+  } catch (error) {
+    return (io.err(`headroom: ${(error as Error).message}\n`), EXIT_USAGE);
+  }
+  if (!LOOPBACK.has(host.toLowerCase())) {
+    io.err(
+      `headroom: warning: listening on ${host}: the dashboard is reachable from the network ` +
+        '(the token is still required; anyone who sees the link can use it)\n',
+    );
+  }
+  const handle = await listenWithFallback(engine, host, cmd.port, rendererDir, io);
+  if (typeof handle === 'string') return (io.err(`headroom: ${handle}\n`), EXIT_USAGE);
+  const link = dashboardLink(handle);
+  io.out(`Headroom dashboard: ${link}\n`);
+  if (cmd.open) openBrowser(link).catch((error: Error) => io.err(`headroom: warning: ${error.message}\n`));
+  const signal = await untilSignal();
+  io.err(`headroom: ${signal}: stopping the dashboard\n`);
+  await handle.close();
+  return EXIT_OK;
+}
+
+/** The default port falls back to a random one when busy; an explicit `--port` does not. */
+async function listenWithFallback(
+  engine: Engine,
+  host: string,
+  port: number | undefined,
+  rendererDir: string,
+  io: CliIo,
+): Promise<ServeHandle | string> {
+  try {
+    return await startServer(engine, { host, port: port ?? DEFAULT_PORT, rendererDir });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE') return `cannot listen on ${host}: ${(error as Error).message}`;
+    if (port !== undefined) return `port ${port} is in use; choose another with --port, or --port 0 for any`;
+    io.err(`headroom: port ${DEFAULT_PORT} is in use; using a random free port instead\n`);
+    return startServer(engine, { host, port: 0, rendererDir }).catch(
+      (again: Error) => `cannot listen on ${host}: ${again.message}`,
+    );
+  }
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on).off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on).on('SIGTERM', on);
+  });
+}

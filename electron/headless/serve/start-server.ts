@@ -1,0 +1,165 @@
+/**
+ * `headroom serve`'s HTTP server (Node `http` only): the built dashboard, the bridge as `POST
+ * /api/bridge/<request>` with JSON in and a BridgeResult out, server-sent events, and the
+ * Chatterbox-compatible `/api/v1/...` endpoints. Every API call needs the session token; every request must
+ * name this server in its Host header and, when it has an Origin, come from this server's own page.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
+import type { RequestName } from '../../../shared/bridge.js';
+import type { Engine } from '../../engine/engine-types.js';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { EventStream } from './event-stream.js';
+import { sendError } from './http-reply.js';
+import { RateLimiter } from './rate-limiter.js';
+import { allowedHosts, checkHostAndOrigin, createToken, hasToken, hostForUrl } from './request-guard.js';
+import { routeBridge } from './route-bridge.js';
+import { serveStatic } from './static-files.js';
+import { handleV1, V1_PREFIX } from './v1-routes.js';
+
+export interface ServerOptions {
+  /** Interface to listen on, e.g. `127.0.0.1` (loopback) or an explicit address. */
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer folder (see findRendererDir). */
+  rendererDir: string;
+  /** The session token; a fresh random one when absent. */
+  token?: string;
+  /** Cleanup requests allowed per minute over HTTP (bridge runCleanup and v1 cleanup together). Default 6. */
+  cleanupsPerMinute?: number;
+  /** Open event streams at most; the oldest is dropped past it. Default 32. */
+  maxEventClients?: number;
+  /** Heartbeat comment period on event streams. Default 15 s. */
+  heartbeatMs?: number;
+  /** Where unexpected errors go (their details never reach the client). Default stderr. */
+  log?: (message: string) => void;
+}
+
+export interface ServeHandle {
+  /** `http://HOST:PORT/`, loopback `127.0.0.1` when listening on a wildcard address. */
+  url: string;
+  port: number;
+  token: string;
+  /** Stops accepting, ends event streams and open connections; resolves once the server is closed. */
+  close(): Promise<void>;
+}
+
+/** The dashboard link `headroom serve` prints: the page takes its token from the fragment. */
+export function dashboardLink(handle: Pick<ServeHandle, 'url' | 'token'>): string {
+  return `${handle.url}#token=${handle.token}`;
+}
+
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
+
+/** Starts listening; rejects with the listen error (e.g. EADDRINUSE). */
+export async function startServer(engine: Engine, options: ServerOptions): Promise<ServeHandle> {
+  const token = options.token ?? createToken();
+  const log = options.log ?? ((message: string) => void process.stderr.write(message + '\n'));
+  const rendererDir = realpathSync(options.rendererDir);
+  const limiter = new RateLimiter(options.cleanupsPerMinute ?? 6, 60_000);
+  const events = new EventStream(engine, {
+    maxClients: options.maxEventClients ?? 32,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    log,
+  });
+  let hosts = new Set<string>();
+  const startedAtMs = Date.now();
+
+  const takeCleanup = (res: ServerResponse): boolean => {
+    if (limiter.tryTake()) return true;
+    const retryS = Math.ceil(limiter.retryAfterMs() / 1000);
+    sendError(res, 429, 'rate-limited', `Too many cleanups: try again in ${retryS} s.`, {
+      'Retry-After': String(retryS),
+    });
+    return false;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refused = checkHostAndOrigin(req, hosts);
+    if (refused) return sendError(res, refused.status, 'unauthorized', refused.message);
+    const url = new URL(req.url ?? '/', 'http://headroom.invalid');
+    const { pathname } = url;
+    if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), rendererDir);
+    const isEvents = pathname === HTTP_EVENTS_ROUTE;
+    if (!hasToken(req, url, token, isEvents)) {
+      return sendError(res, 401, 'unauthorized', 'A valid token is required.', {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    if (isEvents) {
+      if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
+      return events.add(req, res);
+    }
+    if (pathname.startsWith(V1_PREFIX)) {
+      return handleV1(req, res, pathname, {
+        engine,
+        log,
+        version: packageJson.version,
+        startedAtMs,
+        takeCleanup,
+      });
+    }
+    const name = BRIDGE_ROUTES.get(pathname);
+    if (name === undefined) return sendError(res, 404, 'not-found', `There is no endpoint ${pathname}.`);
+    return routeBridge(req, res, { engine, log, name, takeCleanup });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`headroom serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');
+    });
+  });
+  limitTimeouts(server);
+  const port = await listen(server, options.host, options.port);
+  hosts = allowedHosts(options.host, port);
+  const urlHost = WILDCARD.has(options.host) ? '127.0.0.1' : hostForUrl(options.host);
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    token,
+    close: () => closeServer(server, events),
+  };
+}
+
+/** The path as the client sent it: `new URL` would already have resolved `..` and `%2e%2e` segments. */
+function rawPath(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}
+
+/** Route path → request name, derived from the contract so no route string is written here. */
+const BRIDGE_ROUTES = new Map<string, RequestName>(REQUEST_NAMES.map((name) => [httpRoute(name), name]));
+
+/** Slow or stalled clients cannot hold a connection open while sending their request. */
+function limitTimeouts(server: Server): void {
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 100;
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server, events: EventStream): Promise<void> {
+  return new Promise((resolve) => {
+    events.close();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // Requests still running (a cleanup) finish on their own; the engine's dispose waits for them.
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Serves the built dashboard (`out/renderer`) read-only: GET and HEAD, files only (no directory listings),
+ * and only paths that stay under the renderer folder once decoded, resolved and symlinks followed.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { COMMON_HEADERS, sendError } from './http-reply.js';
+
+/**
+ * The dashboard's Content-Security-Policy: only its own scripts, styles (React sets inline `style`
+ * attributes), images and connections; no plugins, framing, form posts or base-URL changes.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Answers one static request; `rendererDir` must already be a real (symlink-free) absolute path. */
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  rendererDir: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendError(res, 405, 'invalid-request', 'Only GET and HEAD are allowed here.', {
+      Allow: 'GET, HEAD',
+    });
+  }
+  const file = await resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
+  if (!file) return sendError(res, 404, 'not-found', 'Not found.');
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(file.sizeBytes),
+    'Content-Security-Policy': DASHBOARD_CSP,
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/** The regular file `pathname` names under `root`, or null (outside, missing, a directory, undecodable). */
+async function resolveInside(
+  root: string,
+  pathname: string,
+): Promise<{ path: string; sizeBytes: number } | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const candidate = join(root, ...decoded.split('/'));
+  if (!isUnder(root, candidate)) return null;
+  try {
+    const real = await realpath(candidate);
+    if (!isUnder(root, real)) return null;
+    const info = await stat(real);
+    return info.isFile() ? { path: real, sizeBytes: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isUnder(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}

@@ -1,0 +1,133 @@
+/**
+ * Response bodies of the Chatterbox-compatible `/api/v1/...` endpoints. Field names follow Chatterbox TTS
+ * Extended Plus (`management/resource_manager.py`, `management/cleanup_scheduler.py`, `main_api.py`):
+ * `directories.<name>.size_bytes|size_mb|max_size_mb|max_files|usage_percent|file_count`, `warnings` as
+ * sentences, cleanup summaries with `timestamp|start_time|end_time|duration_seconds|total_files_removed|
+ * total_bytes_freed|actions`, and `scheduler.running|cleanup_on_startup|cleanup_interval_hours|
+ * last_cleanup_time|next_cleanup_time|cleanup_count`. Headroom adds what it knows beyond that (levels,
+ * age limits, errors) under extra keys, and answers `status` as ok | warning | critical.
+ */
+import type { FolderStatus, Level, RunRecord, Snapshot } from '../../../shared/types.js';
+import { formatPercent } from '../../../shared/format.js';
+import { MS_PER_DAY } from '../../../shared/units.js';
+
+const MB = 1024 * 1024;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** GET /api/v1/resources */
+export function resourcesView(snapshot: Snapshot) {
+  const directories = Object.fromEntries(snapshot.folders.map((f) => [f.name, directoryView(f, snapshot)]));
+  return {
+    timestamp: new Date(snapshot.takenAtMs).toISOString(),
+    directories,
+    warnings: warningLines(snapshot),
+  };
+}
+
+function directoryView(f: FolderStatus, snapshot: Snapshot) {
+  const { maxSizeBytes, maxFiles, maxAgeDays } = f.limits;
+  return {
+    path: f.path,
+    size_bytes: f.sizeBytes,
+    size_mb: round2(f.sizeBytes / MB),
+    max_size_mb: maxSizeBytes === null ? null : round2(maxSizeBytes / MB),
+    file_count: f.fileCount,
+    max_files: maxFiles,
+    max_age_days: maxAgeDays,
+    oldest_file_age_days:
+      f.oldestMtimeMs === null ? null : round2((snapshot.takenAtMs - f.oldestMtimeMs) / MS_PER_DAY),
+    usage_percent: round2(f.usagePercent),
+    level: f.level,
+    enabled: f.enabled,
+    exists: f.exists,
+    error: f.error,
+  };
+}
+
+/** One sentence per folder at or over the warning threshold, and one per configuration problem. */
+function warningLines(snapshot: Snapshot): string[] {
+  const lines = snapshot.folders
+    .filter((f) => f.enabled && (f.level !== 'ok' || f.error !== null))
+    .map((f) =>
+      f.error !== null
+        ? `${f.name}: ${f.error}`
+        : `${f.name} is using ${formatPercent(f.usagePercent)} of its limit`,
+    );
+  const issues = snapshot.configError?.issues ?? [];
+  return [...lines, ...issues.map((issue) => `config: ${issue.message}`)];
+}
+
+const HEALTH_STATUS: Record<Level, 'ok' | 'warning' | 'critical'> = {
+  ok: 'ok',
+  warning: 'warning',
+  over: 'critical',
+};
+
+/** GET /api/v1/health */
+export function healthView(snapshot: Snapshot, version: string, uptimeMs: number) {
+  const resources = resourcesView(snapshot);
+  const level = HEALTH_STATUS[snapshot.level];
+  const status = level === 'ok' && resources.warnings.length > 0 ? 'warning' : level;
+  return {
+    status,
+    version,
+    uptime_seconds: Math.round(uptimeMs / 1000),
+    warnings: resources.warnings,
+    folders: snapshot.folders.map((f) => ({
+      name: f.name,
+      level: f.level,
+      usage_percent: round2(f.usagePercent),
+    })),
+    resource_status: resources,
+  };
+}
+
+/** A run as Chatterbox's cleanup summary (POST /api/v1/cleanup and the status history). */
+export function cleanupSummaryView(run: RunRecord) {
+  const startMs = Date.parse(run.startedAt);
+  const endMs = run.finishedAt === null ? null : Date.parse(run.finishedAt);
+  return {
+    id: run.id,
+    timestamp: run.startedAt,
+    start_time: run.startedAt,
+    end_time: run.finishedAt,
+    duration_seconds: endMs === null ? null : round2((endMs - startMs) / 1000),
+    status: run.status,
+    trigger: run.trigger,
+    dry_run: run.dryRun,
+    forced: run.trigger === 'manual',
+    total_files_removed: run.filesRemoved,
+    total_bytes_freed: run.bytesFreed,
+    actions: Object.fromEntries(
+      run.folders.map((f) => [
+        f.name,
+        { files_removed: f.filesRemoved, bytes_freed: f.bytesFreed, errors: f.errors.length },
+      ]),
+    ),
+  };
+}
+
+/** Chatterbox keeps its last 10 runs and shows the last 5, oldest first. */
+export const STATUS_HISTORY_RUNS = 5;
+
+/**
+ * GET /api/v1/cleanup/status. `recentRuns` are newest first (as the history store lists them); Chatterbox's
+ * `running` means "the scheduler is active", so it is false while paused, and `cleaning` says whether a run
+ * is in progress.
+ */
+export function cleanupStatusView(snapshot: Snapshot, cleanupOnStartup: boolean, recentRuns: RunRecord[]) {
+  const { schedule } = snapshot;
+  return {
+    scheduler: {
+      running: schedule.pausedUntil === null,
+      cleaning: schedule.running,
+      cleanup_on_startup: cleanupOnStartup,
+      cleanup_interval_hours: schedule.intervalHours,
+      last_cleanup_time: schedule.lastRunAt,
+      next_cleanup_time: schedule.nextRunAt,
+      paused_until: schedule.pausedUntil,
+      cleanup_count: recentRuns.length,
+    },
+    history: recentRuns.slice(0, STATUS_HISTORY_RUNS).reverse().map(cleanupSummaryView),
+  };
+}
