@@ -56,10 +56,9 @@ export async function handleBridgeRequest(
   origin: RendererOrigin,
 ): Promise<BridgeResult<unknown>> {
   if (!isAppRendererUrl(senderUrl, origin)) {
-    // No BridgeErrorCode means "forbidden"; 'invalid-request' is the closest, and the message says why.
     return {
       ok: false,
-      code: 'invalid-request',
+      code: 'unauthorized',
       message: `${name}: refused, the request did not come from Headroom's window.`,
     };
   }

@@ -69,7 +69,7 @@ describe('handleBridgeRequest (fake engine)', () => {
   it('refuses a foreign sender without calling the engine', async () => {
     const engine = new FakeEngine();
     const result = await handleBridgeRequest(api(engine), 'runCleanup', 'https://example.com/', {}, packaged);
-    expect(result).toMatchObject({ ok: false, code: 'invalid-request' });
+    expect(result).toMatchObject({ ok: false, code: 'unauthorized' });
     expect(engine.calls).toEqual([]);
   });
 
@@ -134,7 +134,7 @@ describe('setupIpc (fake electron port, fake engine)', () => {
       ok: true,
       value: snapshot(),
     });
-    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false });
+    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, code: 'unauthorized' });
     engine.emit('snapshot', snapshot());
     expect(sent).toEqual([[IPC_EVENT_CHANNEL, { event: 'snapshot', payload: snapshot() }]]);
     dispose();

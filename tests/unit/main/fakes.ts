@@ -43,6 +43,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     folders,
     maxUsagePercent: Math.max(0, ...folders.map((f) => f.usagePercent)),
     level: 'warning',
+    warningThresholdPercent: 80,
     cleaning: false,
     schedule: { intervalHours: 5, lastRunAt: null, nextRunAt: null, pausedUntil: null, running: false },
     configError: null,
