@@ -1,32 +1,7 @@
+import { manualClock } from '../../support/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import { ChangeThrottle } from '../../../electron/engine/live/change-throttle.js';
 import { SizeHistory } from '../../../electron/engine/live/size-history.js';
-import type { Clock } from '../../../electron/engine/ports.js';
-
-/** A clock whose timers run only when the test advances it. */
-function manualClock(): Clock & { advance(ms: number): void } {
-  let nowMs = 0;
-  let timers: { atMs: number; fn: () => void }[] = [];
-  return {
-    now: () => nowMs,
-    setTimeout(fn, delayMs) {
-      const timer = { atMs: nowMs + delayMs, fn };
-      timers.push(timer);
-      return () => (timers = timers.filter((t) => t !== timer));
-    },
-    advance(ms) {
-      const endMs = nowMs + ms;
-      for (;;) {
-        const due = timers.filter((t) => t.atMs <= endMs).sort((a, b) => a.atMs - b.atMs)[0];
-        if (!due) break;
-        timers = timers.filter((t) => t !== due);
-        nowMs = due.atMs;
-        due.fn();
-      }
-      nowMs = endMs;
-    },
-  };
-}
 
 describe('ChangeThrottle (fake clock)', () => {
   it('notifies the first change at once and at most once per interval after that', () => {

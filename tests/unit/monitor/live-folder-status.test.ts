@@ -1,3 +1,4 @@
+import { manualClock } from '../../support/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import type { FolderRules, FolderStatus } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
@@ -5,14 +6,8 @@ import { liveFolderStatus, type LiveSource } from '../../../electron/engine/moni
 import { VolumeCache } from '../../../electron/engine/monitor/volume-cache.js';
 import { SizeHistory } from '../../../electron/engine/live/size-history.js';
 import type { LiveStats } from '../../../electron/engine/live/live-types.js';
-import type { Clock } from '../../../electron/engine/ports.js';
 
 const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
-
-function manualClock(startMs = 0): Clock & { advance(ms: number): void } {
-  let nowMs = startMs;
-  return { now: () => nowMs, setTimeout: () => () => undefined, advance: (ms) => (nowMs += ms) };
-}
 
 const rules: FolderRules = {
   name: 'outputs',

@@ -1,17 +1,11 @@
+import { manualClock } from '../../support/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import type { FolderRules, FolderStatus, WarningEvent } from '../../../shared/types.js';
 import { BYTES_PER_GB, MS_PER_DAY } from '../../../shared/units.js';
 import { Monitor } from '../../../electron/engine/monitor/monitor.js';
 import { buildFolderStatus } from '../../../electron/engine/status/build-folder-status.js';
-import type { Clock } from '../../../electron/engine/ports.js';
 
 const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
-
-/** A clock the test moves by hand. */
-function manualClock(startMs = 1_700_000_000_000): Clock & { advance(ms: number): void } {
-  let nowMs = startMs;
-  return { now: () => nowMs, setTimeout: () => () => undefined, advance: (ms) => (nowMs += ms) };
-}
 
 function rules(overrides: Partial<FolderRules> = {}): FolderRules {
   return {
