@@ -70,9 +70,9 @@ class WalkRun {
   /** Hands queued folders to idle workers, splitting the queue evenly between them. */
   private dispatch(): void {
     if (this.settled) return;
-    if (this.queue.length > 1 && this.idle.length === 0 && this.workers.length < this.options.maxWorkers) {
-      this.spawn();
-    }
+    // A returning worker is already idle here, so "no idle worker" would never hold: start another whenever
+    // there is more than one folder to share and a worker to spare.
+    if (this.queue.length > 1 && this.workers.length < this.options.maxWorkers) this.spawn();
     while (this.queue.length > 0 && this.idle.length > 0) {
       const worker = this.idle.pop() as Worker;
       const take = Math.ceil(this.queue.length / (this.idle.length + 1));
