@@ -44,6 +44,8 @@ export interface ServeHandle {
   url: string;
   port: number;
   token: string;
+  /** Event streams open right now (a disconnected client no longer counts). */
+  eventClients(): number;
   /** Stops accepting, ends event streams and open connections; resolves once the server is closed. */
   close(): Promise<void>;
 }
@@ -122,6 +124,7 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
     url: `http://${urlHost}:${port}/`,
     port,
     token,
+    eventClients: () => events.size,
     close: () => closeServer(server, events),
   };
 }
