@@ -18,6 +18,7 @@ import { nodeTrash } from './executor/node-trash.js';
 import { HistoryStore } from './history/history-store.js';
 import { acquireInstanceLock } from './paths/instance-lock.js';
 import { systemClock } from './ports.js';
+import { LiveRuntime } from './runtime/live-runtime.js';
 import { ScheduleState } from './schedule/schedule-state.js';
 import { oneShotSnapshot } from './status/one-shot-snapshot.js';
 
@@ -36,12 +37,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();
   const emit = events.emit.bind(events);
+  const log = options.log ?? ((message: string) => process.stderr.write(`headroom: ${message}\n`));
+  let runtime: LiveRuntime | null = null;
   const cleanup = new CleanupService({
     history: opened.store,
     clock,
     trash: options.trash ?? nodeTrash,
     emit,
+    afterRun: (record) => runtime?.afterRun(record),
   });
+  if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, clock, emit, log });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -59,6 +64,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     on: (event, listener) => events.on(event, listener),
     async getSnapshot(input) {
       parseRequest('getSnapshot', input);
+      if (runtime) return runtime.snapshot();
       const current = config.current()?.config ?? null;
       const status = schedule.status(current, cleanup.running);
       return oneShotSnapshot(current, status, config.error(), clock.now());
@@ -70,7 +76,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async runCleanup(input) {
       const { folders, dryRun } = parseRequest('runCleanup', input);
       if (!dryRun) requireOwner();
-      return cleanup.run(requireConfig(), { folders, dryRun, trigger: 'manual' });
+      const current = requireConfig();
+      if (runtime) return runtime.runCleanup('manual', folders, dryRun);
+      return cleanup.run(current, { folders, dryRun, trigger: 'manual' });
     },
     async cancelCleanup(input) {
       parseRequest('cancelCleanup', input);
@@ -90,10 +98,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async pauseSchedule(input) {
       const { until } = parseRequest('pauseSchedule', input);
       requireOwner();
-      await schedule.pause(until === null ? null : Date.parse(until));
+      const untilMs = until === null ? null : Date.parse(until);
+      await (runtime ? runtime.pause(untilMs) : schedule.pause(untilMs));
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async dispose() {
+      await runtime?.dispose();
       await cleanup.settle();
       await opened.store.close();
       await lock.release();

@@ -11,6 +11,8 @@ export interface EngineOptions {
   trash?: TrashPort;
   /** Start watchers, the schedule and start-up cleanup (false for one-shot CLI commands). */
   live?: boolean;
+  /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
+  log?: (message: string) => void;
 }
 
 export interface Engine extends HeadroomApi {

@@ -18,6 +18,7 @@ import { checkConfigCommand } from './commands/check-config-command.js';
 import { cleanCommand } from './commands/clean-command.js';
 import { historyCommand } from './commands/history-command.js';
 import { previewCommand } from './commands/preview-command.js';
+import { runLog } from './commands/run-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { HOST_COMMANDS } from './host-commands.js';
 

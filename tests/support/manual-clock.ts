@@ -25,7 +25,8 @@ export function manualClock(startMs = 0): ManualClock {
         const due = timers.filter((t) => t.atMs <= endMs).sort((a, b) => a.atMs - b.atMs)[0];
         if (!due) break;
         timers = timers.filter((t) => t !== due);
-        nowMs = due.atMs;
+        // A timer overdue after a jump fires now, not back in time.
+        nowMs = Math.max(nowMs, due.atMs);
         due.fn();
       }
       nowMs = endMs;

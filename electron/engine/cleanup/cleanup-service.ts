@@ -30,7 +30,7 @@ export interface CleanupServiceDeps {
   clock: Clock;
   trash?: TrashPort;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
-  /** Called after every run that removed anything, so live folders can reconcile. */
+  /** Called after every run, so live folders can reconcile and the new usage is pushed. */
   afterRun?: (record: RunRecord) => Promise<void> | void;
 }
 
@@ -109,7 +109,7 @@ export class CleanupService {
     record.finishedAt = new Date(clock.now()).toISOString();
     if (!record.dryRun) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
-    if (record.filesRemoved > 0) await this.deps.afterRun?.(record);
+    await this.deps.afterRun?.(record);
     return record;
   }
 

@@ -30,33 +30,37 @@ export class Scheduler {
   private disposed = false;
   /** After a run that threw (a full disk, say), wait before trying again instead of spinning. */
   private retryAtMs = 0;
+  private started = false;
+  /** The run this scheduler started and is still recording, so shutdown can wait for it. */
+  private inFlight = new Set<Promise<void>>();
+  /** Folders that crossed 100% before the schedule started: the start-up run covers them, or they run then. */
+  private readonly earlyEmergencies = new Set<string>();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
-  /** Runs the start-up cleanup when it is due, then keeps the schedule. */
+  /** Runs the start-up cleanup when it is due (or the emergencies seen before now), then keeps the schedule. */
   start(): void {
+    this.started = true;
     const config = this.deps.config();
+    const pausedUntilMs = this.deps.state.pausedUntilMs;
     const nowMs = this.deps.clock.now();
-    if (
-      config &&
-      startupRunDue({
-        cleanupOnStartup: config.cleanupOnStartup,
-        pausedUntilMs: this.deps.state.pausedUntilMs,
-        nowMs,
-      })
-    ) {
+    const early = [...this.earlyEmergencies];
+    this.earlyEmergencies.clear();
+    if (config && startupRunDue({ cleanupOnStartup: config.cleanupOnStartup, pausedUntilMs, nowMs })) {
       void this.run('startup');
+    } else {
+      for (const folder of early) this.emergency(folder);
     }
     this.arm();
   }
 
   /** A folder crossed 100%: clean just that folder, at most once per cooldown, unless paused. */
   emergency(folder: string): boolean {
+    if (!this.started) return (this.earlyEmergencies.add(folder), false);
     const nowMs = this.deps.clock.now();
     if (this.deps.state.pausedUntilMs !== null) return false;
     if (!emergencyAllowed(this.deps.state.lastEmergencyAtMs(folder), nowMs)) return false;
-    void this.deps.state.recordEmergency(folder, nowMs).catch(this.deps.onError);
-    void this.run('emergency', [folder]);
+    void this.run('emergency', [folder], () => this.deps.state.recordEmergency(folder, nowMs));
     return true;
   }
 
@@ -100,8 +104,24 @@ export class Scheduler {
     else this.arm();
   }
 
-  private async run(trigger: CleanupTrigger, folders?: string[]): Promise<void> {
+  /** Resolves once every run this scheduler started has finished and been recorded. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private run(trigger: CleanupTrigger, folders?: string[], before?: () => Promise<void>): Promise<void> {
+    const promise = this.runAndRecord(trigger, folders, before).finally(() => this.inFlight.delete(promise));
+    this.inFlight.add(promise);
+    return promise;
+  }
+
+  private async runAndRecord(
+    trigger: CleanupTrigger,
+    folders?: string[],
+    before?: () => Promise<void>,
+  ): Promise<void> {
     try {
+      await before?.();
       const record = await this.deps.runCleanup(trigger, folders);
       if (trigger === 'emergency') return;
       // A joined manual run may have covered only some folders; the deadline moves only for a full run.

@@ -1,0 +1,95 @@
+/**
+ * The set of live folders, kept in step with the configuration: a folder whose path, exclusions or
+ * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed).
+ */
+import type { AppConfig, FolderRules } from '../../../shared/types.js';
+import { LiveFolder } from '../live/live-folder.js';
+import type { LiveSource } from '../monitor/live-folder-status.js';
+import type { Clock, Disposer } from '../ports.js';
+
+interface Entry {
+  key: string;
+  rules: FolderRules;
+  live: LiveFolder | null;
+  unsubscribe: Disposer;
+}
+
+export class LiveFolders {
+  private readonly entries = new Map<string, Entry>();
+  /** Folder names in configuration order. */
+  private order: string[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly onChanged: () => void,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Brings the live folders in line with `config` (null: no usable config, keep nothing). */
+  async sync(config: AppConfig | null): Promise<void> {
+    const wanted = new Map((config?.folders ?? []).map((rules) => [rules.name, rules]));
+    this.order = [...wanted.keys()];
+    for (const [name, entry] of this.entries) {
+      const rules = wanted.get(name);
+      if (!rules || restartKey(rules) !== entry.key) await this.stop(name);
+      else entry.rules = rules;
+    }
+    const pollIntervalMs = (config?.pollIntervalSeconds ?? 60) * 1000;
+    for (const rules of wanted.values()) {
+      if (!this.entries.has(rules.name)) await this.startOne(rules, pollIntervalMs);
+    }
+  }
+
+  /** Sources for status building, in configuration order; null for a disabled folder. */
+  sources(): { rules: FolderRules; source: LiveSource | null }[] {
+    const entries = this.order.flatMap((name) => this.entries.get(name) ?? []);
+    return entries.map(({ rules, live }) => ({
+      rules,
+      source: live && {
+        rules,
+        status: (nowMs: number) => live.status(nowMs),
+        sizeHistory: () => live.sizeHistory(),
+      },
+    }));
+  }
+
+  /** Rescans the named folders (after a cleanup): the drift found is logged. */
+  async reconcile(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const drift = await this.entries.get(name)?.live?.rescan();
+      if (drift && (drift.files !== 0 || drift.bytes !== 0)) {
+        this.log(
+          `${name}: the live index was off by ${drift.files} files and ${drift.bytes} bytes; rescanned`,
+        );
+      }
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const name of [...this.entries.keys()]) await this.stop(name);
+  }
+
+  private async startOne(rules: FolderRules, pollIntervalMs: number): Promise<void> {
+    const live = rules.enabled
+      ? await LiveFolder.start({
+          rules,
+          clock: this.clock,
+          pollIntervalMs,
+          log: (m) => this.log(`${rules.name}: ${m}`),
+        })
+      : null;
+    const unsubscribe = live?.onChanged(this.onChanged) ?? (() => {});
+    this.entries.set(rules.name, { key: restartKey(rules), rules, live, unsubscribe });
+  }
+
+  private async stop(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    this.entries.delete(name);
+    entry?.unsubscribe();
+    await entry?.live?.dispose();
+  }
+}
+
+function restartKey(rules: FolderRules): string {
+  return JSON.stringify([rules.path, rules.exclude, rules.enabled]);
+}

@@ -1,0 +1,179 @@
+/**
+ * The engine while it runs: live folders feed the monitor, which raises warnings and emergency cleanups;
+ * the scheduler keeps the 5-hour deadline; the config file is reloaded when it changes. Snapshots are
+ * pushed at most every `SNAPSHOT_INTERVAL_MS`, however fast files arrive.
+ */
+import type { EventPayloads } from '../../../shared/bridge.js';
+import type { AppConfig, CleanupTrigger, RunRecord, Snapshot } from '../../../shared/types.js';
+import type { CleanupService } from '../cleanup/cleanup-service.js';
+import type { ConfigStore } from '../config/config-store.js';
+import { watchConfigFile } from '../config/watch-config-file.js';
+import { liveFolderStatus } from '../monitor/live-folder-status.js';
+import { Monitor } from '../monitor/monitor.js';
+import { VolumeCache } from '../monitor/volume-cache.js';
+import type { Clock, Disposer } from '../ports.js';
+import type { ScheduleState } from '../schedule/schedule-state.js';
+import { Scheduler } from '../schedule/scheduler.js';
+import { buildFolderStatus } from '../status/build-folder-status.js';
+import { summarise } from '../status/summarise-snapshot.js';
+import { LiveFolders } from './live-folders.js';
+
+export const SNAPSHOT_INTERVAL_MS = 250;
+/**
+ * The schedule (and so the start-up cleanup) starts this long after the engine: hosts subscribe to events
+ * once `createEngine` returns, and the app's window and tray come up before the disk gets busy.
+ */
+export const SCHEDULE_START_DELAY_MS = 1000;
+
+export interface LiveRuntimeDeps {
+  config: ConfigStore;
+  cleanup: CleanupService;
+  schedule: ScheduleState;
+  clock: Clock;
+  emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
+  log: (message: string) => void;
+}
+
+export class LiveRuntime {
+  private readonly folders: LiveFolders;
+  private readonly monitor: Monitor;
+  private readonly volumes: VolumeCache;
+  private readonly scheduler: Scheduler;
+  private readonly disposers: Disposer[] = [];
+  private pushTimer: Disposer | null = null;
+  private disposed = false;
+
+  private constructor(private readonly deps: LiveRuntimeDeps) {
+    const { clock, emit } = deps;
+    this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log);
+    this.volumes = new VolumeCache(clock);
+    this.scheduler = new Scheduler({
+      state: deps.schedule,
+      clock,
+      config: () => this.config(),
+      runCleanup: (trigger, folders) => this.runCleanup(trigger, folders),
+      onError: (error) => deps.log(`scheduled cleanup failed: ${(error as Error).message ?? error}`),
+      startedAtMs: clock.now(),
+    });
+    this.monitor = new Monitor({
+      clock,
+      onWarning: (event) => emit('warning', event),
+      onOver: (folder) => this.scheduler.emergency(folder),
+    });
+  }
+
+  static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
+    const runtime = new LiveRuntime(deps);
+    await runtime.folders.sync(runtime.config());
+    runtime.disposers.push(
+      deps.config.onChange((change) => void runtime.onConfigChange(change.error !== null)),
+      watchConfigFile(
+        deps.config.file,
+        deps.clock,
+        () => void deps.config.reload(),
+        (e) => deps.log(`config watch: ${e.message}`),
+      ),
+    );
+    await runtime.push();
+    runtime.disposers.push(deps.clock.setTimeout(() => runtime.scheduler.start(), SCHEDULE_START_DELAY_MS));
+    return runtime;
+  }
+
+  /** The current snapshot, built from the live indexes (no scan). */
+  async snapshot(): Promise<Snapshot> {
+    const config = this.config();
+    const nowMs = this.deps.clock.now();
+    const settings = {
+      warningThresholdPercent: config?.warningThresholdPercent ?? 80,
+      freeSpaceFloorPercent: config?.freeSpaceFloorPercent ?? 5,
+    };
+    const folders = await Promise.all(
+      this.folders
+        .sources()
+        .map(({ rules, source }) =>
+          source
+            ? liveFolderStatus(source, settings, this.volumes, nowMs)
+            : buildFolderStatus(rules, DISABLED_STATS, settings.warningThresholdPercent, nowMs),
+        ),
+    );
+    return summarise(folders, {
+      takenAtMs: nowMs,
+      cleaning: this.deps.cleanup.running,
+      schedule: this.deps.schedule.status(config, this.deps.cleanup.running),
+      configError: this.deps.config.error(),
+      warningThresholdPercent: settings.warningThresholdPercent,
+    });
+  }
+
+  /** A manual request: joins a run in progress; a full run moves the schedule's deadline. */
+  runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
+    const config = this.config();
+    if (!config) return Promise.reject(new Error('no valid configuration'));
+    const all = !folders || folders.length === 0;
+    const run = this.deps.cleanup.run(config, { trigger, folders, dryRun });
+    if (trigger === 'manual')
+      void run.then(
+        (record) => this.scheduler.recordRun(record, all),
+        () => undefined,
+      );
+    void this.push();
+    return run;
+  }
+
+  /** After a run removed files: rescan those folders (reconciliation) and push the new usage. */
+  async afterRun(record: RunRecord): Promise<void> {
+    await this.folders.reconcile(record.folders.filter((f) => f.filesRemoved > 0).map((f) => f.name));
+    await this.push();
+  }
+
+  async pause(untilMs: number | null): Promise<void> {
+    await this.scheduler.pause(untilMs);
+    await this.push();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.scheduler.dispose();
+    await this.scheduler.idle();
+    this.pushTimer?.();
+    for (const dispose of this.disposers.splice(0)) dispose();
+    await this.folders.dispose();
+  }
+
+  private config(): AppConfig | null {
+    return this.deps.config.current()?.config ?? null;
+  }
+
+  private async onConfigChange(hasError: boolean): Promise<void> {
+    const error = this.deps.config.error();
+    if (hasError && error) this.deps.emit('configError', error);
+    await this.folders.sync(this.config());
+    await this.push();
+  }
+
+  private schedulePush(): void {
+    if (this.pushTimer || this.disposed) return;
+    this.pushTimer = this.deps.clock.setTimeout(() => {
+      this.pushTimer = null;
+      void this.push();
+    }, SNAPSHOT_INTERVAL_MS);
+  }
+
+  /** Builds a snapshot, lets the monitor see every folder, and sends it. */
+  private async push(): Promise<void> {
+    if (this.disposed) return;
+    try {
+      const snapshot = await this.snapshot();
+      const settings = {
+        warningThresholdPercent: snapshot.warningThresholdPercent,
+        freeSpaceFloorPercent: this.config()?.freeSpaceFloorPercent ?? 5,
+      };
+      for (const folder of snapshot.folders) this.monitor.observe(folder, settings);
+      this.deps.emit('snapshot', snapshot);
+    } catch (error) {
+      this.deps.log(`could not build a snapshot: ${(error as Error).message}`);
+    }
+  }
+}
+
+const DISABLED_STATS = { exists: true, error: null, sizeBytes: 0, fileCount: 0, oldestMtimeMs: null };

@@ -1,0 +1,82 @@
+/**
+ * `headroom run [--json]`: keeps the engine running (watchers, schedule, emergency cleanups) until SIGINT
+ * or SIGTERM. With `--json`, one JSON object per line and event, each with a `type`; a snapshot carries the
+ * same folder fields as `status --json`. The caller disposes the engine: a removal in progress finishes its
+ * current file and the run is recorded.
+ */
+import type { EventName, EventPayloads } from '../../../shared/bridge.js';
+import { formatBytes } from '../../../shared/format.js';
+import type { Engine } from '../../engine/engine-types.js';
+import type { CliCommand } from '../cli-args.js';
+import { EXIT_OK } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { waitForStopSignal } from '../stop-signal.js';
+
+const PRINTED: readonly EventName[] = [
+  'snapshot',
+  'warning',
+  'cleanupStarted',
+  'cleanupFinished',
+  'configError',
+];
+
+export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
+  const print = cmd.json ? jsonLine(io) : humanLine(io);
+  const unsubscribe = PRINTED.map((name) => engine.on(name, (payload) => print(name, payload)));
+  print('snapshot', await engine.getSnapshot());
+  if (!cmd.json) io.err(`headroom: running on ${engine.configFile}; stop with Ctrl+C\n`);
+  const signal = await waitForStopSignal();
+  for (const dispose of unsubscribe) dispose();
+  if (!cmd.json) io.err(`headroom: ${signal}: stopping\n`);
+  return EXIT_OK;
+}
+
+/** `run --json` also reports the engine's diagnostics as `{ type: 'error', message }` lines. */
+export function runLog(io: CliIo, json: boolean): (message: string) => void {
+  return (message) =>
+    json ? io.out(JSON.stringify({ type: 'error', message }) + '\n') : io.err(`headroom: ${message}\n`);
+}
+
+type Printer = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
+
+function jsonLine(io: CliIo): Printer {
+  return (name, payload) => io.out(JSON.stringify({ type: name, ...payload }) + '\n');
+}
+
+function humanLine(io: CliIo): Printer {
+  let lastLevels = '';
+  return (name, payload) => {
+    let line = describe(name, payload as never);
+    if (name === 'snapshot') {
+      // A snapshot comes several times a second while files change; print it only when a level changes.
+      if (line === lastLevels) return;
+      lastLevels = line ?? '';
+    }
+    if (line) io.out(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
+  };
+}
+
+function describe(name: EventName, payload: EventPayloads[EventName]): string | null {
+  switch (name) {
+    case 'snapshot': {
+      const s = payload as EventPayloads['snapshot'];
+      const levels = s.folders.map((f) => `${f.name} ${f.level}`).join(', ');
+      return levels || 'no folders configured';
+    }
+    case 'warning':
+      return `warning: ${(payload as EventPayloads['warning']).message}`;
+    case 'cleanupStarted': {
+      const p = payload as EventPayloads['cleanupStarted'];
+      return `cleanup (${p.trigger}) started: ${p.folders.join(', ')}`;
+    }
+    case 'cleanupFinished': {
+      const r = payload as EventPayloads['cleanupFinished'];
+      const status = r.status.replace(/_/g, ' ');
+      return `cleanup (${r.trigger}) ${status}: removed ${r.filesRemoved} files, ${formatBytes(r.bytesFreed)}`;
+    }
+    case 'configError':
+      return `configuration problem: ${(payload as EventPayloads['configError']).issues[0]?.message ?? 'invalid'}`;
+    default:
+      return null;
+  }
+}

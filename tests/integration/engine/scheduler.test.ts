@@ -1,0 +1,208 @@
+/**
+ * The schedule under a manual clock (a fake at the Clock port): days of schedule in milliseconds. The
+ * cleanup service, history and schedule state are real, over an empty temp folder.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CleanupService } from '../../../electron/engine/cleanup/cleanup-service.js';
+import { HistoryStore } from '../../../electron/engine/history/history-store.js';
+import { ScheduleState } from '../../../electron/engine/schedule/schedule-state.js';
+import { Scheduler } from '../../../electron/engine/schedule/scheduler.js';
+import type { AppConfig } from '../../../shared/types.js';
+import { makeTempDir } from '../../support/make-tree.js';
+import { manualClock } from '../../support/manual-clock.js';
+import type { ManualClock } from '../../support/manual-clock.js';
+
+const HOUR = 3_600_000;
+const START = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let schedulers: Scheduler[] = [];
+
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir('headroom-sched-')));
+afterEach(async () => {
+  for (const scheduler of schedulers.splice(0)) {
+    scheduler.dispose();
+    await scheduler.idle();
+  }
+  await cleanup();
+});
+
+function config(cleanupOnStartup: boolean): AppConfig {
+  const rules = {
+    name: 'temp',
+    path: join(dir, 'temp'),
+    maxSizeBytes: null,
+    maxFiles: 10,
+    maxAgeDays: null,
+    minAgeMinutes: 10,
+    sizeTargetPercent: 80,
+    exclude: [],
+    protect: [],
+    action: 'delete' as const,
+    enabled: true,
+  };
+  return {
+    warningThresholdPercent: 80,
+    cleanupOnStartup,
+    cleanupIntervalHours: 5,
+    freeSpaceFloorPercent: 5,
+    pollIntervalSeconds: 60,
+    notifications: true,
+    startAtLogin: false,
+    folders: [rules],
+  };
+}
+
+/** Builds a scheduler as the engine does; `lastRunAtMs` stands for a previous life of the app. */
+async function setup(options: { cleanupOnStartup: boolean; lastRunAtMs?: number; clock?: ManualClock }) {
+  const clock = options.clock ?? manualClock(START);
+  await mkdir(join(dir, 'temp'), { recursive: true });
+  const { store: history } = await HistoryStore.open(join(dir, 'history.jsonl'));
+  const state = await ScheduleState.open(join(dir, 'schedule.json'), history, clock);
+  if (options.lastRunAtMs !== undefined) await state.recordRun(options.lastRunAtMs);
+  const service = new CleanupService({ history, clock, emit: () => {} });
+  const cfg = config(options.cleanupOnStartup);
+  const scheduler = new Scheduler({
+    state,
+    clock,
+    config: () => cfg,
+    runCleanup: (trigger, folders) => service.run(cfg, { trigger, folders }),
+    onError: (error) => {
+      throw error;
+    },
+    startedAtMs: clock.now(),
+  });
+  schedulers.push(scheduler);
+  const triggers = async () => {
+    await service.settle();
+    return history
+      .list({})
+      .runs.map((r) => r.trigger)
+      .reverse();
+  };
+  return { clock, scheduler, service, state, triggers, cfg };
+}
+
+/** Waits until the runs the timers started have finished and been recorded. */
+async function drain(scheduler: Scheduler): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await scheduler.idle();
+}
+
+describe('Scheduler (manual clock)', () => {
+  it('cleans at start-up, then every interval after the last run', async () => {
+    const { clock, scheduler, service, triggers } = await setup({ cleanupOnStartup: true });
+    scheduler.start();
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup']);
+    clock.advance(5 * HOUR - 1000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup']);
+    clock.advance(61_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup', 'schedule']);
+  });
+
+  it('a restart before the deadline keeps the deadline instead of counting from start-up', async () => {
+    const { clock, scheduler, service, triggers } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START - 2 * HOUR,
+    });
+    scheduler.start();
+    await drain(scheduler);
+    clock.advance(3 * HOUR - 60_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual([]);
+    clock.advance(2 * 60_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+  });
+
+  it('a restart after the deadline runs once, at once', async () => {
+    const { clock, scheduler, service, triggers } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START - 7 * HOUR,
+    });
+    scheduler.start();
+    clock.advance(1);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+    clock.advance(4 * HOUR);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+  });
+
+  it('after sleeping across several intervals, an overdue run happens once', async () => {
+    const { clock, scheduler, service, triggers } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START - HOUR,
+    });
+    scheduler.start();
+    await drain(scheduler);
+    clock.jump(3 * 24 * HOUR); // suspended: timers did not run
+    clock.advance(60_000); // the wall-clock re-check fires after waking
+    await drain(scheduler);
+    clock.advance(60_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+    clock.advance(5 * HOUR);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule', 'schedule']);
+  });
+
+  it('a manual request at the moment the deadline fires and the scheduled run are one run', async () => {
+    const { clock, scheduler, service, triggers, cfg } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START - 5 * HOUR + 1000,
+    });
+    scheduler.start();
+    const manual = service.run(cfg, { trigger: 'manual' });
+    clock.advance(1000);
+    await drain(scheduler);
+    const record = await manual;
+    expect(await triggers()).toEqual(['manual']);
+    expect(scheduler.nextRunAtMs()).toBe(Date.parse(record.startedAt) + 5 * HOUR);
+  });
+
+  it('a pause holds automatic cleanup until it ends', async () => {
+    const { clock, scheduler, service, triggers } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START,
+    });
+    scheduler.start();
+    await scheduler.pause(START + 8 * HOUR);
+    clock.advance(6 * HOUR);
+    await drain(scheduler);
+    expect(await triggers()).toEqual([]);
+    clock.advance(2 * HOUR + 60_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+  });
+
+  it('emergency cleanups of a folder are at least 10 minutes apart', async () => {
+    const { clock, scheduler, service, triggers } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START,
+    });
+    scheduler.start();
+    expect(scheduler.emergency('temp')).toBe(true);
+    await drain(scheduler);
+    clock.advance(9 * 60_000);
+    expect(scheduler.emergency('temp')).toBe(false);
+    clock.advance(60_000);
+    expect(scheduler.emergency('temp')).toBe(true);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['emergency', 'emergency']);
+  });
+
+  it('an emergency seen before the schedule starts is covered by the start-up run', async () => {
+    const { scheduler, service, triggers } = await setup({ cleanupOnStartup: true });
+    expect(scheduler.emergency('temp')).toBe(false);
+    scheduler.start();
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup']);
+  });
+});
