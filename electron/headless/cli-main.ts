@@ -40,6 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       dataDir: resolve(cmd.dataDir ?? defaultDataDir()),
       configFile,
       live: isLive(cmd),
+      log: runLog(io, cmd.json && cmd.command === 'run'),
     });
   } catch (error) {
     return (io.err(`headroom: could not start: ${(error as Error).message}\n`), EXIT_USAGE);

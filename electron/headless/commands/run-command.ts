@@ -46,7 +46,7 @@ function jsonLine(io: CliIo): Printer {
 function humanLine(io: CliIo): Printer {
   let lastLevels = '';
   return (name, payload) => {
-    let line = describe(name, payload as never);
+    const line = describe(name, payload as never);
     if (name === 'snapshot') {
       // A snapshot comes several times a second while files change; print it only when a level changes.
       if (line === lastLevels) return;

@@ -19,7 +19,7 @@ const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let schedulers: Scheduler[] = [];
+const schedulers: Scheduler[] = [];
 
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir('headroom-sched-')));
 afterEach(async () => {
@@ -94,7 +94,7 @@ async function drain(scheduler: Scheduler): Promise<void> {
 
 describe('Scheduler (manual clock)', () => {
   it('cleans at start-up, then every interval after the last run', async () => {
-    const { clock, scheduler, service, triggers } = await setup({ cleanupOnStartup: true });
+    const { clock, scheduler, triggers } = await setup({ cleanupOnStartup: true });
     scheduler.start();
     await drain(scheduler);
     expect(await triggers()).toEqual(['startup']);
@@ -107,7 +107,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('a restart before the deadline keeps the deadline instead of counting from start-up', async () => {
-    const { clock, scheduler, service, triggers } = await setup({
+    const { clock, scheduler, triggers } = await setup({
       cleanupOnStartup: false,
       lastRunAtMs: START - 2 * HOUR,
     });
@@ -122,7 +122,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('a restart after the deadline runs once, at once', async () => {
-    const { clock, scheduler, service, triggers } = await setup({
+    const { clock, scheduler, triggers } = await setup({
       cleanupOnStartup: false,
       lastRunAtMs: START - 7 * HOUR,
     });
@@ -136,7 +136,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('after sleeping across several intervals, an overdue run happens once', async () => {
-    const { clock, scheduler, service, triggers } = await setup({
+    const { clock, scheduler, triggers } = await setup({
       cleanupOnStartup: false,
       lastRunAtMs: START - HOUR,
     });
@@ -168,7 +168,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('a pause holds automatic cleanup until it ends', async () => {
-    const { clock, scheduler, service, triggers } = await setup({
+    const { clock, scheduler, triggers } = await setup({
       cleanupOnStartup: false,
       lastRunAtMs: START,
     });
@@ -183,7 +183,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('emergency cleanups of a folder are at least 10 minutes apart', async () => {
-    const { clock, scheduler, service, triggers } = await setup({
+    const { clock, scheduler, triggers } = await setup({
       cleanupOnStartup: false,
       lastRunAtMs: START,
     });
@@ -199,7 +199,7 @@ describe('Scheduler (manual clock)', () => {
   });
 
   it('an emergency seen before the schedule starts is covered by the start-up run', async () => {
-    const { scheduler, service, triggers } = await setup({ cleanupOnStartup: true });
+    const { scheduler, triggers } = await setup({ cleanupOnStartup: true });
     expect(scheduler.emergency('temp')).toBe(false);
     scheduler.start();
     await drain(scheduler);
