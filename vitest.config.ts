@@ -9,6 +9,8 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/renderer/**/*.test.tsx',
       'bench/**/*.test.ts',
+      'tests/hostile/**/*.test.ts',
+      'tests/soak/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
