@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { folderConfigSchema, folderNameSchema, settingsSchema } from './config-schema.js';
+import { BRIDGE_EVENT_NAMES, BRIDGE_IPC_EVENT_CHANNEL, bridgeIpcChannel } from './bridge-names.js';
 import type {
   CleanupPreview,
   CleanupProgress,
@@ -85,14 +86,8 @@ export interface EventPayloads {
   configError: ConfigErrorInfo;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES = [
-  'snapshot',
-  'warning',
-  'cleanupStarted',
-  'cleanupProgress',
-  'cleanupFinished',
-  'configError',
-] as const satisfies readonly EventName[];
+/** Event names, kept in the zod-free bridge-names.ts so the sandboxed preload can import them too. */
+export const EVENT_NAMES = BRIDGE_EVENT_NAMES;
 
 /** Error codes a request can fail with. `message` is a sentence for people. */
 export type BridgeErrorCode =
@@ -121,8 +116,8 @@ export type HeadroomBridge = {
 };
 
 /** IPC channel names (Electron) and HTTP routes (serve), derived from the request and event names. */
-export const ipcChannel = (name: RequestName): string => `headroom:${name}`;
-export const IPC_EVENT_CHANNEL = 'headroom:event';
+export const ipcChannel = bridgeIpcChannel;
+export const IPC_EVENT_CHANNEL = BRIDGE_IPC_EVENT_CHANNEL;
 export const httpRoute = (name: RequestName): string => `/api/bridge/${name}`;
 export const HTTP_EVENTS_ROUTE = '/api/events';
 

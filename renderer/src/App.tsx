@@ -27,10 +27,12 @@ import { SettingsEditor } from './components/settings-editor.js';
 import { ThemeToggle } from './components/theme-toggle.js';
 import { WarningsPanel } from './components/warnings-panel.js';
 import { formatPercent } from '../../shared/format.js';
+import { useHashRoute } from './view/use-hash-route.js';
 
 export function App() {
   const snapshot = useDashboard((s) => s.snapshot);
   const connection = useDashboard((s) => s.connection);
+  useHashRoute(snapshot !== null);
   return (
     <>
       <header className="app-header">
