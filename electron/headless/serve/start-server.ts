@@ -5,20 +5,17 @@
  * name this server in its Host header and, when it has an Origin, come from this server's own page.
  */
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
-import type { RequestName } from '../../../shared/bridge.js';
 import type { Engine } from '../../engine/engine-types.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { EventStream } from './event-stream.js';
 import { sendError } from './http-reply.js';
 import { RateLimiter } from './rate-limiter.js';
-import { allowedHosts, checkHostAndOrigin, createToken, hasToken, hostForUrl } from './request-guard.js';
-import { routeBridge } from './route-bridge.js';
-import { serveStatic } from './static-files.js';
-import { handleV1, V1_PREFIX } from './v1-routes.js';
+import { allowedHosts, createToken, hostForUrl } from './request-guard.js';
+import { routeRequest } from './route-request.js';
+import type { RouteContext } from './route-request.js';
 
 export interface ServerOptions {
   /** Interface to listen on, e.g. `127.0.0.1` (loopback) or an explicit address. */
@@ -59,85 +56,44 @@ const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 
 /** Starts listening; rejects with the listen error (e.g. EADDRINUSE). */
 export async function startServer(engine: Engine, options: ServerOptions): Promise<ServeHandle> {
-  const token = options.token ?? createToken();
   const log = options.log ?? ((message: string) => void process.stderr.write(message + '\n'));
-  const rendererDir = realpathSync(options.rendererDir);
-  const limiter = new RateLimiter(options.cleanupsPerMinute ?? 6, 60_000);
   const events = new EventStream(engine, {
     maxClients: options.maxEventClients ?? 32,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     log,
   });
-  let hosts = new Set<string>();
-  const startedAtMs = Date.now();
-
-  const takeCleanup = (res: ServerResponse): boolean => {
-    if (limiter.tryTake()) return true;
-    const retryS = Math.ceil(limiter.retryAfterMs() / 1000);
-    sendError(res, 429, 'rate-limited', `Too many cleanups: try again in ${retryS} s.`, {
-      'Retry-After': String(retryS),
-    });
-    return false;
+  const ctx: RouteContext = {
+    engine,
+    log,
+    token: options.token ?? createToken(),
+    rendererDir: realpathSync(options.rendererDir),
+    hosts: new Set(),
+    events,
+    cleanupLimiter: new RateLimiter(options.cleanupsPerMinute ?? 6, 60_000),
+    version: packageJson.version,
+    startedAtMs: Date.now(),
   };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const refused = checkHostAndOrigin(req, hosts);
-    if (refused) return sendError(res, refused.status, 'unauthorized', refused.message);
-    const url = new URL(req.url ?? '/', 'http://headroom.invalid');
-    const { pathname } = url;
-    if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), rendererDir);
-    const isEvents = pathname === HTTP_EVENTS_ROUTE;
-    if (!hasToken(req, url, token, isEvents)) {
-      return sendError(res, 401, 'unauthorized', 'A valid token is required.', {
-        'WWW-Authenticate': 'Bearer',
-      });
-    }
-    if (isEvents) {
-      if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
-      return events.add(req, res);
-    }
-    if (pathname.startsWith(V1_PREFIX)) {
-      return handleV1(req, res, pathname, {
-        engine,
-        log,
-        version: packageJson.version,
-        startedAtMs,
-        takeCleanup,
-      });
-    }
-    const name = BRIDGE_ROUTES.get(pathname);
-    if (name === undefined) return sendError(res, 404, 'not-found', `There is no endpoint ${pathname}.`);
-    return routeBridge(req, res, { engine, log, name, takeCleanup });
-  };
-
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    routeRequest(req, res, ctx).catch((error: unknown) => {
       log(`headroom serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
       sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');
     });
   });
   limitTimeouts(server);
-  const port = await listen(server, options.host, options.port);
-  hosts = allowedHosts(options.host, port);
+  const port = await listen(server, options.host, options.port).catch((error: unknown) => {
+    events.close();
+    throw error;
+  });
+  for (const host of allowedHosts(options.host, port)) ctx.hosts.add(host);
   const urlHost = WILDCARD.has(options.host) ? '127.0.0.1' : hostForUrl(options.host);
   return {
     url: `http://${urlHost}:${port}/`,
     port,
-    token,
+    token: ctx.token,
     eventClients: () => events.size,
     close: () => closeServer(server, events),
   };
 }
-
-/** The path as the client sent it: `new URL` would already have resolved `..` and `%2e%2e` segments. */
-function rawPath(req: IncomingMessage): string {
-  const raw = req.url ?? '/';
-  const end = raw.search(/[?#]/);
-  return end === -1 ? raw : raw.slice(0, end);
-}
-
-/** Route path → request name, derived from the contract so no route string is written here. */
-const BRIDGE_ROUTES = new Map<string, RequestName>(REQUEST_NAMES.map((name) => [httpRoute(name), name]));
 
 /** Slow or stalled clients cannot hold a connection open while sending their request. */
 function limitTimeouts(server: Server): void {

@@ -1,0 +1,80 @@
+/**
+ * The order every request goes through: Host and Origin first (even for the page), then static files, then
+ * the token for anything under `/api/`, then the route: events, `/api/v1/...` or a bridge request.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
+import type { RequestName } from '../../../shared/bridge.js';
+import type { Engine } from '../../engine/engine-types.js';
+import type { EventStream } from './event-stream.js';
+import { sendError } from './http-reply.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { checkHostAndOrigin, hasToken } from './request-guard.js';
+import { routeBridge } from './route-bridge.js';
+import { serveStatic } from './static-files.js';
+import { handleV1, V1_PREFIX } from './v1-routes.js';
+
+export interface RouteContext {
+  engine: Engine;
+  log: (message: string) => void;
+  token: string;
+  /** Real path of the built renderer. */
+  rendererDir: string;
+  /** Host header values accepted (filled in once the port is known). */
+  hosts: Set<string>;
+  events: EventStream;
+  cleanupLimiter: RateLimiter;
+  version: string;
+  startedAtMs: number;
+}
+
+/** Route path → request name, derived from the contract so no route string is written here. */
+const BRIDGE_ROUTES = new Map<string, RequestName>(REQUEST_NAMES.map((name) => [httpRoute(name), name]));
+
+/** Answers one request. */
+export async function routeRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+): Promise<void> {
+  const refused = checkHostAndOrigin(req, ctx.hosts);
+  if (refused) return sendError(res, refused.status, 'unauthorized', refused.message);
+  const url = new URL(req.url ?? '/', 'http://headroom.invalid');
+  const { pathname } = url;
+  if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), ctx.rendererDir);
+  const isEvents = pathname === HTTP_EVENTS_ROUTE;
+  if (!hasToken(req, url, ctx.token, isEvents)) {
+    return sendError(res, 401, 'unauthorized', 'A valid token is required.', {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
+  if (isEvents) {
+    if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
+    return ctx.events.add(req, res);
+  }
+  const { engine, log, version, startedAtMs } = ctx;
+  const takeCleanup = (reply: ServerResponse) => takeFromLimit(ctx.cleanupLimiter, reply);
+  if (pathname.startsWith(V1_PREFIX)) {
+    return handleV1(req, res, pathname, { engine, log, version, startedAtMs, takeCleanup });
+  }
+  const name = BRIDGE_ROUTES.get(pathname);
+  if (name === undefined) return sendError(res, 404, 'not-found', `There is no endpoint ${pathname}.`);
+  return routeBridge(req, res, { engine, log, name, takeCleanup });
+}
+
+/** True when the limit has room; otherwise answers 429 with Retry-After and returns false. */
+function takeFromLimit(limiter: RateLimiter, res: ServerResponse): boolean {
+  if (limiter.tryTake()) return true;
+  const retryS = Math.max(1, Math.ceil(limiter.retryAfterMs() / 1000));
+  sendError(res, 429, 'rate-limited', `Too many cleanups: try again in ${retryS} s.`, {
+    'Retry-After': String(retryS),
+  });
+  return false;
+}
+
+/** The path as the client sent it: `new URL` would already have resolved `..` and `%2e%2e` segments. */
+function rawPath(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}
