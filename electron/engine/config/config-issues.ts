@@ -34,12 +34,20 @@ export function issueAtKey(site: IssueSite, mapPath: YamlPath, key: string, mess
 /** The YAML parser's own errors and warnings, at the parser's own positions. */
 export function yamlIssue(site: IssueSite, error: YAMLError): ConfigIssue {
   const { line, col } = positionAt(site.lineCounter, error.pos[0]);
-  const message =
-    error.code === 'DUPLICATE_KEY'
-      ? 'duplicate key: each key may appear only once in a mapping'
-      : error.message;
+  const message = YAML_ERROR_MESSAGES[error.code] ?? error.message;
   return { file: site.file, line, col, key: null, message };
 }
+
+/**
+ * The parser's own wording where it talks about its API or its stack rather than about the file: a
+ * person reading a config error needs to know what to change in the file.
+ */
+const YAML_ERROR_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: 'duplicate key: each key may appear only once in a mapping',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document (a second ---); a config file holds one',
+  RESOURCE_EXHAUSTION:
+    'lists or mappings are nested too deeply (hundreds of levels) to be a config; the file was refused',
+};
 
 export interface SchemaIssueOptions {
   /** The keys a mapping at `path` may hold, for "did you mean …?". */

@@ -40,23 +40,34 @@ export function parseYaml(text: string, file: string): YamlRead {
   return { ok: true, site, data: data as Record<string, unknown>, warnings };
 }
 
-/** An alias bomb (or another failure to build the data), pinned to the first alias. */
+/**
+ * An alias bomb, an alias without its anchor, or another failure to build the data, pinned to the alias
+ * concerned. The yaml package throws a ReferenceError for both alias problems; only its message tells
+ * them apart, and a person must not be told "too much data" for a typo in an anchor name.
+ */
 function aliasIssue(site: IssueSite, error: unknown): ConfigIssue {
-  const offset = firstAliasOffset(site.doc);
-  const message =
-    error instanceof ReferenceError
-      ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} references); the file was refused`
-      : `the file cannot be read as data: ${(error as Error).message}`;
+  const text = (error as Error).message ?? String(error);
+  const unresolved = error instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(text) : null;
+  let message = `the file cannot be read as data: ${text}`;
+  if (unresolved) {
+    const name = unresolved[1] ?? '';
+    message = `the alias *${name} has no anchor &${name} before it`;
+  } else if (error instanceof ReferenceError && text.startsWith('Excessive alias count')) {
+    message = `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} references); the file was refused`;
+  }
+  const offset = aliasOffset(site.doc, unresolved?.[1] ?? null);
   if (offset === null) return fileIssue(site.file, message);
   const { line, col } = positionAt(site.lineCounter, offset);
   return { file: site.file, line, col, key: null, message };
 }
 
-function firstAliasOffset(doc: Document): number | null {
+/** Where the first alias (named `source`, or any when null) starts. */
+function aliasOffset(doc: Document, source: string | null): number | null {
   let offset: number | null = null;
   visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) offset = node.range[0];
+      if (!isAlias(node) || (source !== null && node.source !== source)) return undefined;
+      if (node.range) offset = node.range[0];
       return visit.BREAK;
     },
   });
