@@ -1,0 +1,39 @@
+/**
+ * Builds the probes as plain JavaScript, the way the app ships its engine: run from source, every scan's
+ * worker thread would first load tsx (half a second or more here), which the built app never pays.
+ * esbuild comes with tsx and vite; dependencies stay external and resolve from the project's node_modules.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Under node_modules so that bare imports (yaml, zod, …) resolve as they do for the app. */
+export const BUNDLE_DIR = `${projectRoot}node_modules/.cache/headroom-bench`;
+
+export const PROBES = ['scan-probe', 'memory-probe', 'cleanup-probe'] as const;
+
+/**
+ * Bundles every probe beside `scan-worker.js`, where the scanner looks for its worker when it runs as
+ * JavaScript (electron/engine/scan/start-scan-worker.ts). Returns the folder.
+ */
+export async function bundleProbes(): Promise<string> {
+  const entryPoints: Record<string, string> = {
+    'scan-worker': `${projectRoot}electron/engine/scan/scan-worker.ts`,
+  };
+  for (const probe of PROBES) entryPoints[probe] = `${projectRoot}bench/probes/${probe}.ts`;
+  await build({
+    entryPoints,
+    outdir: BUNDLE_DIR,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  // Inside node_modules Node looks no further for a package.json: say here that these files are ESM.
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  writeFileSync(`${BUNDLE_DIR}/package.json`, '{ "type": "module" }\n');
+  return BUNDLE_DIR;
+}

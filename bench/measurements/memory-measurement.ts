@@ -1,0 +1,78 @@
+/** Memory of a process holding the index of the million-file tree, and bytes per file above its baseline. */
+import { figure } from '../lib/figures.js';
+import { resultOf, type Measurement } from '../lib/bench-context.js';
+import { benchConfig, completeSnapshot, launchUntil, rssOf, stop } from '../lib/headroom-cli.js';
+import { runProbe } from '../lib/run-process.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureTree } from '../lib/synthetic-tree.js';
+
+interface MemoryProbeResult {
+  baselineRssBytes: number;
+  heldRssBytes: number;
+  peakRssBytes: number;
+  bytesPerFile: number;
+  indexArrayBytesPerFile: number;
+}
+
+const MB = 2 ** 20;
+/** After the first complete snapshot: watchers set up, start-up garbage collectable. */
+const SETTLE_MS = 3_000;
+
+export const memoryMeasurement: Measurement = {
+  name: 'memory',
+  async run(ctx) {
+    const tree = ensureTree(ctx.large);
+    ctx.log(`memory: index of ${tree.fileCount} files`);
+    const runs: MemoryProbeResult[] = [];
+    // No warm-up needed for memory, but several runs show how steady it is.
+    for (let i = 0; i < ctx.repeat.repetitions; i++) {
+      const probe = `${ctx.probeDir}/memory-probe.js`;
+      runs.push(await runProbe(probe, [tree.root, String(tree.fileCount)], ['--expose-gc']));
+    }
+    const { args: config, dispose } = benchConfig([tree.root]);
+    const live: { rssBytes: number; peakBytes: number }[] = [];
+    for (let i = 0; i < ctx.repeat.repetitions; i++) {
+      const { child } = await launchUntil(['run', '--json', ...config], completeSnapshot([tree.fileCount]));
+      await sleep(SETTLE_MS);
+      live.push(rssOf(child.pid as number));
+      await stop(child);
+    }
+    dispose();
+    const col = (pick: (r: MemoryProbeResult) => number) => runs.map(pick);
+    const figures = [
+      figure(
+        'Peak RSS, scan + index',
+        'MB',
+        col((r) => r.peakRssBytes / MB),
+        { target: { max: 150 } },
+      ),
+      figure(
+        'RSS holding the index (after GC)',
+        'MB',
+        col((r) => r.heldRssBytes / MB),
+        { target: { max: 150 } },
+      ),
+      figure(
+        'RSS before the scan (baseline)',
+        'MB',
+        col((r) => r.baselineRssBytes / MB),
+      ),
+      figure(
+        'RSS per file above the baseline',
+        'B/file',
+        col((r) => r.bytesPerFile),
+      ),
+      figure(
+        "Index's own arrays per file",
+        'B/file',
+        col((r) => r.indexArrayBytesPerFile),
+      ),
+    ];
+    const notes = [
+      'One process per run (node --expose-gc): imports loaded and an empty scan done, then scanFolder + FolderIndex.fromScan, scan dropped, GC.',
+      `headroom run --json (the built CLI) on the same tree, read from /proc ${SETTLE_MS / 1000} s after its first complete snapshot.`,
+      'Peak RSS is the kernel high-water mark (VmHWM), worker threads and transfer buffers included.',
+    ];
+    return resultOf(ctx, 'memory', 'Memory holding the index', ctx.large, figures, notes);
+  },
+};

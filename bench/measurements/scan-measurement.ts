@@ -1,0 +1,41 @@
+/** Full scan of the million-file tree, warm cache, against `du -sb`; and the host's longest stall meanwhile. */
+import { figure } from '../lib/figures.js';
+import { resultOf, type Measurement } from '../lib/bench-context.js';
+import { runProbe } from '../lib/run-process.js';
+import { ensureTree } from '../lib/synthetic-tree.js';
+
+interface ScanProbeResult {
+  scanMs: number[];
+  stallMs: number[];
+  duMs: number[];
+  emptyScanMs: number[];
+}
+
+export const scanMeasurement: Measurement = {
+  name: 'scan',
+  async run(ctx) {
+    const tree = ensureTree(ctx.large);
+    ctx.log(`scan: ${tree.fileCount} files in ${tree.root}`);
+    const { warmups, repetitions } = ctx.repeat;
+    const probe = `${ctx.probeDir}/scan-probe.js`;
+    const r = await runProbe<ScanProbeResult>(probe, [
+      tree.root,
+      String(tree.fileCount),
+      String(warmups),
+      String(repetitions),
+    ]);
+    const figures = [
+      figure(`Full scan, ${tree.fileCount} files`, 'ms', r.scanMs, {
+        reference: { tool: 'du -sb', values: r.duMs },
+        target: { maxRatio: 1.1 },
+      }),
+      figure('Longest event-loop stall during the scan', 'ms', r.stallMs, { target: { max: 50 } }),
+      figure('Scan of an empty folder (worker start-up)', 'ms', r.emptyScanMs),
+    ];
+    const notes = [
+      'scanFolder with the engine defaults (two worker threads), run from the esbuild-built probe as the app runs it.',
+      'du and the scan alternate in one process; the tree was walked just before, so the cache is warm for both.',
+    ];
+    return resultOf(ctx, 'scan', 'Full scan (warm cache) and responsiveness', ctx.large, figures, notes);
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * Memory probe: one process scans ROOT and keeps the FolderIndex of it, as the live engine does per folder.
+ *   node --expose-gc bench probes bundle: memory-probe.js ROOT EXPECTED_FILES
+ * Reports RSS before (imports loaded, one empty scan done: the engine's fixed cost), RSS holding the index
+ * after a full GC, the process's peak RSS (VmHWM: the scan's transient buffers and worker threads included),
+ * and bytes per file above the baseline.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FolderIndex } from '../../electron/engine/index/folder-index.js';
+import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
+import { printResult } from '../lib/run-process.js';
+
+const [root = '', expected = '0'] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+
+function settledRss(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().rss;
+}
+
+/** Peak resident set of this process so far, from the kernel's own high-water mark. */
+function peakRss(): number {
+  const line = readFileSync('/proc/self/status', 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+  return line ? Number(line[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+}
+
+const empty = mkdtempSync(join(tmpdir(), 'headroom-bench-empty-'));
+await scanFolder(empty);
+rmSync(empty, { recursive: true });
+const baselineRss = settledRss();
+const baselinePeak = peakRss();
+
+const scan = await scanFolder(root);
+const index = FolderIndex.fromScan(scan);
+const rssWithScan = process.memoryUsage().rss;
+if (index.totals().fileCount !== Number(expected)) throw new Error(`indexed ${index.totals().fileCount}`);
+// The engine keeps the index, not the scan: only the index's reference keeps memory alive from here.
+scan.files = undefined as never;
+const heldRss = settledRss();
+const files = Number(expected);
+printResult({
+  files,
+  baselineRssBytes: baselineRss,
+  baselinePeakRssBytes: baselinePeak,
+  rssWithScanBytes: rssWithScan,
+  heldRssBytes: heldRss,
+  peakRssBytes: peakRss(),
+  bytesPerFile: (heldRss - baselineRss) / files,
+  indexArrayBytesPerFile: index.byteLength() / files,
+  stillIndexed: index.totals().fileCount,
+});

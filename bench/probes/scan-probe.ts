@@ -1,0 +1,45 @@
+/**
+ * Full-scan probe: `scanFolder` as the engine calls it (default options: two worker threads) against
+ * `du -sb` on the same tree, alternating, in one process so the page cache is warm for both.
+ *   node --import tsx bench/probes/scan-probe.ts ROOT EXPECTED_FILES WARMUPS REPETITIONS
+ * Prints `RESULT {scanMs[], duMs[], stallMs[], emptyScanMs[]}`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
+import { repeat } from '../lib/repeat.js';
+import { printResult, timeCommand } from '../lib/run-process.js';
+import { startStallMonitor } from '../lib/stall-monitor.js';
+
+const [root = '', expected = '0', warmups = '1', repetitions = '3'] = process.argv.slice(2);
+const plan = { warmups: Number(warmups), repetitions: Number(repetitions) };
+
+async function timedScan(dir: string, expectedFiles: number): Promise<{ ms: number; stallMs: number }> {
+  const monitor = startStallMonitor();
+  const started = performance.now();
+  const scan = await scanFolder(dir);
+  const ms = performance.now() - started;
+  const stallMs = monitor.stop();
+  if (scan.error || scan.files.count !== expectedFiles) {
+    throw new Error(`scan of ${dir} found ${scan.files.count} files (${scan.error ?? 'no error'})`);
+  }
+  return { ms, stallMs };
+}
+
+// The fixed cost of a scan (starting a worker thread, under tsx here) shows on an empty folder.
+const empty = mkdtempSync(join(tmpdir(), 'headroom-bench-empty-'));
+const emptyScanMs = (await repeat(plan, () => timedScan(empty, 0))).map((r) => r.ms);
+rmSync(empty, { recursive: true });
+
+const rounds = await repeat(plan, async () => {
+  const duMs = timeCommand('du', ['-sb', root]);
+  const scan = await timedScan(root, Number(expected));
+  return { duMs, ...scan };
+});
+printResult({
+  scanMs: rounds.map((r) => r.ms),
+  stallMs: rounds.map((r) => r.stallMs),
+  duMs: rounds.map((r) => r.duMs),
+  emptyScanMs,
+});
