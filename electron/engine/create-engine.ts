@@ -44,7 +44,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     clock,
     trash: options.trash ?? nodeTrash,
     emit,
-    afterRun: (record) => runtime?.afterRun(record),
+    afterRun: async (record, scope) => {
+      if (lock.primary) await schedule.noteRun(record, scope.allFolders);
+      await runtime?.afterRun(record);
+    },
   });
   if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, clock, emit, log });
 

@@ -31,7 +31,7 @@ export interface CleanupServiceDeps {
   trash?: TrashPort;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
   /** Called after every run, so live folders can reconcile and the new usage is pushed. */
-  afterRun?: (record: RunRecord) => Promise<void> | void;
+  afterRun?: (record: RunRecord, scope: { allFolders: boolean }) => Promise<void> | void;
 }
 
 export class CleanupService {
@@ -54,7 +54,8 @@ export class CleanupService {
     if (this.current) return this.current.promise;
     const folders = selectFolders(config, request.folders);
     const abort = new AbortController();
-    const promise = this.execute(folders, request, abort.signal).finally(() => {
+    const allFolders = folders.length === config.folders.length;
+    const promise = this.execute(folders, request, abort.signal, allFolders).finally(() => {
       this.current = null;
     });
     this.current = { promise, abort };
@@ -77,6 +78,7 @@ export class CleanupService {
     folders: AppConfig['folders'],
     request: CleanupRequest,
     signal: AbortSignal,
+    allFolders: boolean,
   ): Promise<RunRecord> {
     const { clock, history, emit } = this.deps;
     const record: RunRecord = {
@@ -109,7 +111,7 @@ export class CleanupService {
     record.finishedAt = new Date(clock.now()).toISOString();
     if (!record.dryRun) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
-    await this.deps.afterRun?.(record);
+    await this.deps.afterRun?.(record, { allFolders });
     return record;
   }
 

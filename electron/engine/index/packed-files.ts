@@ -178,9 +178,17 @@ export class PackedFilesBuilder {
     this.bytesUsed += byteLength;
   }
 
-  /** Trims the columns to size (copies, so the result's buffers are exactly as long as needed). */
+  /**
+   * Trims the columns to size (copies, so the result's buffers are exactly as long as needed). A builder
+   * filled exactly to the size it was made for hands its columns over as they are: no second copy of a
+   * million files. It stays usable: its next add grows into new arrays.
+   */
   build(): PackedFiles {
     const n = this.count;
+    if (this.isExactlyFull()) {
+      const { pathBytes, pathOffsets, sizeBytes, mtimeMs, dev, ino } = this;
+      return new PackedFiles({ count: n, pathBytes, pathOffsets, sizeBytes, mtimeMs, dev, ino });
+    }
     return new PackedFiles({
       count: n,
       pathBytes: this.pathBytes.slice(0, this.bytesUsed),
@@ -190,6 +198,14 @@ export class PackedFilesBuilder {
       dev: this.dev.slice(0, n),
       ino: this.ino.slice(0, n),
     });
+  }
+
+  private isExactlyFull(): boolean {
+    return (
+      this.bytesUsed === this.pathBytes.length &&
+      this.count === this.sizeBytes.length &&
+      this.count + 1 === this.pathOffsets.length
+    );
   }
 
   private reserve(files: number, bytes: number): void {

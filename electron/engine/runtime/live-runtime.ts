@@ -105,23 +105,18 @@ export class LiveRuntime {
     });
   }
 
-  /** A manual request: joins a run in progress; a full run moves the schedule's deadline. */
+  /** A manual request: joins a run in progress. */
   runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
     const config = this.config();
     if (!config) return Promise.reject(new Error('no valid configuration'));
-    const all = !folders || folders.length === 0;
     const run = this.deps.cleanup.run(config, { trigger, folders, dryRun });
-    if (trigger === 'manual')
-      void run.then(
-        (record) => this.scheduler.recordRun(record, all),
-        () => undefined,
-      );
     void this.push();
     return run;
   }
 
   /** After a run removed files: rescan those folders (reconciliation) and push the new usage. */
   async afterRun(record: RunRecord): Promise<void> {
+    this.scheduler.rearm();
     await this.folders.reconcile(record.folders.filter((f) => f.filesRemoved > 0).map((f) => f.name));
     await this.push();
   }

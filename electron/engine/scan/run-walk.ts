@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { PackedFiles } from '../index/packed-files.js';
 import { packByteList, unpackByteList, type PackedByteList } from './byte-list.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
+import { joinChunks } from './join-chunks.js';
 import { startScanWorker } from './start-scan-worker.js';
 
 export interface WalkOptions {
@@ -111,6 +112,9 @@ class WalkRun {
       void worker.terminate();
     }
     if (error !== null) return this.reject(error);
-    this.resolve({ files: PackedFiles.concat(this.chunks), dirs: this.dirs, unreadable: this.unreadable });
+    joinChunks(this.chunks).then(
+      (files) => this.resolve({ files, dirs: this.dirs, unreadable: this.unreadable }),
+      this.reject,
+    );
   }
 }

@@ -6,13 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { nextRunAtMs } from '../../core/schedule.js';
-import type { AppConfig, ScheduleStatus } from '../../../shared/types.js';
+import type { AppConfig, RunRecord, ScheduleStatus } from '../../../shared/types.js';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock } from '../ports.js';
 
 const stateSchema = z.object({
+  /** Start of the last run that covered every folder: the schedule's deadline counts from it. */
   lastRunAtMs: z.number().nullable().catch(null),
+  /** Start of the last run of any kind (one folder, an emergency): what "last cleanup" shows. */
+  lastAnyRunAtMs: z.number().nullable().catch(null),
   pausedUntilMs: z.number().nullable().catch(null),
   lastEmergencyAtMs: z.record(z.string(), z.number()).catch({}),
 });
@@ -30,6 +33,7 @@ export class ScheduleState {
   static async open(file: string, history: HistoryStore, clock: Clock): Promise<ScheduleState> {
     const state = (await readState(file)) ?? {
       lastRunAtMs: null,
+      lastAnyRunAtMs: null,
       pausedUntilMs: null,
       lastEmergencyAtMs: {},
     };
@@ -56,7 +60,18 @@ export class ScheduleState {
   }
 
   async recordRun(atMs: number): Promise<void> {
-    await this.save({ ...this.state, lastRunAtMs: atMs });
+    await this.save({ ...this.state, lastRunAtMs: atMs, lastAnyRunAtMs: atMs });
+  }
+
+  /**
+   * Called after every cleanup (the cleanup service's after-run hook), whatever started it: a run that
+   * covered every folder moves the deadline; any other real run only shows as the last cleanup.
+   */
+  async noteRun(record: RunRecord, allFolders: boolean): Promise<void> {
+    if (record.dryRun) return;
+    const atMs = Date.parse(record.startedAt);
+    if (allFolders) await this.recordRun(atMs);
+    else await this.save({ ...this.state, lastAnyRunAtMs: atMs });
   }
 
   async recordEmergency(folder: string, atMs: number): Promise<void> {
@@ -82,7 +97,7 @@ export class ScheduleState {
     });
     return {
       intervalHours,
-      lastRunAt: iso(this.state.lastRunAtMs),
+      lastRunAt: iso(this.state.lastAnyRunAtMs ?? this.state.lastRunAtMs),
       nextRunAt: iso(next),
       pausedUntil: iso(pausedUntilMs),
       running,

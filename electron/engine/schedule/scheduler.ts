@@ -64,11 +64,9 @@ export class Scheduler {
     return true;
   }
 
-  /** Call after any run that covered every folder: the next deadline counts from its start. */
-  async recordRun(record: RunRecord, allFolders: boolean): Promise<void> {
-    if (record.dryRun || !allFolders) return;
-    await this.deps.state.recordRun(Date.parse(record.startedAt));
-    this.arm();
+  /** The deadline may have moved (a run was recorded): wait for the new one. */
+  rearm(): void {
+    if (this.started) this.arm();
   }
 
   async pause(untilMs: number | null): Promise<void> {
@@ -122,10 +120,8 @@ export class Scheduler {
   ): Promise<void> {
     try {
       await before?.();
-      const record = await this.deps.runCleanup(trigger, folders);
-      if (trigger === 'emergency') return;
-      // A joined manual run may have covered only some folders; the deadline moves only for a full run.
-      await this.recordRun(record, record.folders.length === (this.deps.config()?.folders.length ?? -1));
+      // The cleanup service records the run in the schedule state (its after-run hook).
+      await this.deps.runCleanup(trigger, folders);
     } catch (error) {
       this.retryAtMs = this.deps.clock.now() + RECHECK_MS;
       this.deps.onError(error);

@@ -11,6 +11,7 @@ import { openBrowser } from './open-browser.js';
 import { findRendererDir } from './renderer-dir.js';
 import { dashboardLink, startServer } from './start-server.js';
 import type { ServeHandle } from './start-server.js';
+import { waitForStopSignal } from '../stop-signal.js';
 
 export const DEFAULT_PORT = 8765;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -35,7 +36,7 @@ export async function serveCommand(engine: Engine, cmd: CliCommand, io: CliIo): 
   const link = dashboardLink(handle);
   io.out(`Headroom dashboard: ${link}\n`);
   if (cmd.open) openBrowser(link).catch((error: Error) => io.err(`headroom: warning: ${error.message}\n`));
-  const signal = await untilSignal();
+  const signal = await waitForStopSignal();
   io.err(`headroom: ${signal}: stopping the dashboard\n`);
   await handle.close();
   return EXIT_OK;
@@ -60,14 +61,4 @@ async function listenWithFallback(
       (again: Error) => `cannot listen on ${host}: ${again.message}`,
     );
   }
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on).off('SIGTERM', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on).on('SIGTERM', on);
-  });
 }

@@ -73,7 +73,7 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
     version: packageJson.version,
     startedAtMs: Date.now(),
   };
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     routeRequest(req, res, ctx).catch((error: unknown) => {
       log(`headroom serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
       sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');
@@ -94,6 +94,12 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
     close: () => closeServer(server, events),
   };
 }
+
+/**
+ * How often Node enforces `headersTimeout` and `requestTimeout`. Its default (30 s) let a client that
+ * trickles one header line a second hold a connection for 30 s instead of the 10 s set below.
+ */
+const TIMEOUT_CHECK_MS = 1_000;
 
 /** Slow or stalled clients cannot hold a connection open while sending their request. */
 function limitTimeouts(server: Server): void {

@@ -52,7 +52,7 @@ function config(cleanupOnStartup: boolean): AppConfig {
     pollIntervalSeconds: 60,
     notifications: true,
     startAtLogin: false,
-    folders: [rules],
+    folders: [rules, { ...rules, name: 'outputs', path: join(dir, 'outputs') }],
   };
 }
 
@@ -60,10 +60,17 @@ function config(cleanupOnStartup: boolean): AppConfig {
 async function setup(options: { cleanupOnStartup: boolean; lastRunAtMs?: number; clock?: ManualClock }) {
   const clock = options.clock ?? manualClock(START);
   await mkdir(join(dir, 'temp'), { recursive: true });
+  await mkdir(join(dir, 'outputs'), { recursive: true });
   const { store: history } = await HistoryStore.open(join(dir, 'history.jsonl'));
   const state = await ScheduleState.open(join(dir, 'schedule.json'), history, clock);
   if (options.lastRunAtMs !== undefined) await state.recordRun(options.lastRunAtMs);
-  const service = new CleanupService({ history, clock, emit: () => {} });
+  // Wired as the engine wires it: the schedule notes every run the cleanup service records.
+  const service = new CleanupService({
+    history,
+    clock,
+    emit: () => {},
+    afterRun: (record, scope) => state.noteRun(record, scope.allFolders),
+  });
   const cfg = config(options.cleanupOnStartup);
   const scheduler = new Scheduler({
     state,
@@ -204,5 +211,20 @@ describe('Scheduler (manual clock)', () => {
     scheduler.start();
     await drain(scheduler);
     expect(await triggers()).toEqual(['startup']);
+  });
+
+  it('shows an emergency run as the last cleanup without moving the deadline', async () => {
+    const { clock, scheduler, state, triggers, cfg } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START,
+    });
+    scheduler.start();
+    clock.advance(HOUR);
+    expect(scheduler.emergency('temp')).toBe(true);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['emergency']);
+    const status = state.status(cfg, false);
+    expect(status.lastRunAt).toBe(new Date(START + HOUR).toISOString());
+    expect(status.nextRunAt).toBe(new Date(START + 5 * HOUR).toISOString());
   });
 });
