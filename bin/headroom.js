@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {
-  process.stderr.write('headroom: the CLI is not built yet; run `npm run build` in the Headroom folder first.\n');
+  process.stderr.write(
+    'headroom: the CLI is not built yet; run `npm run build` in the Headroom folder first.\n',
+  );
   process.exit(2);
 }
 await import(pathToFileURL(built).href);
