@@ -21,7 +21,8 @@ import type { FolderConfig, SettingsConfig } from './config-schema.js';
 
 const folderList = z
   .array(folderNameSchema, { error: 'folders must be a list of folder names' })
-  .max(256)
+  // Without its own message the list's "must be a list" would also be said of a list that is too long.
+  .max(256, { error: 'folders may name at most 256 folders' })
   .optional();
 
 /** A patch to config.yaml: top-level settings to change, and optionally the complete new folder list. */
