@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/electron',
   testMatch: '**/*.spec.ts',
+  globalSetup: './tests/electron/global-setup.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

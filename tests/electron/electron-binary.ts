@@ -17,3 +17,9 @@ export function findElectronBinary(): string | null {
   const binary = join(distDir, readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
 }
+
+/** Why the Electron tests skip where there is no binary, and where what they check is covered instead. */
+export const ELECTRON_SKIP_REASON =
+  'Electron binary not installed on this machine (cannot be downloaded here); these tests run where it exists. ' +
+  'What they check is also covered in Node: tests/unit/main (composition root against a fake electron port, ' +
+  'bridge host, preload) and tests/e2e (the same dashboard in Chromium).';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { REQUEST_NAMES } from '../../shared/bridge.js';
-import { findElectronBinary } from './electron-binary.js';
+import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary.js';
 
 /** The page's globals the tests touch (this file is typed for Node, without the DOM library). */
 interface PageGlobals {
@@ -23,10 +23,7 @@ interface PageGlobals {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const binary = findElectronBinary();
 
-test.skip(
-  binary === null,
-  'Electron binary not installed on this machine (cannot be downloaded here); these tests run where it exists',
-);
+test.skip(binary === null, ELECTRON_SKIP_REASON);
 
 let app: ElectronApplication;
 let page: Page;
