@@ -5,13 +5,19 @@
 import os from 'node:os';
 import path from 'node:path';
 import { configFileSchema, folderConfigSchema, type ConfigFile } from '../../../shared/config-schema.js';
-import type { AppConfig, ConfigErrorInfo, ConfigIssue, ConfigSource } from '../../../shared/types.js';
+import type {
+  AppConfig,
+  ConfigErrorInfo,
+  ConfigIssue,
+  ConfigSource,
+  FolderRules,
+} from '../../../shared/types.js';
 import { isChatterboxData, readChatterbox } from './chatterbox.js';
 import { issueAtPath, schemaIssues, sortIssues, type IssueSite } from './config-issues.js';
 import { normaliseConfig } from './normalise-config.js';
 import { parseYaml } from './parse-yaml.js';
 import { readConfigText } from './read-config-text.js';
-import { checkRoots } from './safe-roots.js';
+import { checkRoots, realPathOf } from './safe-roots.js';
 import type { YamlPath } from './yaml-positions.js';
 
 export interface LoadContext {
@@ -63,7 +69,17 @@ export async function parseConfigText(text: string, file: string, ctx: LoadConte
     return fail(absolute, issues);
   }
   const warnings = sortIssues([...yaml.warnings, ...shaped.warnings]);
-  return { ok: true, config, source: { file: absolute, kind }, warnings, written: shaped.file };
+  const resolved = { ...config, folders: await Promise.all(config.folders.map(resolveRoot)) };
+  return { ok: true, config: resolved, source: { file: absolute, kind }, warnings, written: shaped.file };
+}
+
+/**
+ * A configured root that is itself a link (outputs → /mnt/big/outputs, a common way to move a tool's
+ * output to a bigger disk) is managed at its target, which checkRoots has just vetted by the same real
+ * path. Inside a root nothing is ever followed; the scanner and executor refuse a root that is a link.
+ */
+async function resolveRoot(folder: FolderRules): Promise<FolderRules> {
+  return { ...folder, path: await realPathOf(folder.path) };
 }
 
 type Shaped =

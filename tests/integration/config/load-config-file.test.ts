@@ -26,6 +26,20 @@ describe('loadConfigFile', () => {
     expect(result.ok && result.config.folders[0]?.path).toBe(path.join(world.project, 'temp'));
   });
 
+  it('manages a root that is itself a link at its target (outputs → a bigger disk)', async () => {
+    const target = path.join(world.project, 'big-disk', 'outputs');
+    await fs.mkdir(target, { recursive: true });
+    await fs.symlink(target, path.join(world.project, 'temp'));
+    const result = await loadConfigFile(await world.write(VALID), world.ctx);
+    expect(result.ok && result.config.folders[0]?.path).toBe(await fs.realpath(target));
+  });
+
+  it('refuses a root that is a link to a dangerous folder, judged by where it points', async () => {
+    await fs.symlink('/', path.join(world.project, 'temp'));
+    const result = await loadConfigFile(await world.write(VALID), world.ctx);
+    expect(issues(result)[0]?.message).toMatch(/it is the root of a file system/);
+  });
+
   it('says so when the file does not exist', async () => {
     const result = await loadConfigFile(path.join(world.project, 'missing.yaml'), world.ctx);
     expect(issues(result)).toEqual([{ line: null, col: null, message: 'the config file does not exist' }]);
