@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/renderer/**/*.test.tsx',
       'bench/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
       'tests/hostile/**/*.test.ts',
       'tests/soak/**/*.test.ts',
     ],

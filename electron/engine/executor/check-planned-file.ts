@@ -136,3 +136,26 @@ export async function recheckParents(parents: DirIdentity[], fsOps: FsOps): Prom
   }
   return null;
 }
+
+/**
+ * Looks at the file once more, after its folders were re-read and right before the unlink: the re-read
+ * of the folders takes one call per level, and a file swapped meanwhile would otherwise go unseen.
+ * This leaves one system call between the last look and the unlink, the window no path-based remover
+ * can close.
+ */
+export async function recheckFile(
+  absPath: string,
+  item: PlannedRemoval,
+  fsOps: FsOps,
+): Promise<Refusal | null> {
+  let st;
+  try {
+    st = await fsOps.lstat(absPath);
+  } catch (error) {
+    return failedLstat(error, 'the file');
+  }
+  if (st.isSymbolicLink()) return skip('not-a-regular-file', 'became a symbolic link while it was checked');
+  if (!st.isFile()) return skip('not-a-regular-file', 'is no longer a regular file');
+  const change = describeChange(item, st);
+  return change === null ? null : skip('changed', `${change} (while it was checked)`);
+}

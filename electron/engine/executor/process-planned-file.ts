@@ -4,7 +4,7 @@
  */
 import type { CleanupAction, PlannedRemoval, SkipWhy } from '../../../shared/types.js';
 import type { TrashPort } from '../ports.js';
-import { checkPlannedFile, recheckParents } from './check-planned-file.js';
+import { checkPlannedFile, recheckFile, recheckParents } from './check-planned-file.js';
 import { errorCode, errorMessage, isTransientCode, type FsOps } from './fs-ops.js';
 import type { RealRoot } from './resolve-root.js';
 import { splitRelPath } from './split-rel-path.js';
@@ -32,13 +32,13 @@ export interface FileContext {
  * Removes one planned file if, at this moment, it is still safe and still the file that was planned.
  *
  * The remaining race, stated honestly: Node has no `unlinkat()` or `O_NOFOLLOW` on directories, so the
- * removal goes by absolute path. Between the last `lstat` of the parent folders (`recheckParents`) and
- * the `unlink` there is a window of one system call in which a process that can write inside the root
- * could swap a folder for a symbolic link; the kernel would then follow it and remove a file of the same
- * name elsewhere. The window is microseconds and needs an attacker already able to write in the managed
- * folder; the checks make every slower change (a link planted before the run, a replaced or grown file,
- * a mounted volume) fail safe. Trashing has the same window, widened by the time the trash call takes
- * to start its own `lstat` and `rename`.
+ * removal goes by absolute path. The folders on the way are re-read (`recheckParents`), then the file
+ * itself (`recheckFile`), then it is unlinked: in the window of one or two system calls left, a process
+ * that can write inside the root could swap the file, or a folder for a symbolic link; the kernel would
+ * then follow it and remove a file of the same name elsewhere. The window is microseconds and needs an
+ * attacker already able to write in the managed folder; the checks make every slower change (a link
+ * planted before the run, a replaced or grown file, a mounted volume) fail safe. Trashing has the same
+ * window, widened by the time the trash call takes to start its own `lstat` and `rename`.
  */
 export async function processPlannedFile(ctx: FileContext, item: PlannedRemoval): Promise<FileOutcome> {
   const split = splitRelPath(item.path);
@@ -55,7 +55,9 @@ export async function processPlannedFile(ctx: FileContext, item: PlannedRemoval)
     fsOps: ctx.fsOps,
   });
   if (verdict.kind !== 'ok') return verdict;
-  const moved = await recheckParents(verdict.parents, ctx.fsOps);
+  const moved =
+    (await recheckParents(verdict.parents, ctx.fsOps)) ??
+    (await recheckFile(verdict.absPath, item, ctx.fsOps));
   if (moved !== null) return moved;
   if (ctx.dryRun) return { kind: 'removed' };
   return removeFile(ctx, verdict.absPath);
