@@ -12,6 +12,7 @@ interface MemoryProbeResult {
   peakRssBytes: number;
   bytesPerFile: number;
   indexArrayBytesPerFile: number;
+  fromScanMs: number;
 }
 
 const MB = 2 ** 20;
@@ -53,6 +54,20 @@ export const memoryMeasurement: Measurement = {
         { target: { max: 150 } },
       ),
       figure(
+        `headroom run on ${tree.fileCount} files: RSS`,
+        'MB',
+        live.map((r) => r.rssBytes / MB),
+        {
+          target: { max: 150 },
+        },
+      ),
+      figure(
+        '… its peak RSS',
+        'MB',
+        live.map((r) => r.peakBytes / MB),
+        { target: { max: 150 } },
+      ),
+      figure(
         'RSS before the scan (baseline)',
         'MB',
         col((r) => r.baselineRssBytes / MB),
@@ -66,6 +81,11 @@ export const memoryMeasurement: Measurement = {
         "Index's own arrays per file",
         'B/file',
         col((r) => r.indexArrayBytesPerFile),
+      ),
+      figure(
+        'FolderIndex.fromScan (one synchronous call)',
+        'ms',
+        col((r) => r.fromScanMs),
       ),
     ];
     const notes = [

@@ -2,7 +2,7 @@
  * Full-scan probe: `scanFolder` as the engine calls it (default options: two worker threads) against
  * `du -sb` on the same tree, alternating, in one process so the page cache is warm for both.
  *   node --import tsx bench/probes/scan-probe.ts ROOT EXPECTED_FILES WARMUPS REPETITIONS
- * Prints `RESULT {scanMs[], duMs[], stallMs[], emptyScanMs[]}`.
+ * Prints `RESULT {scanMs[], duMs[], stallMs[], idleStallMs[], emptyScanMs[]}`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,14 +32,22 @@ const empty = mkdtempSync(join(tmpdir(), 'headroom-bench-empty-'));
 const emptyScanMs = (await repeat(plan, () => timedScan(empty, 0))).map((r) => r.ms);
 rmSync(empty, { recursive: true });
 
+/** The same monitor over as long with nothing to do: on a busy 2-core machine, the scheduler's own share. */
+async function idleStallMs(durationMs: number): Promise<number> {
+  const monitor = startStallMonitor();
+  await new Promise((resolve) => setTimeout(resolve, durationMs));
+  return monitor.stop();
+}
+
 const rounds = await repeat(plan, async () => {
   const duMs = timeCommand('du', ['-sb', root]);
   const scan = await timedScan(root, Number(expected));
-  return { duMs, ...scan };
+  return { duMs, ...scan, idleStallMs: await idleStallMs(scan.ms) };
 });
 printResult({
   scanMs: rounds.map((r) => r.ms),
   stallMs: rounds.map((r) => r.stallMs),
+  idleStallMs: rounds.map((r) => r.idleStallMs),
   duMs: rounds.map((r) => r.duMs),
   emptyScanMs,
 });
