@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../paths/sync-folder.js';
 
 /** Mode of a newly created file, before the umask (as `fs.writeFile` would). */
 const NEW_FILE_MODE = 0o666;
@@ -49,19 +50,5 @@ async function resolveTarget(file: string): Promise<string> {
     return await fs.realpath(file);
   } catch {
     return file;
-  }
-}
-
-/** Makes the rename itself durable. Windows cannot open a folder for fsync; there rename is enough. */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r').catch(() => null);
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on a folder; the data itself is already on disk.
-  } finally {
-    await handle.close();
   }
 }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { runRecordSchema } from '../../../shared/run-record-schema.js';
 import type { RunRecord } from '../../../shared/types.js';
+import { syncFolder } from '../paths/sync-folder.js';
 
 /** What a read of the file found, records in file order. */
 export interface HistoryFileContents {
@@ -70,18 +71,4 @@ export async function appendDurably(file: string, text: string, created: boolean
     await handle.close();
   }
   if (created) await syncFolder(path.dirname(file));
-}
-
-/** Makes a new directory entry durable. Windows cannot open a folder for fsync; there it is not needed. */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r').catch(() => null);
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on a folder; the data itself is already on disk.
-  } finally {
-    await handle.close();
-  }
 }

@@ -8,22 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { COMMON_HEADERS, sendError } from './http-reply.js';
 
-/**
- * The dashboard's Content-Security-Policy: only its own scripts, styles (React sets inline `style`
- * attributes), images and connections; no plugins, framing, form posts or base-URL changes.
- */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+import { DASHBOARD_CSP } from '../../../shared/dashboard-csp.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

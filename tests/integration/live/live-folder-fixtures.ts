@@ -2,22 +2,10 @@
 import type { FolderRules } from '../../../shared/types.js';
 import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
 import type { RawChange, WatchBackend, WatchSink } from '../../../electron/engine/watch/watch-backend.js';
+import { folderRules } from '../../support/folder-rules.js';
 
 export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {
-  return {
-    name: 'outputs',
-    path: root,
-    maxSizeBytes: 1024 ** 3,
-    maxFiles: null,
-    maxAgeDays: null,
-    minAgeMinutes: 10,
-    sizeTargetPercent: 80,
-    exclude: [],
-    protect: [],
-    action: 'delete',
-    enabled: true,
-    ...overrides,
-  };
+  return folderRules({ path: root, maxSizeBytes: 1024 ** 3, ...overrides });
 }
 
 /** A directory-watch port that throws `code` from its `nth` call on (1-based). */

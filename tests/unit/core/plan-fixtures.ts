@@ -1,26 +1,14 @@
 /** Builders shared by the plan tests: a folder's rules with defaults, and files aged relative to NOW_MS. */
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../../shared/units.js';
+import { folderRules } from '../../support/folder-rules.js';
 
 export const NOW_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
 export const MB = 1024 ** 2;
 export const GB = 1024 ** 3;
 
 export function rules(overrides: Partial<FolderRules> = {}): FolderRules {
-  return {
-    name: 'outputs',
-    path: '/data/outputs',
-    maxSizeBytes: null,
-    maxFiles: null,
-    maxAgeDays: null,
-    minAgeMinutes: 10,
-    sizeTargetPercent: 80,
-    exclude: [],
-    protect: [],
-    action: 'delete',
-    enabled: true,
-    ...overrides,
-  };
+  return folderRules(overrides);
 }
 
 let nextIno = 1;

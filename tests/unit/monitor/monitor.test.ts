@@ -4,24 +4,12 @@ import type { FolderRules, FolderStatus, WarningEvent } from '../../../shared/ty
 import { BYTES_PER_GB, MS_PER_DAY } from '../../../shared/units.js';
 import { Monitor } from '../../../electron/engine/monitor/monitor.js';
 import { buildFolderStatus } from '../../../electron/engine/status/build-folder-status.js';
+import { folderRules } from '../../support/folder-rules.js';
 
 const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
 
 function rules(overrides: Partial<FolderRules> = {}): FolderRules {
-  return {
-    name: 'outputs',
-    path: '/data/outputs',
-    maxSizeBytes: 5 * BYTES_PER_GB,
-    maxFiles: null,
-    maxAgeDays: null,
-    minAgeMinutes: 10,
-    sizeTargetPercent: 80,
-    exclude: [],
-    protect: [],
-    action: 'delete',
-    enabled: true,
-    ...overrides,
-  };
+  return folderRules({ maxSizeBytes: 5 * BYTES_PER_GB, ...overrides });
 }
 
 function status(
