@@ -46,6 +46,8 @@ export class LiveFolder {
   private changesSinceRescan = 0;
   private readonly next: NextAction;
   private disposed = false;
+  /** False until the first scan: there is no earlier index for it to have drifted from. */
+  private scanned = false;
 
   private constructor(private readonly options: LiveFolderOptions) {
     this.rules = options.rules;
@@ -122,7 +124,8 @@ export class LiveFolder {
         : new FolderIndex(this.isExcluded);
     const rootGone = applyChanges(fresh, this.pending);
     this.pending = null;
-    const drift = this.index.diff(fresh);
+    const drift = this.scanned ? this.index.diff(fresh) : NO_DRIFT;
+    this.scanned = true;
     this.index = fresh;
     this.exists = scan.exists;
     this.error = scan.error;

@@ -53,16 +53,9 @@ export class LiveFolders {
     }));
   }
 
-  /** Rescans the named folders (after a cleanup): the drift found is logged. */
+  /** Rescans the named folders (after a cleanup); each live folder logs the drift it finds. */
   async reconcile(names: readonly string[]): Promise<void> {
-    for (const name of names) {
-      const drift = await this.entries.get(name)?.live?.rescan();
-      if (drift && (drift.files !== 0 || drift.bytes !== 0)) {
-        this.log(
-          `${name}: the live index was off by ${drift.files} files and ${drift.bytes} bytes; rescanned`,
-        );
-      }
-    }
+    for (const name of names) await this.entries.get(name)?.live?.rescan();
   }
 
   async dispose(): Promise<void> {
