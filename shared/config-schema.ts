@@ -35,7 +35,10 @@ export const folderConfigSchema = z
       .min(1, { error: 'path must not be empty' })
       .max(4096, { error: 'path is too long' })
       .refine((p) => !p.includes('\0'), { error: 'path must not contain a NUL character' }),
-    max_size_gb: finitePositive('max_size_gb').optional(),
+    // 1 PB at most: a larger number (say 1e300) would become an infinite, silently absent, limit in bytes.
+    max_size_gb: finitePositive('max_size_gb')
+      .max(1024 * 1024, { error: 'max_size_gb must be at most 1048576 (1 PB)' })
+      .optional(),
     max_files: z
       .number({ error: 'max_files must be a number' })
       .int({ error: 'max_files must be a whole number' })

@@ -41,6 +41,7 @@ const SYSTEM = /cannot be managed because it is (inside )?a system folder/;
 // prettier-ignore
 export const NUMBER_CASES: ConfigCase[] = [
   { name: 'max_files 1e400 (Infinity)', yaml: withLimit('').replace('5', '1e400'), expect: /max_files must be a number/, key: 'folders.0.max_files' },
+  { name: 'max_size_gb 1e300 (an infinite limit in bytes)', yaml: folder('    max_size_gb: 1e300\n'), expect: /max_size_gb must be at most 1048576 \(1 PB\)/, key: 'folders.0.max_size_gb' },
   { name: 'max_files past 2^53', yaml: folder('    max_files: 99999999999999999999\n'), expect: /max_files is too large/, key: 'folders.0.max_files' },
   { name: 'max_files 2^53 + 1 (unsafe integer)', yaml: folder('    max_files: 9007199254740993\n'), expect: /max_files is too large/ },
   { name: 'max_files negative', yaml: folder('    max_files: -3\n'), expect: /max_files must be greater than 0/ },

@@ -95,6 +95,9 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
   };
 }
 
+/** Open connections at most (the dashboard uses a handful; SSE clients are capped separately). */
+export const MAX_CONNECTIONS = 128;
+
 /**
  * How often Node enforces `headersTimeout` and `requestTimeout`. Its default (30 s) let a client that
  * trickles one header line a second hold a connection for 30 s instead of the 10 s set below.
@@ -104,6 +107,8 @@ const TIMEOUT_CHECK_MS = 1_000;
 /** Slow or stalled clients cannot hold a connection open while sending their request. */
 function limitTimeouts(server: Server): void {
   server.headersTimeout = 10_000;
+  // A local program must not be able to hold every file descriptor the engine needs for its scans.
+  server.maxConnections = MAX_CONNECTIONS;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
