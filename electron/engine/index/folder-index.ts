@@ -43,31 +43,37 @@ export class FolderIndex {
   private oldestStale = false;
   private scratch = new Uint8Array(1024);
 
+  /**
+   * An index over `table`. `columns`, when given, are the sizes and mtimes by id, at least as long as the
+   * table's id capacity; the index takes them over (and writes into them) rather than copying 16 MB.
+   */
   constructor(
     private readonly isExcluded: ExcludePredicate = () => false,
     table: PathTable = new PathTable(),
+    columns?: { sizes: Float64Array; mtimes: Float64Array },
   ) {
     this.table = table;
-    this.sizes = new Float64Array(table.idCapacity);
-    this.mtimes = new Float64Array(table.idCapacity);
+    const fits = columns && Math.min(columns.sizes.length, columns.mtimes.length) >= table.idCapacity;
+    this.sizes = fits ? columns.sizes : new Float64Array(table.idCapacity);
+    this.mtimes = fits ? columns.mtimes : new Float64Array(table.idCapacity);
+    if (columns) this.recount();
   }
 
   /**
    * Builds the index of a scan, leaving out files that `isExcluded` matches. It shares the scan's path bytes
    * (read-only) rather than copying them, so building it costs about 32 B per file on top of the scan.
+   * One synchronous call (about 0.5 s for a million files): the live engine builds with FolderIndexBuilder.
    */
   static fromScan(scan: FolderScan, isExcluded?: ExcludePredicate): FolderIndex {
     const files = scan.files;
     const keep = isExcluded ? (i: number) => !isExcluded(files.path(i)) : () => true;
     const table = PathTable.fromPacked(files.pathBytes, files.pathOffsets, files.count, keep);
-    const index = new FolderIndex(isExcluded, table);
-    index.sizes.set(files.sizeBytes.subarray(0, files.count));
-    index.mtimes.set(files.mtimeMs.subarray(0, files.count));
-    table.forEachId((id) => {
-      index.totalSizeBytes += index.sizes[id] as number;
-      index.oldestMtimeMs = Math.min(index.oldestMtimeMs, index.mtimes[id] as number);
-    });
-    return index;
+    // Copies: the index writes into its columns, and the scan's must stay as they are.
+    const sizes = new Float64Array(table.idCapacity);
+    const mtimes = new Float64Array(table.idCapacity);
+    sizes.set(files.sizeBytes.subarray(0, files.count));
+    mtimes.set(files.mtimeMs.subarray(0, files.count));
+    return new FolderIndex(isExcluded, table, { sizes, mtimes });
   }
 
   /** Adds or updates a file; returns false (and indexes nothing) when the path is excluded. */
@@ -175,6 +181,19 @@ export class FolderIndex {
     this.mtimes[id] = mtimeMs;
     this.totalSizeBytes += sizeBytes;
     if (mtimeMs < this.oldestMtimeMs) this.oldestMtimeMs = mtimeMs;
+  }
+
+  /** Sums the live files' sizes and finds the oldest from scratch. */
+  private recount(): void {
+    let total = 0;
+    let oldest = Infinity;
+    this.table.forEachId((id) => {
+      total += this.sizes[id] as number;
+      oldest = Math.min(oldest, this.mtimes[id] as number);
+    });
+    this.totalSizeBytes = total;
+    this.oldestMtimeMs = oldest;
+    this.oldestStale = false;
   }
 
   /** Takes a file's numbers out of the totals (before it is replaced or after it was removed). */

@@ -48,8 +48,34 @@ export class PathTable {
     bytes: Uint8Array,
     offsets: Uint32Array,
     count: number,
-    keep: (i: number) => boolean,
+    keep: (i: number) => boolean = () => true,
   ): PathTable {
+    const table = PathTable.overPacked(bytes, offsets, count);
+    table.indexPacked(offsets, 0, count, keep);
+    return table;
+  }
+
+  /**
+   * `fromPacked` in slices of `sliceIds` names, awaiting `pause()` between slices: hashing a million names
+   * takes a few hundred milliseconds, longer than the host's event loop may be held.
+   */
+  static async fromPackedInSlices(
+    bytes: Uint8Array,
+    offsets: Uint32Array,
+    count: number,
+    pause: () => Promise<unknown>,
+    sliceIds = 50_000,
+  ): Promise<PathTable> {
+    const table = PathTable.overPacked(bytes, offsets, count);
+    for (let from = 0; from < count; from += sliceIds) {
+      if (from > 0) await pause();
+      table.indexPacked(offsets, from, Math.min(count, from + sliceIds), () => true);
+    }
+    return table;
+  }
+
+  /** A table whose ids `0 … count-1` name the packed names but are not yet in its slots. */
+  private static overPacked(bytes: Uint8Array, offsets: Uint32Array, count: number): PathTable {
     const table = new PathTable();
     const end = offsets[count] ?? 0;
     table.names = bytes.subarray(0, end);
@@ -58,23 +84,27 @@ export class PathTable {
     table.nameLength = new Uint32Array(table.nameStart.length);
     table.slots = new Int32Array(slotCountFor(count)).fill(EMPTY);
     table.highWater = count;
-    const mask = table.slots.length - 1;
-    for (let id = 0; id < count; id++) {
+    return table;
+  }
+
+  /** Puts packed names `from … to-1` into the slots (ids in order, so the free list stays consistent). */
+  private indexPacked(offsets: Uint32Array, from: number, to: number, keep: (i: number) => boolean): void {
+    const mask = this.slots.length - 1;
+    for (let id = from; id < to; id++) {
       const start = offsets[id] as number;
-      table.nameStart[id] = start;
-      table.nameLength[id] = (offsets[id + 1] as number) - start;
-      const name = table.name(id);
+      this.nameStart[id] = start;
+      this.nameLength[id] = (offsets[id + 1] as number) - start;
+      const name = this.name(id);
       const hash = fnv1a(name);
-      if (!keep(id) || table.slotOf(name, hash) >= 0) {
-        table.free(id);
+      if (!keep(id) || this.slotOf(name, hash) >= 0) {
+        this.free(id);
         continue;
       }
       let slot = hash & mask;
-      while (table.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      table.slots[slot] = id;
-      table.live++;
+      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+      this.live++;
     }
-    return table;
   }
 
   get size(): number {

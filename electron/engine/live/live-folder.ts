@@ -8,7 +8,9 @@ import type { FolderRules, WatchMode } from '../../../shared/types.js';
 import { compileGlobs } from '../../core/glob-match.js';
 import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
 import { systemClock, type Clock, type Disposer } from '../ports.js';
-import { scanFolder, type FolderScan } from '../scan/scan-folder.js';
+import { FolderIndexBuilder } from '../index/folder-index-builder.js';
+import { scanFolderIndex, type IndexedScan } from '../index/scan-folder-index.js';
+import type { FolderScan } from '../scan/scan-folder.js';
 import { fsWatchBackend } from '../watch/fs-watch-backend.js';
 import { unwatchableFilesystemReason } from '../watch/unwatchable-filesystem.js';
 import type { RawChange, WatchFailure, WatchHandle } from '../watch/watch-backend.js';
@@ -109,19 +111,16 @@ export class LiveFolder {
   private async reconcile(): Promise<IndexDrift> {
     this.pending = [];
     this.changesSinceRescan = 0;
-    let scan: FolderScan;
+    let scanned: IndexedScan;
     try {
-      scan = await (this.options.scan ?? scanFolder)(this.rules.path, { signal: this.abort.signal });
+      scanned = await this.scanIndex();
     } catch (err) {
       this.pending = null;
       if (this.disposed) return NO_DRIFT;
       throw err;
     }
     if (this.disposed) return NO_DRIFT;
-    const fresh =
-      scan.exists && scan.error === null
-        ? FolderIndex.fromScan(scan, this.isExcluded)
-        : new FolderIndex(this.isExcluded);
+    const { scan, index: fresh } = scanned;
     const rootGone = applyChanges(fresh, this.pending);
     this.pending = null;
     const drift = this.scanned ? this.index.diff(fresh) : NO_DRIFT;
@@ -135,6 +134,23 @@ export class LiveFolder {
     else await this.afterScan(scan);
     this.throttle.mark();
     return drift;
+  }
+
+  /**
+   * A fresh scan, indexed batch by batch as the workers report (the host never holds the joined scan, nor
+   * stalls building a million-file index); an injected scan (tests) is indexed the same way afterwards.
+   */
+  private async scanIndex(): Promise<IndexedScan> {
+    const signal = this.abort.signal;
+    // Without patterns there is nothing to test, and decoding a million paths to test them costs ~0.2 s.
+    const isExcluded = this.rules.exclude.length > 0 ? this.isExcluded : undefined;
+    const expectedFiles = this.index.fileCount;
+    const inject = this.options.scan;
+    if (!inject) return scanFolderIndex(this.rules.path, { signal, isExcluded, expectedFiles });
+    const scan = await inject(this.rules.path, { signal });
+    const builder = new FolderIndexBuilder({ isExcluded, expectedFiles });
+    if (scan.exists && scan.error === null) builder.add(scan.files);
+    return { scan, index: await builder.build() };
   }
 
   private async afterScan(scan: FolderScan): Promise<void> {

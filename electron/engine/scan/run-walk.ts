@@ -15,6 +15,8 @@ export interface WalkOptions {
   maxWorkers: number;
   chunkEntries: number;
   signal?: AbortSignal;
+  /** Takes each batch of files as it arrives; the result's `files` is then empty. */
+  onFiles?: (files: PackedFiles) => void;
 }
 
 export interface WalkResult {
@@ -96,7 +98,16 @@ class WalkRun {
   private receive(worker: Worker, chunk: WalkChunk): void {
     this.busy--;
     this.idle.push(worker);
-    this.chunks.push(new PackedFiles(chunk.files));
+    const files = new PackedFiles(chunk.files);
+    if (!this.options.onFiles) {
+      this.chunks.push(files);
+    } else {
+      try {
+        this.options.onFiles(files);
+      } catch (error) {
+        return this.finish(error);
+      }
+    }
     for (const dir of unpackByteList(chunk.dirs)) this.dirs.push(Buffer.from(dir).toString('utf8'));
     this.unreadable.push(...chunk.unreadable);
     this.queue.push(...unpackByteList(chunk.pending));

@@ -51,6 +51,7 @@ export async function scanFolder(root: string, options: ScanOptions = {}): Promi
     maxWorkers: Math.max(1, options.workers ?? DEFAULT_WORKERS),
     chunkEntries: Math.max(1, options.chunkEntries ?? DEFAULT_CHUNK_ENTRIES),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onFiles ? { onFiles: options.onFiles } : {}),
   });
   const rootProblem = walk.unreadable.find((u) => u.path === '');
   if (rootProblem) return result(true, `Headroom cannot read ${rootAbs} (${rootProblem.code}).`);

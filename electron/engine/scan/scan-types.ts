@@ -33,6 +33,12 @@ export interface ScanOptions {
   workers?: number;
   /** Directory entries a worker handles before it reports back and shares its pending folders. */
   chunkEntries?: number;
+  /**
+   * Receives each batch of files as a worker reports it (in no fixed order), instead of the scan keeping
+   * them: the result's `files` is then empty. The batch is not used again after the call. A throw fails
+   * the scan.
+   */
+  onFiles?: (files: PackedFiles) => void;
 }
 
 /** Main → worker: walk these folders (relative to `root`) until `budgetEntries` entries were seen. */

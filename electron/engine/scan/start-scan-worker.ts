@@ -15,12 +15,20 @@ function bundledWorkerUrl(): URL {
 }
 
 /**
+ * A walk's garbage (a Dirent and a name buffer per entry) dies young; V8's default young generation let
+ * each worker grow by tens of MB before collecting it. 2 MB: peak RSS of a million-file scan 294 -> 237 MB
+ * (bench/PERFORMANCE.md). The old generation is left unbounded: one folder of a million entries is one
+ * readdir array, and a worker that runs out of heap fails the whole scan.
+ */
+const resourceLimits = { maxYoungGenerationSizeMb: 2 };
+
+/**
  * Run from source (vitest, tsx) this module is a `.ts` file, and the worker must load TypeScript. Node 20
  * ignores `execArgv: ['--import', 'tsx']` for a worker's entry module, so the worker registers tsx itself.
  */
 export function startScanWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(bundledWorkerUrl());
+  if (!import.meta.url.endsWith('.ts')) return new Worker(bundledWorkerUrl(), { resourceLimits });
   const source = new URL('./scan-worker.ts', import.meta.url);
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }

@@ -1,0 +1,37 @@
+/**
+ * A folder's scan and its index in one pass: each batch of files goes into the index as a worker reports
+ * it, so the host never holds the joined scan beside the index (for a million files that was 60 MB more at
+ * the peak, and a 0.5 s synchronous build).
+ */
+import { scanFolder } from '../scan/scan-folder.js';
+import type { FolderScan, ScanOptions } from '../scan/scan-types.js';
+import { FolderIndex, type ExcludePredicate } from './folder-index.js';
+import { FolderIndexBuilder } from './folder-index-builder.js';
+
+export interface IndexedScan {
+  /** The scan's outcome; its `files` is empty (they went into `index`). */
+  scan: FolderScan;
+  /** The counted files; empty when the root is missing or could not be read. */
+  index: FolderIndex;
+}
+
+export interface ScanFolderIndexOptions extends Omit<ScanOptions, 'onFiles'> {
+  isExcluded?: ExcludePredicate;
+  /** Roughly how many files to expect (the previous index's count), to size the index once. */
+  expectedFiles?: number;
+}
+
+/** Scans `root` (see `scanFolder`) straight into a FolderIndex. Rejects only when `signal` aborts. */
+export async function scanFolderIndex(
+  root: string,
+  options: ScanFolderIndexOptions = {},
+): Promise<IndexedScan> {
+  const { isExcluded, expectedFiles, ...scanOptions } = options;
+  const builder = new FolderIndexBuilder({
+    ...(isExcluded ? { isExcluded } : {}),
+    ...(expectedFiles !== undefined ? { expectedFiles } : {}),
+  });
+  const scan = await scanFolder(root, { ...scanOptions, onFiles: (files) => builder.add(files) });
+  if (!scan.exists || scan.error !== null) return { scan, index: new FolderIndex(isExcluded) };
+  return { scan, index: await builder.build() };
+}
