@@ -89,7 +89,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async getHistory(input) {
       const { limit, before } = parseRequest('getHistory', input);
-      return opened.store.list({ limit, before });
+      return await opened.store.list({ limit, before });
     },
     async getConfig(input) {
       parseRequest('getConfig', input);

@@ -1,49 +1,30 @@
 /**
  * The history file on disk: JSON lines, one `RunRecord` per line, only ever appended to (or replaced
- * whole, atomically, when compacted).
+ * whole, atomically, when compacted). Lines are addressed by byte offset, so a run's full record can be
+ * read back on its own with a positioned read.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { runRecordSchema } from '../../../shared/run-record-schema.js';
 import type { RunRecord } from '../../../shared/types.js';
 import { syncFolder } from '../paths/sync-folder.js';
+import type { HistoryEntry, LineSpan } from './history-entry.js';
 
-/** What a read of the file found, records in file order. */
-export interface HistoryFileContents {
-  records: { record: RunRecord; lineBytes: number }[];
-  /** Lines that were not a valid record: truncated JSON, garbage, the wrong shape. Blank lines are not counted. */
-  damagedLines: number;
-  sizeBytes: number;
-  /** False when the file does not end in a newline (a crash cut the last line short): the next append must start one. */
-  endsWithNewline: boolean;
-  exists: boolean;
+/** Which file a path named when it was opened: a compaction (by this or another process) makes a new one. */
+export type FileIdentity = string | null;
+
+export function fileIdentity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
 }
 
-/** Reads and validates every line. A missing file reads as empty. */
-export async function readHistoryFile(file: string): Promise<HistoryFileContents> {
-  let text: string;
+/** Opens `file` for positioned reads, or null when it does not exist. */
+export async function openForRead(file: string): Promise<fs.FileHandle | null> {
   try {
-    text = await fs.readFile(file, 'utf8');
+    return await fs.open(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { records: [], damagedLines: 0, sizeBytes: 0, endsWithNewline: true, exists: false };
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const contents: HistoryFileContents = {
-    records: [],
-    damagedLines: 0,
-    sizeBytes: Buffer.byteLength(text),
-    endsWithNewline: text === '' || text.endsWith('\n'),
-    exists: true,
-  };
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    const record = parseRecordLine(line);
-    if (record) contents.records.push({ record, lineBytes: Buffer.byteLength(line) + 1 });
-    else contents.damagedLines++;
-  }
-  return contents;
 }
 
 /** A record from one line, or null when the line is not valid JSON of a valid record. */
@@ -59,16 +40,74 @@ export function parseRecordLine(line: string): RunRecord | null {
 }
 
 /**
+ * The full record of run `id` from its line at `span`, or null when the bytes there are no longer a
+ * valid record of that run (the file was damaged or changed after it was indexed).
+ */
+export async function readRunLine(
+  handle: fs.FileHandle,
+  id: string,
+  span: LineSpan,
+): Promise<RunRecord | null> {
+  const bytes = await readLineBytes(handle, span);
+  return bytes ? parseRunLine(bytes, id) : null;
+}
+
+/**
+ * Each entry's full record from the file open on `handle` (null: there is none). An entry whose line
+ * no longer reads is returned as its summary and forgets its line, so it is counted once in `damagedLines`.
+ */
+export async function readEntryRecords(
+  handle: fs.FileHandle | null,
+  entries: readonly HistoryEntry[],
+): Promise<{ runs: RunRecord[]; damagedLines: number }> {
+  const runs: RunRecord[] = [];
+  let damagedLines = 0;
+  for (const e of entries) {
+    const full = handle && e.line ? await readRunLine(handle, e.summary.id, e.line) : null;
+    if (!full && e.line) {
+      e.line = null;
+      damagedLines++;
+    }
+    runs.push(full ?? structuredClone(e.summary));
+  }
+  return { runs, damagedLines };
+}
+
+/** The bytes at `span`, or null when the file ends before it does. */
+export async function readLineBytes(handle: fs.FileHandle, span: LineSpan): Promise<Buffer | null> {
+  const bytes = Buffer.allocUnsafe(span.lengthBytes);
+  const { bytesRead } = await handle.read(bytes, 0, span.lengthBytes, span.offsetBytes);
+  return bytesRead === span.lengthBytes ? bytes : null;
+}
+
+/** The record in `bytes` when they are a valid line of run `id`, else null. */
+export function parseRunLine(bytes: Buffer, id: string): RunRecord | null {
+  const record = parseRecordLine(bytes.toString('utf8'));
+  return record?.id === id ? record : null;
+}
+
+/** Where an append landed: the offset of its first byte, and the file it went to. */
+export interface AppendResult {
+  offsetBytes: number;
+  fileId: string;
+}
+
+/**
  * Appends `text` and flushes it to disk before resolving: a run's start must be durable before its first
  * removal. When the append created the file, the folder is flushed too, so the file itself survives a crash.
+ * The offset is taken from the file's size after the write, not from what the caller believes it to be.
  */
-export async function appendDurably(file: string, text: string, created: boolean): Promise<void> {
+export async function appendDurably(file: string, text: string, created: boolean): Promise<AppendResult> {
+  const bytes = Buffer.from(text, 'utf8');
   const handle = await fs.open(file, 'a');
+  let stats: Stats;
   try {
-    await handle.writeFile(text);
+    await handle.writeFile(bytes);
     await handle.sync();
+    stats = await handle.stat();
   } finally {
     await handle.close();
   }
   if (created) await syncFolder(path.dirname(file));
+  return { offsetBytes: stats.size - bytes.length, fileId: fileIdentity(stats) };
 }

@@ -2,12 +2,22 @@
  * The history of cleanup runs (DESIGN.md safety invariant 5): a run is recorded durably before its first
  * removal and again when it ends; a run that never ended is shown as interrupted at the next start; a
  * damaged line is skipped and counted, never fatal. The file only grows by appends, and is replaced
- * whole, atomically, when it is compacted.
+ * whole, atomically, when it is compacted. In memory each run is only a summary and the place of its
+ * newest line: a page of runs is read back from the file with its per-file lists.
  */
-import { writeFileAtomic } from '../config/atomic-write.js';
+import type { promises as fs } from 'node:fs';
 import { runRecordSchema } from '../../../shared/run-record-schema.js';
 import type { HistoryPage, RunRecord } from '../../../shared/types.js';
-import { appendDurably, readHistoryFile, type HistoryFileContents } from './history-file.js';
+import { keepForCompaction, writeCompacted } from './compact-history.js';
+import { summarizeRun, type HistoryEntry, type LineSpan } from './history-entry.js';
+import {
+  appendDurably,
+  fileIdentity,
+  openForRead,
+  readEntryRecords,
+  type FileIdentity,
+} from './history-file.js';
+import { indexHistory, readHistoryIndex, type HistoryIndex } from './read-history-index.js';
 
 export interface HistoryOptions {
   /** Runs kept; when the file holds more, it is compacted to the newest this many. Default 1000. */
@@ -29,54 +39,46 @@ export interface OpenedHistory {
   interrupted: RunRecord[];
 }
 
-/** The newest line of one run, and where it stands in the order runs first appeared. */
-interface Entry {
-  record: RunRecord;
-  startedAtMs: number;
-  seq: number;
-  lineBytes: number;
-}
-
 const DEFAULTS: Required<HistoryOptions> = { maxRuns: 1000, maxFileBytes: 64 * 1024 * 1024, readOnly: false };
 const DEFAULT_PAGE_SIZE = 100;
 
 /**
- * One history file, held in memory (at most `maxRuns` runs) and appended to. Writes happen one at a time
- * in call order. One process per file: opening marks every unfinished run as interrupted, so a second
+ * One history file, indexed in memory (at most `maxRuns` run summaries) and appended to. Writes, and the
+ * reads of a page, happen one at a time in call order, so a page never reads offsets a compaction has
+ * just moved. One process per file: opening marks every unfinished run as interrupted, so a second
  * process opening the same file while a run is going would mark that run interrupted.
  */
 export class HistoryStore {
-  private readonly runs = new Map<string, Entry>();
+  private runs = new Map<string, HistoryEntry>();
   private nextSeq = 0;
-  private sizeBytes: number;
-  private needsNewline: boolean;
-  private exists: boolean;
+  private damagedLines = 0;
+  private sizeBytes = 0;
+  private needsNewline = false;
+  private fileId: FileIdentity = null;
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
     readonly file: string,
     private readonly limits: Required<HistoryOptions>,
-    private readonly damagedLines: number,
-    contents: HistoryFileContents,
+    index: HistoryIndex,
   ) {
-    this.sizeBytes = contents.sizeBytes;
-    this.needsNewline = !contents.endsWithNewline;
-    this.exists = contents.exists;
-    for (const { record, lineBytes } of contents.records) this.remember(record, lineBytes);
+    this.load(index);
   }
 
   /** Reads `file` (missing is fine), marks unfinished runs interrupted, and compacts if over the bound. */
   static async open(file: string, options: HistoryOptions = {}): Promise<OpenedHistory> {
-    const contents = await readHistoryFile(file);
-    const store = new HistoryStore(file, { ...DEFAULTS, ...options }, contents.damagedLines, contents);
-    if (store.limits.readOnly) return { store, damagedLines: contents.damagedLines, interrupted: [] };
-    const interrupted = [...store.runs.values()]
-      .filter((e) => e.record.status === 'running')
-      .map((e): RunRecord => ({ ...e.record, status: 'interrupted' }));
+    const index = await readHistoryIndex(file);
+    const store = new HistoryStore(file, { ...DEFAULTS, ...options }, index);
+    if (store.limits.readOnly) return { store, damagedLines: index.damagedLines, interrupted: [] };
+    const running = [...store.runs.values()].filter((e) => e.summary.status === 'running');
+    const interrupted = (await store.readWhole(running)).map((r): RunRecord => ({
+      ...r,
+      status: 'interrupted',
+    }));
     if (interrupted.length > 0) await store.append(interrupted);
     else if (store.overBound()) await store.enqueue(() => store.compact());
-    return { store, damagedLines: contents.damagedLines, interrupted: structuredClone(interrupted) };
+    return { store, damagedLines: index.damagedLines, interrupted: structuredClone(interrupted) };
   }
 
   /** Records that `run` (status `running`) has started; resolves once the line is on disk. */
@@ -91,23 +93,35 @@ export class HistoryStore {
     return this.append([run]);
   }
 
-  /** Runs newest first (by start time), only those that started before `before` (an ISO time) when given. */
-  list(query: { limit?: number; before?: string } = {}): HistoryPage {
+  /**
+   * Runs newest first (by start time), only those that started before `before` (an ISO time) when given,
+   * each read whole from the file. A run whose line no longer reads is listed as its summary (lists
+   * empty) and counted in `damagedLines`.
+   */
+  async list(query: { limit?: number; before?: string } = {}): Promise<HistoryPage> {
     const beforeMs = query.before === undefined ? Infinity : Date.parse(query.before);
-    const runs = this.newestFirst()
-      .filter((e) => e.startedAtMs < beforeMs)
-      .slice(0, query.limit ?? DEFAULT_PAGE_SIZE)
-      .map((e) => structuredClone(e.record));
-    return { runs, damagedLines: this.damagedLines };
+    return this.enqueue(() =>
+      this.withFile(async (handle) => {
+        const page = this.newestFirst()
+          .filter((e) => e.startedAtMs < beforeMs)
+          .slice(0, query.limit ?? DEFAULT_PAGE_SIZE);
+        const runs = await this.readEntries(handle, page);
+        return { runs, damagedLines: this.damagedLines };
+      }),
+    );
   }
 
-  /** The newest real (not dry) run that completed, with or without errors; the schedule counts from it. */
+  /**
+   * The newest real (not dry) run that completed, with or without errors; the schedule counts from it.
+   * Its summary: the per-file lists are empty.
+   */
   lastCompletedRun(): RunRecord | null {
     const last = this.newestFirst().find(
       (e) =>
-        !e.record.dryRun && (e.record.status === 'completed' || e.record.status === 'completed_with_errors'),
+        !e.summary.dryRun &&
+        (e.summary.status === 'completed' || e.summary.status === 'completed_with_errors'),
     );
-    return last ? structuredClone(last.record) : null;
+    return last ? structuredClone(last.summary) : null;
   }
 
   /** Resolves when every write asked for so far has finished. */
@@ -128,18 +142,31 @@ export class HistoryStore {
     // Validate and serialise now: the caller keeps changing its record after this call returns.
     const lines = records.map((r) => {
       const record = runRecordSchema.parse(r);
-      return { record, line: JSON.stringify(record) };
+      return { summary: summarizeRun(record), line: JSON.stringify(record) };
     });
     return this.enqueue(async () => {
-      const text = (this.needsNewline ? '\n' : '') + lines.map((l) => `${l.line}\n`).join('');
-      await appendDurably(this.file, text, !this.exists);
-      this.exists = true;
-      this.needsNewline = false;
-      this.sizeBytes += Buffer.byteLength(text);
-      for (const l of lines) this.remember(l.record, Buffer.byteLength(l.line) + 1);
+      const lead = this.needsNewline ? '\n' : '';
+      const text = lead + lines.map((l) => `${l.line}\n`).join('');
+      const written = await appendDurably(this.file, text, this.fileId === null);
+      // Someone replaced the file since it was indexed: the offsets known are of another file.
+      if (this.fileId !== null && written.fileId !== this.fileId)
+        this.load(await readHistoryIndex(this.file));
+      else this.appended(lines, written.offsetBytes + lead.length, written.fileId);
       // The record is safely on disk; a failed compaction only leaves the file longer, so it is retried later.
       if (this.overBound()) await this.compact().catch(() => undefined);
     });
+  }
+
+  /** Notes where the lines just appended (from `offsetBytes` on) landed. */
+  private appended(lines: { summary: RunRecord; line: string }[], offsetBytes: number, fileId: string): void {
+    for (const l of lines) {
+      const lengthBytes = Buffer.byteLength(l.line);
+      this.remember(l.summary, { offsetBytes, lengthBytes });
+      offsetBytes += lengthBytes + 1;
+    }
+    this.sizeBytes = offsetBytes;
+    this.needsNewline = false;
+    this.fileId = fileId;
   }
 
   /** Runs `op` after every write queued before it, whether those succeeded or not. */
@@ -149,13 +176,50 @@ export class HistoryStore {
     return result;
   }
 
-  private remember(record: RunRecord, lineBytes: number): void {
-    const known = this.runs.get(record.id);
-    const seq = known?.seq ?? this.nextSeq++;
-    this.runs.set(record.id, { record, startedAtMs: Date.parse(record.startedAt), seq, lineBytes });
+  /**
+   * Runs `read` with the file open. When the path now names another file than the one indexed (another
+   * process compacted it, or it was replaced), the index is rebuilt from the open file first, so no
+   * offset is read in the wrong file.
+   */
+  private async withFile<T>(read: (handle: fs.FileHandle | null) => Promise<T>): Promise<T> {
+    const handle = await openForRead(this.file);
+    try {
+      const id = handle ? fileIdentity(await handle.stat()) : null;
+      if (id !== this.fileId) this.load(await indexHistory(handle));
+      return await read(handle);
+    } finally {
+      await handle?.close();
+    }
   }
 
-  private newestFirst(): Entry[] {
+  /** The whole records of `entries`, read with a fresh handle (outside the queue: only at open). */
+  private readWhole(entries: HistoryEntry[]): Promise<RunRecord[]> {
+    return entries.length === 0 ? Promise.resolve([]) : this.withFile((h) => this.readEntries(h, entries));
+  }
+
+  private async readEntries(handle: fs.FileHandle | null, entries: HistoryEntry[]): Promise<RunRecord[]> {
+    const { runs, damagedLines } = await readEntryRecords(handle, entries);
+    this.damagedLines += damagedLines;
+    return runs;
+  }
+
+  private load(index: HistoryIndex): void {
+    this.runs = new Map();
+    this.nextSeq = 0;
+    this.damagedLines = index.damagedLines;
+    this.sizeBytes = index.sizeBytes;
+    this.needsNewline = !index.endsWithNewline;
+    this.fileId = index.fileId;
+    for (const { summary, line } of index.lines) this.remember(summary, line);
+  }
+
+  private remember(summary: RunRecord, line: LineSpan): void {
+    const known = this.runs.get(summary.id);
+    const seq = known?.seq ?? this.nextSeq++;
+    this.runs.set(summary.id, { summary, startedAtMs: Date.parse(summary.startedAt), seq, line });
+  }
+
+  private newestFirst(): HistoryEntry[] {
     return [...this.runs.values()].sort((a, b) => b.startedAtMs - a.startedAtMs || b.seq - a.seq);
   }
 
@@ -166,30 +230,13 @@ export class HistoryStore {
   /** Rewrites the file with the runs `keepForCompaction` picks, oldest first, and forgets the rest. */
   private async compact(): Promise<void> {
     const keep = keepForCompaction(this.newestFirst(), this.limits).reverse();
-    const text = keep.map((e) => `${JSON.stringify(e.record)}\n`).join('');
-    await writeFileAtomic(this.file, text);
-    const kept = new Set(keep.map((e) => e.record.id));
+    const written = await writeCompacted(this.file, keep);
+    for (const [i, e] of keep.entries()) e.line = written.lines[i] ?? null;
+    const kept = new Set(keep.map((e) => e.summary.id));
     for (const id of this.runs.keys()) if (!kept.has(id)) this.runs.delete(id);
-    this.sizeBytes = Buffer.byteLength(text);
+    this.damagedLines += written.damagedLines;
+    this.sizeBytes = written.sizeBytes;
     this.needsNewline = false;
-    this.exists = true;
+    this.fileId = written.fileId;
   }
-}
-
-/**
- * The runs a compaction keeps, newest first: every running run (its start must never be lost), then the
- * newest others up to `maxRuns` in all and half of `maxFileBytes`, and always at least the newest one.
- */
-function keepForCompaction(newestFirst: readonly Entry[], limits: Required<HistoryOptions>): Entry[] {
-  const keep: Entry[] = [];
-  let bytes = 0;
-  for (const e of newestFirst) {
-    const running = e.record.status === 'running';
-    const fits =
-      keep.length < limits.maxRuns && (keep.length === 0 || bytes + e.lineBytes <= limits.maxFileBytes / 2);
-    if (!running && !fits) continue;
-    keep.push(e);
-    bytes += e.lineBytes;
-  }
-  return keep;
 }

@@ -85,10 +85,7 @@ async function setup(options: { cleanupOnStartup: boolean; lastRunAtMs?: number;
   schedulers.push(scheduler);
   const triggers = async () => {
     await service.settle();
-    return history
-      .list({})
-      .runs.map((r) => r.trigger)
-      .reverse();
+    return (await history.list({})).runs.map((r) => r.trigger).reverse();
   };
   return { clock, scheduler, service, state, triggers, cfg };
 }

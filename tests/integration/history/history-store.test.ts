@@ -65,7 +65,7 @@ describe('HistoryStore', () => {
   it('starts empty when the file does not exist, and creates it on the first run', async () => {
     const { store, damagedLines, interrupted } = await HistoryStore.open(file);
     expect([damagedLines, interrupted]).toEqual([0, []]);
-    expect(store.list()).toEqual({ runs: [], damagedLines: 0 });
+    expect(await store.list()).toEqual({ runs: [], damagedLines: 0 });
     await store.begin(run('a', 0));
     expect((await lines()).map((l) => JSON.parse(l).status)).toEqual(['running']);
   });
@@ -74,10 +74,10 @@ describe('HistoryStore', () => {
     const { store } = await HistoryStore.open(file);
     await store.begin(run('a', 0));
     await store.finish(run('a', 0, 'completed'));
-    expect(store.list().runs).toEqual([run('a', 0, 'completed')]);
+    expect((await store.list()).runs).toEqual([run('a', 0, 'completed')]);
     const reopened = await HistoryStore.open(file);
     expect(reopened.interrupted).toEqual([]);
-    expect(reopened.store.list().runs).toEqual([run('a', 0, 'completed')]);
+    expect((await reopened.store.list()).runs).toEqual([run('a', 0, 'completed')]);
   });
 
   it('marks a run that never finished as interrupted on the next open, once, by appending', async () => {
@@ -89,7 +89,7 @@ describe('HistoryStore', () => {
 
     const second = await HistoryStore.open(file);
     expect(second.interrupted).toEqual([{ ...run('crashed', 10), status: 'interrupted' }]);
-    expect(second.store.list().runs.map((r) => [r.id, r.status])).toEqual([
+    expect((await second.store.list()).runs.map((r) => [r.id, r.status])).toEqual([
       ['crashed', 'interrupted'],
       ['done', 'completed'],
     ]);
@@ -118,8 +118,8 @@ describe('HistoryStore', () => {
     const again = await HistoryStore.open(file);
     expect(again.damagedLines).toBe(1);
     expect(ids(again.interrupted)).toEqual(['c']);
-    expect(ids(again.store.list().runs)).toEqual(['c', 'a']);
-    expect(again.store.list().damagedLines).toBe(1);
+    expect(ids((await again.store.list()).runs)).toEqual(['c', 'a']);
+    expect((await again.store.list()).damagedLines).toBe(1);
   });
 
   it('skips garbage and wrongly shaped lines in the middle, and counts each', async () => {
@@ -136,7 +136,7 @@ describe('HistoryStore', () => {
     await fs.writeFile(file, text);
     const { store, damagedLines } = await HistoryStore.open(file);
     expect(damagedLines).toBe(3);
-    expect(ids(store.list().runs)).toEqual(['b', 'a']);
+    expect(ids((await store.list()).runs)).toEqual(['b', 'a']);
   });
 
   it('lists newest first by start time, pages with limit and before', async () => {
@@ -150,12 +150,12 @@ describe('HistoryStore', () => {
       await store.begin(run(id, minute));
       await store.finish(run(id, minute, 'completed'));
     }
-    expect(ids(store.list().runs)).toEqual(['m4', 'm3', 'm2', 'm1']);
-    const page1 = store.list({ limit: 2 });
+    expect(ids((await store.list()).runs)).toEqual(['m4', 'm3', 'm2', 'm1']);
+    const page1 = await store.list({ limit: 2 });
     expect(ids(page1.runs)).toEqual(['m4', 'm3']);
-    const page2 = store.list({ limit: 2, before: page1.runs[1]!.startedAt });
+    const page2 = await store.list({ limit: 2, before: page1.runs[1]!.startedAt });
     expect(ids(page2.runs)).toEqual(['m2', 'm1']);
-    expect(store.list({ limit: 2, before: page2.runs[1]!.startedAt }).runs).toEqual([]);
+    expect((await store.list({ limit: 2, before: page2.runs[1]!.startedAt })).runs).toEqual([]);
   });
 
   it('compacts to the newest maxRuns runs, so the file stays bounded', async () => {
@@ -163,12 +163,12 @@ describe('HistoryStore', () => {
     for (let i = 0; i < 12; i++) {
       await store.begin(run(`r${i}`, i));
       await store.finish(run(`r${i}`, i, 'completed'));
-      expect(store.list({ limit: 1000 }).runs.length).toBeLessThanOrEqual(5);
+      expect((await store.list({ limit: 1000 })).runs.length).toBeLessThanOrEqual(5);
       expect((await lines()).length).toBeLessThanOrEqual(2 * 5);
     }
-    expect(ids(store.list().runs)).toEqual(['r11', 'r10', 'r9', 'r8', 'r7']);
+    expect(ids((await store.list()).runs)).toEqual(['r11', 'r10', 'r9', 'r8', 'r7']);
     const reopened = await HistoryStore.open(file, { maxRuns: 5 });
-    expect(ids(reopened.store.list().runs)).toEqual(['r11', 'r10', 'r9', 'r8', 'r7']);
+    expect(ids((await reopened.store.list()).runs)).toEqual(['r11', 'r10', 'r9', 'r8', 'r7']);
     expect(reopened.damagedLines).toBe(0);
   });
 
@@ -178,7 +178,7 @@ describe('HistoryStore', () => {
     );
     await fs.writeFile(file, `${text}\n`);
     const { store } = await HistoryStore.open(file, { maxRuns: 3 });
-    expect(ids(store.list().runs)).toEqual(['r19', 'r18', 'r17']);
+    expect(ids((await store.list()).runs)).toEqual(['r19', 'r18', 'r17']);
     expect(await lines()).toHaveLength(3);
   });
 
@@ -189,7 +189,7 @@ describe('HistoryStore', () => {
       await store.begin(run(`r${i}`, i));
       await store.finish(run(`r${i}`, i, 'completed'));
     }
-    expect(ids(store.list().runs)).toContain('long');
+    expect(ids((await store.list()).runs)).toContain('long');
     // The app crashes while 'long' is still going: it must come back as interrupted.
     const reopened = await HistoryStore.open(file, { maxRuns: 2 });
     expect(ids(reopened.interrupted)).toEqual(['long']);
@@ -203,7 +203,7 @@ describe('HistoryStore', () => {
       await store.finish(run(`r${i}`, i, 'completed'));
       expect((await fs.stat(file)).size).toBeLessThanOrEqual(maxFileBytes);
     }
-    const kept = ids(store.list().runs);
+    const kept = ids((await store.list()).runs);
     expect(kept[0]).toBe('r39');
     expect(kept.length).toBeGreaterThan(1);
     expect(kept.length).toBeLessThan(40);
@@ -226,7 +226,7 @@ describe('HistoryStore', () => {
       ['a', 'completed', 1],
       ['b', 'cancelled', 1],
     ]);
-    expect(store.list().runs.map((r) => [r.id, r.status])).toEqual([
+    expect((await store.list()).runs.map((r) => [r.id, r.status])).toEqual([
       ['b', 'cancelled'],
       ['a', 'completed'],
     ]);
