@@ -5,7 +5,10 @@
  */
 import type { FileEntry } from '../../../shared/types.js';
 
-/** The raw columns; exactly what a worker transfers. `pathOffsets` has `count + 1` entries. */
+/**
+ * The raw columns; exactly what a worker transfers. `pathOffsets` has at least `count + 1` entries; the
+ * columns may be longer than `count` (a worker's batch is posted untrimmed) and only `count` are used.
+ */
 export interface PackedFilesBuffers {
   count: number;
   pathBytes: Uint8Array;
@@ -198,6 +201,12 @@ export class PackedFilesBuilder {
       dev: this.dev.slice(0, n),
       ino: this.ino.slice(0, n),
     });
+  }
+
+  /** The columns as they are, untrimmed (`count` says how much is used): a hand-over without a copy. */
+  columns(): PackedFilesBuffers {
+    const { count, pathBytes, pathOffsets, sizeBytes, mtimeMs, dev, ino } = this;
+    return { count, pathBytes, pathOffsets, sizeBytes, mtimeMs, dev, ino };
   }
 
   private isExactlyFull(): boolean {

@@ -40,4 +40,18 @@ describe('PackedFiles', () => {
     const copy = new PackedFiles(structuredClone(packed.buffers(), { transfer: packed.transferList() }));
     expect(copy.toEntries()).toEqual(entries.slice(0, 50));
   });
+
+  it('hands over untrimmed columns that read, join and index like trimmed ones', () => {
+    const builder = new PackedFilesBuilder(10_000, 10_000 * 64);
+    for (const e of entries.slice(0, 2_000)) {
+      builder.add(new TextEncoder().encode(e.path), 0, e.sizeBytes, e.mtimeMs, e.dev, e.ino);
+    }
+    const columns = builder.columns();
+    expect(columns.sizeBytes.length).toBe(10_000);
+    const untrimmed = new PackedFiles(columns);
+    expect(untrimmed.toEntries()).toEqual(entries.slice(0, 2_000));
+    expect(untrimmed.totalBytes()).toBe(PackedFiles.fromEntries(entries.slice(0, 2_000)).totalBytes());
+    const joined = PackedFiles.concat([untrimmed, PackedFiles.fromEntries(entries.slice(2_000))]);
+    expect(joined.toEntries()).toEqual(entries);
+  });
 });
