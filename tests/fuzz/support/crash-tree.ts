@@ -1,5 +1,5 @@
 /**
- * The crash loop's folders: a large managed root (half its files older than the age limit), an outside
+ * The crash loop's folders: a large managed root (most of its files older than the age limit), an outside
  * folder beside it that must never change, a link planted in the root pointing at it, a data folder and
  * a config file. `refill` puts the old half back after a cleanup removed it.
  */
@@ -21,7 +21,7 @@ export interface CrashTree {
 const FILES_PER_DIR = 100;
 export const MAX_AGE_DAYS = 7;
 
-/** Writes `files` small files below `dir/root`; even-numbered folders hold only old files (emptied by a run). */
+/** Writes `files` small files below `dir/root`, 100 per folder, and the config managing it by age. */
 export function buildCrashTree(dir: string, files: number): CrashTree {
   const tree: CrashTree = {
     root: path.join(dir, 'root'),
@@ -37,7 +37,8 @@ export function buildCrashTree(dir: string, files: number): CrashTree {
     const rel = `d${d}/${old ? 'old' : 'new'}-${i}.wav`;
     (old ? tree.oldFiles : tree.youngFiles).push(rel);
   }
-  // Half and half overall: the odd folders' young files balance the even folders' old ones.
+  // Even folders hold only old files (emptied, then removed by a cleanup); odd ones one old file in four,
+  // so a cleanup also meets folders it must keep: 62.5% of the files are old.
   fs.mkdirSync(tree.outside, { recursive: true });
   fs.writeFileSync(path.join(tree.outside, 'precious.wav'), 'precious outside file, 40 days old');
   const old = new Date(Date.now() - 40 * MS_PER_DAY);
