@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// One build for both hosts: the Electron main bundle also carries the headless CLI and the scan worker,
-// which the scanner loads as `scan-worker.js` beside the bundle that imports it.
+// One build for both hosts: the Electron main bundle also carries the headless CLI and the scan and delete
+// workers, which the scanner and the executor load as `scan-worker.js` / `delete-worker.js` beside the
+// bundle that imports them.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/headless/cli.ts'),
           'scan-worker': resolve('electron/engine/scan/scan-worker.ts'),
+          'delete-worker': resolve('electron/engine/executor/delete-worker.ts'),
         },
       },
     },

@@ -14,12 +14,14 @@ export const BUNDLE_DIR = `${projectRoot}node_modules/.cache/headroom-bench`;
 export const PROBES = ['scan-probe', 'memory-probe', 'cleanup-probe'] as const;
 
 /**
- * Bundles every probe beside `scan-worker.js`, where the scanner looks for its worker when it runs as
- * JavaScript (electron/engine/scan/start-scan-worker.ts). Returns the folder.
+ * Bundles every probe beside `scan-worker.js` and `delete-worker.js`, where the scanner and the executor
+ * look for their workers when they run as JavaScript (start-scan-worker.ts, start-delete-worker.ts).
+ * Returns the folder.
  */
 export async function bundleProbes(): Promise<string> {
   const entryPoints: Record<string, string> = {
     'scan-worker': `${projectRoot}electron/engine/scan/scan-worker.ts`,
+    'delete-worker': `${projectRoot}electron/engine/executor/delete-worker.ts`,
   };
   for (const probe of PROBES) entryPoints[probe] = `${projectRoot}bench/probes/${probe}.ts`;
   await build({

@@ -5,7 +5,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
 import { errorCode, errorMessage } from './fs-ops.js';
+import { buildDeleteJob } from './delete-job.js';
 import { processPlannedFile, type FileContext, type FileOutcome } from './process-planned-file.js';
+import type { DeleteJobRunner } from './run-delete-job.js';
 
 export interface CarryOutOptions {
   items: PlannedRemoval[];
@@ -17,15 +19,20 @@ export interface CarryOutOptions {
    * large runs, measured in the executor's report).
    */
   concurrency: number;
-  /** Called after each file of the first pass, with the bytes it freed (0 unless removed). */
-  onFileDone: (freedBytes: number) => void;
+  /** Called as files of the first pass finish: how many since the last call, and the bytes they freed. */
+  onFilesDone: (files: number, freedBytes: number) => void;
+  /**
+   * Where the first pass runs when it may go fast (plain deletes with the real file system): the delete
+   * worker, or a synchronous port on this thread in tests. `null`: file by file through `ctx.fsOps`.
+   */
+  fastPath: DeleteJobRunner | null;
 }
 
 const CANCELLED = 'the run was cancelled before this file';
 
 /** Carries out `items` into `result`; never throws for a file's failure. */
 export async function carryOutFiles(ctx: FileContext, opts: CarryOutOptions, result: FolderRunResult) {
-  const outcomes = await firstPass(ctx, opts);
+  const outcomes = opts.fastPath ? await fastFirstPass(ctx, opts, opts.fastPath) : await firstPass(ctx, opts);
   const retries: PlannedRemoval[] = [];
   opts.items.forEach((item, i) => {
     const outcome = outcomes[i];
@@ -49,11 +56,36 @@ async function firstPass(ctx: FileContext, opts: CarryOutOptions) {
       const item = opts.items[i] as PlannedRemoval;
       const outcome = await safely(ctx, item);
       outcomes[i] = outcome;
-      opts.onFileDone(outcome.kind === 'removed' ? item.sizeBytes : 0);
+      opts.onFilesDone(1, outcome.kind === 'removed' ? item.sizeBytes : 0);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
   return outcomes;
+}
+
+/**
+ * The first pass on the fast path, same outcomes in the same order. Should the worker die, nothing is
+ * known about the files it had reached: they all go through the file-by-file pass, which re-checks each
+ * (a file the worker removed is then `gone`), and progress already reported is not counted twice.
+ */
+async function fastFirstPass(ctx: FileContext, opts: CarryOutOptions, runner: DeleteJobRunner) {
+  let reported = 0;
+  try {
+    const outcomes = await runner(buildDeleteJob(ctx, opts.items), {
+      signal: opts.signal,
+      onFilesDone: (files, freedBytes) => {
+        reported += files;
+        opts.onFilesDone(files, freedBytes);
+      },
+    });
+    return outcomes.map((o): FileOutcome | undefined => (o === null ? { kind: 'removed' } : o));
+  } catch {
+    const onFilesDone = (files: number, freedBytes: number) => {
+      if (reported > 0) reported -= files;
+      else opts.onFilesDone(files, freedBytes);
+    };
+    return firstPass(ctx, { ...opts, onFilesDone });
+  }
 }
 
 /**

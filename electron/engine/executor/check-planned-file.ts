@@ -40,7 +40,7 @@ export type Refusal = Exclude<CheckVerdict, { kind: 'ok' }>;
 const skip = (why: SkipWhy, detail: string): Refusal => ({ kind: 'skip', why, detail });
 
 /** Turns a failed `lstat` into a verdict: ENOENT means the file is gone, anything else is an error. */
-function failedLstat(error: unknown, what: string): Refusal {
+export function failedLstat(error: unknown, what: string): Refusal {
   const code = errorCode(error);
   if (code === 'ENOENT') return skip('gone', `${what} no longer exists`);
   if (code === 'ENOTDIR') return skip('changed', `a folder on the way to ${what} is no longer a folder`);
@@ -70,8 +70,8 @@ async function walkParents(input: CheckInput): Promise<DirIdentity[] | CheckVerd
 }
 
 /** Compares the file as it is now with the file as planned; null when it is still the same file. */
-function describeChange(
-  item: PlannedRemoval,
+export function describeChange(
+  item: Pick<PlannedRemoval, 'dev' | 'ino' | 'sizeBytes' | 'mtimeMs'>,
   st: { dev: number; ino: number; size: number; mtimeMs: number },
 ) {
   if (st.dev !== item.dev || st.ino !== item.ino) return 'replaced by another file after planning';

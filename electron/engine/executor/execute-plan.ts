@@ -7,11 +7,13 @@ import { MS_PER_MINUTE } from '../../../shared/units.js';
 import { compileGlobs } from '../../core/glob-match.js';
 import type { TrashPort } from '../ports.js';
 import { carryOutFiles, type CarryOutOptions } from './carry-out-files.js';
+import type { SyncFsOps } from './delete-files-sync.js';
 import { nodeFsOps, type FsOps } from './fs-ops.js';
 import { nodeTrash } from './node-trash.js';
 import type { FileContext } from './process-planned-file.js';
 import { createProgressThrottle, type ExecuteProgress } from './progress-throttle.js';
 import { removeEmptiedDirs } from './remove-emptied-dirs.js';
+import { runDeleteJobHere, runDeleteJobInWorker, type DeleteJobRunner } from './run-delete-job.js';
 import { resolveRoot, type RealRoot, type RootResult } from './resolve-root.js';
 
 export type { ExecuteProgress } from './progress-throttle.js';
@@ -36,8 +38,16 @@ export interface ExecutePlanInput {
   retryDelayMs?: number;
   /** Default 1000. */
   progressEveryFiles?: number;
-  /** Default `nodeFsOps`; tests replace a call to produce errors the kernel will not produce on demand. */
+  /**
+   * Default `nodeFsOps`; tests replace a call to produce errors the kernel will not produce on demand.
+   * With a port of its own the run goes file by file on this thread (the fast path cannot call it).
+   */
   fsOps?: FsOps;
+  /**
+   * Tests and the race fuzzer: run the fast delete path on this thread through this port instead of on
+   * the delete worker. Only used for `action: delete`.
+   */
+  syncFsOps?: SyncFsOps;
 }
 
 const DEFAULT_RETRY_DELAY_MS = 2000;
@@ -65,11 +75,12 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
     signal: input.signal,
     retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     concurrency: FILES_IN_FLIGHT,
-    onFileDone: (freedBytes) => {
-      state.filesDone++;
+    onFilesDone: (files, freedBytes) => {
+      state.filesDone += files;
       state.bytesFreed += freedBytes;
       progress.update(state);
     },
+    fastPath: fastPathOf(input),
   };
   await carryOutFiles(ctx, carryOut, result);
   const dirs = await removeEmptiedDirs({
@@ -82,6 +93,17 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
   result.errors.push(...dirs.errors);
   progress.flush({ ...state, bytesFreed: result.bytesFreed });
   return result;
+}
+
+/**
+ * Plain deletes with the real file system go to the delete worker: synchronous calls there cost about a
+ * tenth of the thread-pool round trips of the file-by-file path. Trash stays file by file (its port is
+ * asynchronous, Electron's `shell.trashItem`), and so does a run with an `FsOps` of its own.
+ */
+function fastPathOf(input: ExecutePlanInput): DeleteJobRunner | null {
+  if (input.rules.action !== 'delete') return null;
+  if (input.syncFsOps) return runDeleteJobHere(input.syncFsOps);
+  return input.fsOps ? null : runDeleteJobInWorker;
 }
 
 /** Everything a single file's check needs; the protect globs are compiled once per run. */

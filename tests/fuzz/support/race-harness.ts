@@ -8,13 +8,14 @@
  * file's tag) and whether the path was gone just after.
  *
  * The one race no path-based remover can close: between the executor's last look at a file and its
- * `unlink`, a swap goes unseen (processPlannedFile documents it). The executor looks at each file twice,
- * the second time right before the unlink; a mutation that would hit a planned file, or a folder above
+ * `unlink`, a swap goes unseen (processPlannedFile documents it). The async path looks at each file twice,
+ * the second time right before the unlink (the fast path's synchronous core once, right before it); a mutation that would hit a planned file, or a folder above
  * it, after that second look and before its unlink is held back and counted, not applied.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
+import type { SyncFsOps } from '../../../electron/engine/executor/delete-files-sync.js';
 import type { FsOps } from '../../../electron/engine/executor/fs-ops.js';
 import { nodeFsOps } from '../../../electron/engine/executor/fs-ops.js';
 import { readTag } from './case-tree.js';
@@ -59,6 +60,8 @@ export class RaceHarness {
     private readonly root: string,
     private readonly planned: ReadonlySet<string>,
     private readonly triggers: DuringTrigger[],
+    /** The executor's look at a file that opens the window up to its unlink (LAST_LOOK on the async path). */
+    private readonly lastLook: number = LAST_LOOK,
   ) {}
 
   /** Relative path inside the root, or null for the root itself and anything outside it. */
@@ -86,10 +89,7 @@ export class RaceHarness {
   private async lstat(abs: string): Promise<Stats> {
     const rel = this.rel(abs);
     if (rel === null) return nodeFsOps.lstat(abs);
-    const nth = (this.lstats.get(rel) ?? 0) + 1;
-    this.lstats.set(rel, nth);
-    this.seq++;
-    this.fire(rel, nth, 'before');
+    const nth = this.before(rel);
     let result: Stats | undefined;
     let failure: unknown;
     try {
@@ -97,10 +97,36 @@ export class RaceHarness {
     } catch (error) {
       failure = error;
     }
-    if (result?.isFile() && nth >= LAST_LOOK && this.planned.has(rel)) this.armed.add(rel);
-    this.fire(rel, nth, 'after');
+    this.after(rel, nth, result);
     if (result === undefined) throw failure;
     return result;
+  }
+
+  /** The same look as `lstat`, for the fast path's synchronous port. */
+  private lstatSync(abs: string): Stats {
+    const rel = this.rel(abs);
+    if (rel === null) return fs.lstatSync(abs);
+    const nth = this.before(rel);
+    let result: Stats | undefined;
+    try {
+      result = fs.lstatSync(abs);
+      return result;
+    } finally {
+      this.after(rel, nth, result);
+    }
+  }
+
+  private before(rel: string): number {
+    const nth = (this.lstats.get(rel) ?? 0) + 1;
+    this.lstats.set(rel, nth);
+    this.seq++;
+    this.fire(rel, nth, 'before');
+    return nth;
+  }
+
+  private after(rel: string, nth: number, result: Stats | undefined): void {
+    if (result?.isFile() && nth >= this.lastLook && this.planned.has(rel)) this.armed.add(rel);
+    this.fire(rel, nth, 'after');
   }
 
   private async unlink(abs: string): Promise<void> {
@@ -114,6 +140,27 @@ export class RaceHarness {
     } finally {
       this.armed.delete(rel);
     }
+  }
+
+  private unlinkSync(abs: string): void {
+    const rel = this.rel(abs) ?? `(outside the root) ${abs}`;
+    const event: UnlinkEvent = { rel, seq: ++this.seq, before: lookAt(abs), ok: false, stillThere: false };
+    this.unlinks.push(event);
+    try {
+      fs.unlinkSync(abs);
+      event.ok = true;
+      event.stillThere = lookAt(abs) !== null;
+    } finally {
+      this.armed.delete(rel);
+    }
+  }
+
+  /**
+   * The port for the fast delete path's core (delete-files-sync.ts), run on this thread: it looks at each
+   * file once, right before the unlink, so build this harness with `lastLook` 1 for it.
+   */
+  get syncFsOps(): SyncFsOps {
+    return { lstat: (p) => this.lstatSync(p), unlink: (p) => this.unlinkSync(p) };
   }
 
   /** The port to hand to `executePlan`. */

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { raceCaseArb } from './race-case.js';
-import { runRaceCase, type RaceStats } from './run-race-case.js';
+import { runRaceCase, type RaceMode, type RaceStats } from './run-race-case.js';
 
 /** Sums over every case run, including the ones fast-check runs while shrinking. */
 export interface RaceTotals {
@@ -33,9 +33,13 @@ function addStats(totals: RaceTotals, stats: RaceStats): void {
 }
 
 /** The property over random cases; `baseDir` must exist and is reused (one subfolder per case, removed). */
-export function raceProperty(baseDir: string, totals: RaceTotals) {
+export function raceProperty(baseDir: string, totals: RaceTotals, mode: RaceMode = 'port') {
   return fc.asyncProperty(raceCaseArb, async (c) => {
-    const { problems, stats } = await runRaceCase(c, path.join(baseDir, `case-${totals.cases}`));
+    const { problems, stats } = await runRaceCase(
+      c,
+      path.join(baseDir, `${mode}-case-${totals.cases}`),
+      mode,
+    );
     addStats(totals, stats);
     if (problems.length > 0) throw new Error(`violated:\n  ${problems.join('\n  ')}`);
   });

@@ -12,7 +12,7 @@ import { applyMutation, type ResolvedMutation } from './apply-mutation.js';
 import { buildCaseTree, hashTree, scanEntries, tagCensus, type CaseTree } from './case-tree.js';
 import { checkRaceRun } from './check-race-run.js';
 import { CASE_DIRS, type MutationSpec, type RaceCase } from './race-case.js';
-import { RaceHarness, type DuringTrigger } from './race-harness.js';
+import { LAST_LOOK, RaceHarness, type DuringTrigger } from './race-harness.js';
 
 /** Counts for the fuzzer's own report: proof that mutations really landed. */
 export interface RaceStats {
@@ -75,9 +75,20 @@ function hitsOf(m: ResolvedMutation, planned: ReadonlySet<string>): [string, str
   return hits;
 }
 
-export async function runRaceCase(c: RaceCase, caseDir: string): Promise<RaceOutcome> {
+/**
+ * Which executor path a case drives: `port`, the file-by-file path through the `FsOps` port; `sync`, the
+ * fast path's synchronous core (the code the delete worker runs) through a synchronous port on this
+ * thread, so mutations land at the same exact calls.
+ */
+export type RaceMode = 'port' | 'sync';
+
+export async function runRaceCase(
+  c: RaceCase,
+  caseDir: string,
+  mode: RaceMode = 'port',
+): Promise<RaceOutcome> {
   try {
-    return await runInFolder(c, caseDir);
+    return await runInFolder(c, caseDir, mode);
   } finally {
     fs.rmSync(caseDir, { recursive: true, force: true });
   }
@@ -109,19 +120,27 @@ function mutationBook(c: RaceCase, plan: FolderPlan, tree: CaseTree, stats: Race
   return { book, apply, planned };
 }
 
-/** The mutations that fire during the removal, each on the executor's nth look at a planned file. */
-function duringTriggers(c: RaceCase, plan: FolderPlan, apply: (m: MutationSpec) => void): DuringTrigger[] {
+/**
+ * The mutations that fire during the removal, each on the executor's nth look at a planned file. The fast
+ * path looks once (`lastLook` 1): there every trigger fires on that one look, before or after it.
+ */
+function duringTriggers(
+  c: RaceCase,
+  plan: FolderPlan,
+  apply: (m: MutationSpec) => void,
+  lastLook: number,
+): DuringTrigger[] {
   const triggers: DuringTrigger[] = [];
   for (const spec of c.mutations) {
     const t = spec.trigger;
     if (t.phase !== 'during' || plan.remove.length === 0) continue;
     const onPath = (plan.remove[t.onItem % plan.remove.length] as PlannedRemoval).path;
-    triggers.push({ onPath, nth: t.nth, at: t.at, fire: () => apply(spec) });
+    triggers.push({ onPath, nth: Math.min(t.nth, lastLook), at: t.at, fire: () => apply(spec) });
   }
   return triggers;
 }
 
-async function runInFolder(c: RaceCase, caseDir: string): Promise<RaceOutcome> {
+async function runInFolder(c: RaceCase, caseDir: string, mode: RaceMode): Promise<RaceOutcome> {
   const nowMs = Date.now();
   const tree = buildCaseTree(caseDir, c.files, nowMs);
   const outsideBefore = hashTree(tree.outside);
@@ -137,9 +156,11 @@ async function runInFolder(c: RaceCase, caseDir: string): Promise<RaceOutcome> {
   };
   const { book, apply, planned } = mutationBook(c, plan, tree, stats);
   for (const spec of c.mutations) if (spec.trigger.phase === 'between') apply(spec);
-  const harness = new RaceHarness(tree.root, planned, duringTriggers(c, plan, apply));
+  const lastLook = mode === 'sync' ? 1 : LAST_LOOK;
+  const harness = new RaceHarness(tree.root, planned, duringTriggers(c, plan, apply, lastLook), lastLook);
   book.harness = harness;
-  const result = await executePlan({ root: tree.root, plan, rules, nowMs: Date.now, fsOps: harness.fsOps });
+  const ports = mode === 'sync' ? { syncFsOps: harness.syncFsOps } : { fsOps: harness.fsOps };
+  const result = await executePlan({ root: tree.root, plan, rules, nowMs: Date.now, ...ports });
 
   stats.removed = result.removed.length;
   for (const s of result.skipped) stats.skipped[s.why] = (stats.skipped[s.why] ?? 0) + 1;
