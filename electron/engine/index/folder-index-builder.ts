@@ -1,45 +1,36 @@
 /**
- * Builds a FolderIndex from a scan's batches as they arrive, so the host never holds the whole scan and the
- * index at once, and never works on a million files in one synchronous call: each batch is a few copies,
- * and the hash table is filled in slices between turns of the event loop.
+ * Builds a FolderIndex from a scan's batches as they arrive, so the host never holds the joined scan beside
+ * the index, and never works on a million files in one synchronous call.
+ *
+ * Batches are copied into fixed-size segments rather than into columns that grow: growing meant copying
+ * tens of MB in one go (60 ms stalls) and freeing odd-sized blocks that glibc kept. Once the count is
+ * known, build() copies the segments into exactly-sized columns, a few per turn of the event loop, and
+ * fills the hash table in time slices.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
-import { grow, type PackedFiles } from './packed-files.js';
+import type { PackedFiles } from './packed-files.js';
 import { PathTable } from './path-table.js';
-
-/** Bytes per path before the first batch shows the real figure (the bench tree's paths are 27). */
-const GUESS_PATH_BYTES = 40;
-/** Column slack above which build() trims to size: a copy now against memory held for weeks. */
-const MAX_SLACK = 1 / 8;
+import { Segment } from './segment.js';
 
 export interface FolderIndexBuilderOptions {
   /** Files that are not counted at all (`exclude` globs); tested on the decoded path. */
   isExcluded?: ExcludePredicate;
-  /** Roughly how many files to expect (the previous index's count): sizes the columns once. */
-  expectedFiles?: number;
-  /** Awaited between slices of the final hashing; the next turn of the event loop by default. */
+  /** Awaited between slices of the final build; the next turn of the event loop by default. */
   pause?: () => Promise<unknown>;
+  /** Longest stretch of the final build between two pauses (default 10 ms). */
+  sliceMs?: number;
 }
 
 const decoder = new TextDecoder('utf-8');
 
 export class FolderIndexBuilder {
+  private segments: Segment[] = [];
   private count = 0;
-  private bytesUsed = 0;
-  private pathBytes: Uint8Array;
-  private pathOffsets: Uint32Array;
-  private sizes: Float64Array;
-  private mtimes: Float64Array;
+  private bytes = 0;
   private built = false;
 
-  constructor(private readonly options: FolderIndexBuilderOptions = {}) {
-    const expected = Math.max(16, options.expectedFiles ?? 0);
-    this.pathBytes = new Uint8Array(expected * GUESS_PATH_BYTES);
-    this.pathOffsets = new Uint32Array(expected + 1);
-    this.sizes = new Float64Array(expected);
-    this.mtimes = new Float64Array(expected);
-  }
+  constructor(private readonly options: FolderIndexBuilderOptions = {}) {}
 
   /** Files added so far (excluded ones left out). */
   get size(): number {
@@ -54,76 +45,59 @@ export class FolderIndexBuilder {
     for (let i = 0; i < files.count; i++) {
       const name = files.pathBytesAt(i);
       if (isExcluded(decoder.decode(name))) continue;
-      this.reserve(1, name.length);
-      this.pathBytes.set(name, this.bytesUsed);
-      this.push(name.length, files.sizeBytes[i] as number, files.mtimeMs[i] as number);
+      this.segmentFor(name.length).add(name, files.sizeBytes[i] as number, files.mtimeMs[i] as number);
+      this.count++;
+      this.bytes += name.length;
     }
+  }
+
+  /** A batch with nothing to exclude, in bulk copies. */
+  private addAll(files: PackedFiles): void {
+    for (let i = 0; i < files.count;) {
+      const length = (files.pathOffsets[i + 1] as number) - (files.pathOffsets[i] as number);
+      const next = this.segmentFor(length).addRange(files, i, files.count);
+      this.count += next - i;
+      this.bytes += (files.pathOffsets[next] as number) - (files.pathOffsets[i] as number);
+      i = next;
+    }
+  }
+
+  /** The last segment when it has room for a name of `nameBytes`, else a new one. */
+  private segmentFor(nameBytes: number): Segment {
+    const last = this.segments.at(-1);
+    if (last?.fits(nameBytes)) return last;
+    const segment = new Segment(nameBytes);
+    this.segments.push(segment);
+    return segment;
   }
 
   /**
    * The index of every file added. Repeated paths keep their first numbers (a walk never repeats one). The
-   * builder is spent afterwards: the index owns its columns.
+   * builder is spent afterwards.
    */
   async build(): Promise<FolderIndex> {
     this.built = true;
+    const pause = this.options.pause ?? (() => nextTurn());
+    const sliceMs = this.options.sliceMs ?? 10;
     const n = this.count;
-    const capacity = Math.max(16, n);
-    const pathBytes = trimmed(this.pathBytes, this.bytesUsed);
-    const pathOffsets = this.pathOffsets;
-    const sizes = trimmed(this.sizes, capacity);
-    const mtimes = trimmed(this.mtimes, capacity);
-    // The index owns these from here; the builder lets go of them.
-    this.pathBytes = new Uint8Array(0);
-    this.pathOffsets = new Uint32Array(0);
-    this.sizes = this.mtimes = new Float64Array(0);
-    const table = await PathTable.fromPackedInSlices(
-      pathBytes,
-      pathOffsets,
-      n,
-      this.options.pause ?? (() => nextTurn()),
-    );
+    const pathBytes = new Uint8Array(this.bytes);
+    const pathOffsets = new Uint32Array(n + 1);
+    const sizes = new Float64Array(Math.max(16, n));
+    const mtimes = new Float64Array(sizes.length);
+    const segments = this.segments;
+    this.segments = [];
+    let file = 0;
+    let sliceStarted = performance.now();
+    // Oldest first, each let go of once copied, so the segments can be freed while the rest are copied.
+    for (let segment = segments.shift(); segment; segment = segments.shift()) {
+      segment.copyTo(file, pathBytes, pathOffsets, sizes, mtimes);
+      file += segment.count;
+      if (segments.length > 0 && performance.now() - sliceStarted >= sliceMs) {
+        await pause();
+        sliceStarted = performance.now();
+      }
+    }
+    const table = await PathTable.fromPackedInSlices(pathBytes, pathOffsets, n, pause, sliceMs);
     return new FolderIndex(this.options.isExcluded, table, { sizes, mtimes });
   }
-
-  /** The whole batch in four bulk copies. */
-  private addAll(files: PackedFiles): void {
-    const n = files.count;
-    const byteLength = files.pathOffsets[n] ?? 0;
-    this.reserve(n, byteLength);
-    this.pathBytes.set(files.pathBytes.subarray(0, byteLength), this.bytesUsed);
-    for (let i = 1; i <= n; i++) {
-      this.pathOffsets[this.count + i] = this.bytesUsed + (files.pathOffsets[i] as number);
-    }
-    this.sizes.set(files.sizeBytes.subarray(0, n), this.count);
-    this.mtimes.set(files.mtimeMs.subarray(0, n), this.count);
-    this.count += n;
-    this.bytesUsed += byteLength;
-  }
-
-  /** Records one file whose name was just copied to `bytesUsed`. */
-  private push(nameLength: number, sizeBytes: number, mtimeMs: number): void {
-    const i = this.count++;
-    this.bytesUsed += nameLength;
-    this.pathOffsets[this.count] = this.bytesUsed;
-    this.sizes[i] = sizeBytes;
-    this.mtimes[i] = mtimeMs;
-  }
-
-  private reserve(files: number, bytes: number): void {
-    if (this.bytesUsed + bytes > this.pathBytes.length) {
-      this.pathBytes = grow(this.pathBytes, this.bytesUsed + bytes, Uint8Array);
-    }
-    if (this.count + files > this.sizes.length) {
-      const need = this.count + files;
-      this.pathOffsets = grow(this.pathOffsets, need + 1, Uint32Array);
-      this.sizes = grow(this.sizes, need, Float64Array);
-      this.mtimes = grow(this.mtimes, need, Float64Array);
-    }
-  }
-}
-
-/** `array` cut to `length`: a copy only when the slack is worth holding no longer. */
-function trimmed<T extends Uint8Array | Float64Array>(array: T, length: number): T {
-  if (array.length - length <= array.length * MAX_SLACK) return array;
-  return array.slice(0, length) as T;
 }

@@ -11,6 +11,8 @@ const TOMBSTONE = -2;
 /** nameLength of an id on the free list. */
 const FREE = 0xffffffff;
 const MAX_LOAD = 0.75;
+/** Names hashed between two looks at the clock when building in slices. */
+const SLICE_CHECK_IDS = 2048;
 
 /** FNV-1a, 32 bits, of `bytes`. */
 export function fnv1a(bytes: Uint8Array): number {
@@ -56,20 +58,24 @@ export class PathTable {
   }
 
   /**
-   * `fromPacked` in slices of `sliceIds` names, awaiting `pause()` between slices: hashing a million names
-   * takes a few hundred milliseconds, longer than the host's event loop may be held.
+   * `fromPacked` in slices of about `sliceMs` each, awaiting `pause()` between them: hashing a million
+   * names takes from 0.3 s to well over a second on a busy machine, far longer than the host may be held.
    */
   static async fromPackedInSlices(
     bytes: Uint8Array,
     offsets: Uint32Array,
     count: number,
     pause: () => Promise<unknown>,
-    sliceIds = 50_000,
+    sliceMs = 10,
   ): Promise<PathTable> {
     const table = PathTable.overPacked(bytes, offsets, count);
-    for (let from = 0; from < count; from += sliceIds) {
-      if (from > 0) await pause();
-      table.indexPacked(offsets, from, Math.min(count, from + sliceIds), () => true);
+    let sliceStarted = performance.now();
+    for (let from = 0; from < count; from += SLICE_CHECK_IDS) {
+      if (performance.now() - sliceStarted >= sliceMs) {
+        await pause();
+        sliceStarted = performance.now();
+      }
+      table.indexPacked(offsets, from, Math.min(count, from + SLICE_CHECK_IDS), () => true);
     }
     return table;
   }

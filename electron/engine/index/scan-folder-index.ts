@@ -17,8 +17,6 @@ export interface IndexedScan {
 
 export interface ScanFolderIndexOptions extends Omit<ScanOptions, 'onFiles'> {
   isExcluded?: ExcludePredicate;
-  /** Roughly how many files to expect (the previous index's count), to size the index once. */
-  expectedFiles?: number;
 }
 
 /** Scans `root` (see `scanFolder`) straight into a FolderIndex. Rejects only when `signal` aborts. */
@@ -26,11 +24,8 @@ export async function scanFolderIndex(
   root: string,
   options: ScanFolderIndexOptions = {},
 ): Promise<IndexedScan> {
-  const { isExcluded, expectedFiles, ...scanOptions } = options;
-  const builder = new FolderIndexBuilder({
-    ...(isExcluded ? { isExcluded } : {}),
-    ...(expectedFiles !== undefined ? { expectedFiles } : {}),
-  });
+  const { isExcluded, ...scanOptions } = options;
+  const builder = new FolderIndexBuilder(isExcluded ? { isExcluded } : {});
   const scan = await scanFolder(root, { ...scanOptions, onFiles: (files) => builder.add(files) });
   if (!scan.exists || scan.error !== null) return { scan, index: new FolderIndex(isExcluded) };
   return { scan, index: await builder.build() };

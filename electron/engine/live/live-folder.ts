@@ -144,11 +144,10 @@ export class LiveFolder {
     const signal = this.abort.signal;
     // Without patterns there is nothing to test, and decoding a million paths to test them costs ~0.2 s.
     const isExcluded = this.rules.exclude.length > 0 ? this.isExcluded : undefined;
-    const expectedFiles = this.index.fileCount;
     const inject = this.options.scan;
-    if (!inject) return scanFolderIndex(this.rules.path, { signal, isExcluded, expectedFiles });
+    if (!inject) return scanFolderIndex(this.rules.path, { signal, isExcluded });
     const scan = await inject(this.rules.path, { signal });
-    const builder = new FolderIndexBuilder({ isExcluded, expectedFiles });
+    const builder = new FolderIndexBuilder({ isExcluded });
     if (scan.exists && scan.error === null) builder.add(scan.files);
     return { scan, index: await builder.build() };
   }
