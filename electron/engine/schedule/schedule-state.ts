@@ -38,7 +38,7 @@ export class ScheduleState {
       lastEmergencyAtMs: {},
     };
     if (state.lastRunAtMs === null) {
-      const last = await history.lastCompletedRun();
+      const last = history.lastCompletedRun();
       const started = last ? Date.parse(last.startedAt) : NaN;
       if (Number.isFinite(started)) state.lastRunAtMs = started;
     }
