@@ -13,8 +13,9 @@ import type { HistoryEntry, LineSpan } from './history-entry.js';
 /** Which file a path named when it was opened: a compaction (by this or another process) makes a new one. */
 export type FileIdentity = string | null;
 
+/** Device, inode and (where the file system keeps it) birth time: a freed inode can be reused at once. */
 export function fileIdentity(stats: Stats): string {
-  return `${stats.dev}:${stats.ino}`;
+  return `${stats.dev}:${stats.ino}:${stats.birthtimeMs}`;
 }
 
 /** Opens `file` for positioned reads, or null when it does not exist. */
@@ -52,25 +53,14 @@ export async function readRunLine(
   return bytes ? parseRunLine(bytes, id) : null;
 }
 
-/**
- * Each entry's full record from the file open on `handle` (null: there is none). An entry whose line
- * no longer reads is returned as its summary and forgets its line, so it is counted once in `damagedLines`.
- */
+/** Each entry's full record from the file open on `handle`, or null where its line no longer reads. */
 export async function readEntryRecords(
-  handle: fs.FileHandle | null,
+  handle: fs.FileHandle,
   entries: readonly HistoryEntry[],
-): Promise<{ runs: RunRecord[]; damagedLines: number }> {
-  const runs: RunRecord[] = [];
-  let damagedLines = 0;
-  for (const e of entries) {
-    const full = handle && e.line ? await readRunLine(handle, e.summary.id, e.line) : null;
-    if (!full && e.line) {
-      e.line = null;
-      damagedLines++;
-    }
-    runs.push(full ?? structuredClone(e.summary));
-  }
-  return { runs, damagedLines };
+): Promise<(RunRecord | null)[]> {
+  const records: (RunRecord | null)[] = [];
+  for (const e of entries) records.push(e.line ? await readRunLine(handle, e.summary.id, e.line) : null);
+  return records;
 }
 
 /** The bytes at `span`, or null when the file ends before it does. */

@@ -100,14 +100,15 @@ export class HistoryStore {
    */
   async list(query: { limit?: number; before?: string } = {}): Promise<HistoryPage> {
     const beforeMs = query.before === undefined ? Infinity : Date.parse(query.before);
+    const select = () =>
+      this.newestFirst()
+        .filter((e) => e.startedAtMs < beforeMs)
+        .slice(0, query.limit ?? DEFAULT_PAGE_SIZE);
     return this.enqueue(() =>
-      this.withFile(async (handle) => {
-        const page = this.newestFirst()
-          .filter((e) => e.startedAtMs < beforeMs)
-          .slice(0, query.limit ?? DEFAULT_PAGE_SIZE);
-        const runs = await this.readEntries(handle, page);
-        return { runs, damagedLines: this.damagedLines };
-      }),
+      this.withFile(async (handle) => ({
+        runs: await this.readPage(handle, select),
+        damagedLines: this.damagedLines,
+      })),
     );
   }
 
@@ -194,13 +195,29 @@ export class HistoryStore {
 
   /** The whole records of `entries`, read with a fresh handle (outside the queue: only at open). */
   private readWhole(entries: HistoryEntry[]): Promise<RunRecord[]> {
-    return entries.length === 0 ? Promise.resolve([]) : this.withFile((h) => this.readEntries(h, entries));
+    return entries.length === 0 ? Promise.resolve([]) : this.withFile((h) => this.readPage(h, () => entries));
   }
 
-  private async readEntries(handle: fs.FileHandle | null, entries: HistoryEntry[]): Promise<RunRecord[]> {
-    const { runs, damagedLines } = await readEntryRecords(handle, entries);
-    this.damagedLines += damagedLines;
-    return runs;
+  /** The full records of the entries `select` picks; a line that no longer reads gives the run's summary. */
+  private async readPage(handle: fs.FileHandle | null, select: () => HistoryEntry[]): Promise<RunRecord[]> {
+    let page = select();
+    let full = handle ? await readEntryRecords(handle, page) : page.map(() => null);
+    if (this.limits.readOnly && handle && full.includes(null)) {
+      // The owner may have compacted into a file that got the indexed one's inode back: index it again.
+      this.load(await indexHistory(handle));
+      page = select();
+      full = await readEntryRecords(handle, page);
+    }
+    return page.map((e, i) => full[i] ?? this.lostLine(e));
+  }
+
+  /** A run whose line no longer reads: its summary, its line forgotten and counted as damaged, once. */
+  private lostLine(e: HistoryEntry): RunRecord {
+    if (e.line) {
+      e.line = null;
+      this.damagedLines++;
+    }
+    return structuredClone(e.summary);
   }
 
   private load(index: HistoryIndex): void {
