@@ -99,6 +99,7 @@ export const memoryMeasurement: Measurement = {
       'One process per run (node --expose-gc): imports loaded and an empty scan done, then scanFolderIndex (each worker batch indexed as it arrives, as the live engine does), GC.',
       `headroom run --json (the built CLI) on the same tree, read from /proc ${SETTLE_MS / 1000} s after its first complete snapshot.`,
       'Peak RSS is the kernel high-water mark (VmHWM), worker threads and transfer buffers included.',
+      "The stall is wall time on a 10 ms timer while two workers share the cores: compare the scan figure's idle reference.",
     ];
     return resultOf(ctx, 'memory', 'Memory holding the index', ctx.large, figures, notes);
   },
