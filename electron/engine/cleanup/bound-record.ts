@@ -1,9 +1,8 @@
 /**
  * History keeps every run, but not every file of a big one: a run that removed 1.7 million temp files
- * would otherwise write a line of ~100 MB, and the history store holds up to 1,000 runs in memory for
- * weeks (a soak measured ~190 KB of heap per run with 1,000 entries per list). Each per-file list keeps
- * its first entries; `omitted` says how many were left out and the totals stay exact. `clean --json` and
- * the cleanupFinished event still carry the whole run.
+ * would otherwise write a line of ~100 MB, and every page of the dashboard's history reads those lines
+ * back. Each per-file list keeps its first entries; `omitted` says how many were left out and the totals
+ * stay exact. `clean --json` and the cleanupFinished event still carry the whole run.
  */
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 
