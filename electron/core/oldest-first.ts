@@ -5,16 +5,31 @@
 /**
  * Indices into `files`, ordered by `mtimeMs` ascending, equal mtimes by `path` in plain code-unit order
  * (not locale order, so a plan is the same on every machine). A NaN mtime sorts last.
+ */
+export function oldestFirstOrder(files: readonly { mtimeMs: number; path: string }[]): Uint32Array {
+  const mtimes = new Float64Array(files.length);
+  for (let i = 0; i < files.length; i++) mtimes[i] = files[i]!.mtimeMs;
+  return oldestFirstOrderOf(files.length, mtimes, (i) => files[i]!.path);
+}
+
+/**
+ * `oldestFirstOrder` over columns: indices `0 … count - 1` ordered by `mtimeMs[i]` ascending, equal mtimes
+ * by `pathAt(i)` in plain code-unit order, NaN last. `pathAt` is called only for files that share an mtime,
+ * once each, so columns that decode paths on demand decode few.
  *
  * Why not `Array.prototype.sort` with a comparator: on a million entries that takes seconds. Here the
  * mtimes are sorted natively as a Float64Array, each file is ranked by binary search and placed by a
  * counting sort; only files that share an mtime meet a comparator. O(n log n) with cheap steps.
  */
-export function oldestFirstOrder(files: readonly { mtimeMs: number; path: string }[]): Uint32Array {
-  const n = files.length;
+export function oldestFirstOrderOf(
+  count: number,
+  mtimeMs: ArrayLike<number>,
+  pathAt: (i: number) => string,
+): Uint32Array {
+  const n = count;
   const times = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = files[i]!.mtimeMs;
+    const t = mtimeMs[i]!;
     times[i] = Number.isNaN(t) ? Infinity : t;
   }
   const distinct = distinctSorted(times);
@@ -28,7 +43,7 @@ export function oldestFirstOrder(files: readonly { mtimeMs: number; path: string
   for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[starts[ranks[i]!]!++] = i;
-  sortTiesByPath(order, ranks, files);
+  sortTiesByPath(order, ranks, pathAt);
   return order;
 }
 
@@ -55,16 +70,33 @@ function lowerBound(sorted: Float64Array, value: number): number {
 }
 
 /** Within each run of equal mtimes in `order`, sorts by path. */
-function sortTiesByPath(order: Uint32Array, ranks: Uint32Array, files: readonly { path: string }[]): void {
-  const byPath = (a: number, b: number): number => {
-    const pa = files[a]!.path;
-    const pb = files[b]!.path;
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
-  };
+function sortTiesByPath(order: Uint32Array, ranks: Uint32Array, pathAt: (i: number) => string): void {
   let start = 0;
   for (let i = 1; i <= order.length; i++) {
     if (i < order.length && ranks[order[i]!] === ranks[order[start]!]) continue;
-    if (i - start > 1) order.subarray(start, i).sort(byPath);
+    if (i - start > 1) sortRunByPath(order.subarray(start, i), pathAt);
     start = i;
   }
+}
+
+/**
+ * Sorts one run by path, each path fetched once rather than twice per comparison (a run can be a whole
+ * unpacked archive sharing one mtime). The sort is stable, so equal paths stay in index order.
+ */
+function sortRunByPath(run: Uint32Array, pathAt: (i: number) => string): void {
+  if (run.length === 2) {
+    // The common tie, a pair: one comparison, no arrays.
+    const [a, b] = run as unknown as [number, number];
+    if (pathAt(b) < pathAt(a)) run.reverse();
+    return;
+  }
+  const paths = Array.from(run, pathAt);
+  const ids = Array.from(run);
+  const byPath = (a: number, b: number): number => {
+    const pa = paths[a]!;
+    const pb = paths[b]!;
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  };
+  const positions = new Uint32Array(run.length).map((_, k) => k).sort(byPath);
+  for (let k = 0; k < run.length; k++) run[k] = ids[positions[k]!]!;
 }

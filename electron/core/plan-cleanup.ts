@@ -9,16 +9,27 @@ import type {
   RemovalReason,
 } from '../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../shared/units.js';
+import { toFileColumns, type FileColumns } from './file-columns.js';
 import { compileGlobs, type GlobOptions } from './glob-match.js';
-import { oldestFirstOrder } from './oldest-first.js';
+import { oldestFirstOrderOf } from './oldest-first.js';
 import { limitNotes, type HeldBack } from './plan-notes.js';
 
-/** Why a counted file may not be removed; `protected` wins when a file is both. */
-type Hold = 'protected' | 'young' | null;
+/** Why a counted file may not be removed, as a code per file; `protected` wins when a file is both. */
+const FREE = 0;
+const PROTECTED = 1;
+const YOUNG = 2;
+const HOLD_NAMES = [null, 'protected', 'young'] as const;
 
+/**
+ * The files that count, in input order, as columns rather than an object per file: `index[k]` is the
+ * file's index in the input, `hold[k]` its hold code, `mtimeMs[k]` its mtime.
+ */
 interface Counted {
-  file: FileEntry;
-  hold: Hold;
+  files: FileColumns;
+  length: number;
+  index: Uint32Array;
+  hold: Uint8Array;
+  mtimeMs: Float64Array;
 }
 
 /** Where the walk stands: what the folder would still hold, and what it has decided so far. */
@@ -56,9 +67,13 @@ interface Walk {
  * `notes` holds one sentence per such limit saying how much of it is protected and how much is young.
  *
  * A disabled folder plans nothing. Runs in O(n log n): one sort, one pass.
+ *
+ * `files` is an array of entries or columns (the scan's `PackedFiles`): the same plan either way. From
+ * columns, a plan holds a few typed arrays and decodes a path only to match non-empty globs, to order files
+ * that share an mtime, and for each planned removal.
  */
 export function planFolder(
-  files: readonly FileEntry[],
+  files: readonly FileEntry[] | FileColumns,
   rules: FolderRules,
   nowMs: number,
   globOptions: GlobOptions = {},
@@ -73,8 +88,9 @@ export function planFolder(
   };
   if (!rules.enabled) return plan;
 
-  const counted = classify(files, rules, nowMs, globOptions);
-  const order = oldestFirstOrder(counted.map((c) => c.file));
+  const counted = classify(toFileColumns(files), rules, nowMs, globOptions);
+  const { files: columns, index } = counted;
+  const order = oldestFirstOrderOf(counted.length, counted.mtimeMs, (k) => columns.path(index[k]!));
   const walk = walkOldestFirst(counted, order, rules, nowMs);
   const notes = limitNotes(rules, { files: walk.files, bytes: walk.bytes }, heldBack(counted, rules, nowMs));
 
@@ -87,20 +103,28 @@ export function planFolder(
 }
 
 /** Drops excluded files and marks the ones held back. */
-function classify(
-  files: readonly FileEntry[],
-  rules: FolderRules,
-  nowMs: number,
-  globOptions: GlobOptions,
-): Counted[] {
+function classify(files: FileColumns, rules: FolderRules, nowMs: number, globOptions: GlobOptions): Counted {
   const isExcluded = compileGlobs(rules.exclude, globOptions);
   const isProtected = compileGlobs(rules.protect, globOptions);
+  // Decoding a million paths costs time and garbage; with no globs nothing needs them.
+  const needsPath = rules.exclude.length > 0 || rules.protect.length > 0;
   const youngAfterMs = nowMs - rules.minAgeMinutes * MS_PER_MINUTE;
-  const counted: Counted[] = [];
-  for (const file of files) {
-    if (isExcluded(file.path)) continue;
-    const hold: Hold = isProtected(file.path) ? 'protected' : file.mtimeMs > youngAfterMs ? 'young' : null;
-    counted.push({ file, hold });
+  const n = files.count;
+  const counted: Counted = {
+    files,
+    length: 0,
+    index: new Uint32Array(n),
+    hold: new Uint8Array(n),
+    mtimeMs: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const path = needsPath ? files.path(i) : '';
+    if (isExcluded(path)) continue;
+    const mtimeMs = files.mtimeMs[i]!;
+    const k = counted.length++;
+    counted.index[k] = i;
+    counted.mtimeMs[k] = mtimeMs;
+    counted.hold[k] = isProtected(path) ? PROTECTED : mtimeMs > youngAfterMs ? YOUNG : FREE;
   }
   return counted;
 }
@@ -111,71 +135,78 @@ function classify(
  * satisfied, and the size rule is armed once, when the first two are done. Plain locals, not closures:
  * this loop runs a million times on a folder like the 1.7-million-file temp folder in DESIGN.md.
  */
-function walkOldestFirst(
-  counted: readonly Counted[],
-  order: Uint32Array,
-  rules: FolderRules,
-  nowMs: number,
-): Walk {
-  const isOld = olderThanMaxAge(rules, nowMs);
+function walkOldestFirst(counted: Counted, order: Uint32Array, rules: FolderRules, nowMs: number): Walk {
+  const { files: columns, index, hold, mtimeMs } = counted;
+  const maxAgeMs = maxAgeMsOf(rules);
   const maxFiles = rules.maxFiles ?? Infinity;
   const maxBytes = rules.maxSizeBytes ?? Infinity;
   const targetBytes = (maxBytes * rules.sizeTargetPercent) / 100;
   let files = counted.length;
-  let bytes = counted.reduce((sum, c) => sum + c.file.sizeBytes, 0);
+  let bytes = countedBytes(counted);
   let sizeArmed: boolean | null = null;
   const remove: PlannedRemoval[] = [];
   const kept = { protected: 0, young: 0 };
 
-  for (let k = 0; k < order.length; k++) {
-    const { file, hold } = counted[order[k]!]!;
+  for (let o = 0; o < order.length; o++) {
+    const k = order[o]!;
     let reason: RemovalReason;
-    if (isOld(file)) reason = 'age';
+    if (nowMs - mtimeMs[k]! > maxAgeMs) reason = 'age';
     else if (files > maxFiles) reason = 'count';
     else {
       sizeArmed ??= bytes > maxBytes;
       if (!sizeArmed || bytes <= targetBytes) break;
       reason = 'size';
     }
-    if (hold !== null) {
-      kept[hold]++;
+    const held = HOLD_NAMES[hold[k]!] ?? null;
+    if (held !== null) {
+      kept[held]++;
       continue;
     }
+    const i = index[k]!;
+    const sizeBytes = columns.sizeBytes[i]!;
     remove.push({
-      path: file.path,
-      sizeBytes: file.sizeBytes,
-      mtimeMs: file.mtimeMs,
-      dev: file.dev,
-      ino: file.ino,
+      path: columns.path(i),
+      sizeBytes,
+      mtimeMs: mtimeMs[k]!,
+      dev: columns.dev[i]!,
+      ino: columns.ino[i]!,
       reason,
     });
     files--;
-    bytes -= file.sizeBytes;
+    bytes -= sizeBytes;
   }
   return { files, bytes, remove, kept };
 }
 
-/** Age as the rule states it, `nowMs - mtimeMs > maxAgeDays` days; monotone in mtime, so old files sort first. */
-function olderThanMaxAge(rules: FolderRules, nowMs: number): (file: FileEntry) => boolean {
-  const { maxAgeDays } = rules;
-  if (maxAgeDays === null) return () => false;
-  const maxAgeMs = maxAgeDays * MS_PER_DAY;
-  return (file) => nowMs - file.mtimeMs > maxAgeMs;
+/** The counted files' bytes, summed in input order (as before columns: the float sum is the same). */
+function countedBytes({ files, index, length }: Counted): number {
+  let bytes = 0;
+  for (let k = 0; k < length; k++) bytes += files.sizeBytes[index[k]!]!;
+  return bytes;
+}
+
+/**
+ * Age as the rule states it: a file is old when `nowMs - mtimeMs > maxAgeDays` days, so no file is old
+ * without an age limit (NaN ages are never old either). Monotone in mtime, so old files sort first.
+ */
+function maxAgeMsOf(rules: FolderRules): number {
+  return rules.maxAgeDays === null ? Infinity : rules.maxAgeDays * MS_PER_DAY;
 }
 
 /** Totals of the held-back files, overall and among those older than the age limit. */
-function heldBack(counted: readonly Counted[], rules: FolderRules, nowMs: number): HeldBack {
-  const isOld = olderThanMaxAge(rules, nowMs);
+function heldBack(counted: Counted, rules: FolderRules, nowMs: number): HeldBack {
+  const maxAgeMs = maxAgeMsOf(rules);
   const held: HeldBack = {
     protected: { files: 0, bytes: 0, oldFiles: 0 },
     young: { files: 0, bytes: 0, oldFiles: 0 },
   };
-  for (const { file, hold } of counted) {
-    if (hold === null) continue;
-    const totals = held[hold];
+  for (let k = 0; k < counted.length; k++) {
+    const name = HOLD_NAMES[counted.hold[k]!] ?? null;
+    if (name === null) continue;
+    const totals = held[name];
     totals.files++;
-    totals.bytes += file.sizeBytes;
-    if (isOld(file)) totals.oldFiles++;
+    totals.bytes += counted.files.sizeBytes[counted.index[k]!]!;
+    if (nowMs - counted.mtimeMs[k]! > maxAgeMs) totals.oldFiles++;
   }
   return held;
 }
