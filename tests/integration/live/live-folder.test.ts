@@ -40,7 +40,10 @@ describe('LiveFolder (real folders, real watchers)', () => {
     const folder = await start({ rules: rulesFor(root, { exclude: ['*.tmp'] }) });
     expect(stats(folder)).toMatchObject({ exists: true, error: null, sizeBytes: 150, fileCount: 2 });
     expect(stats(folder).watch).toEqual({ mode: 'watching', reason: null });
-    expect(logs.filter((m) => m.includes('off by')), 'the first scan is not drift').toEqual([]);
+    expect(
+      logs.filter((m) => m.includes('off by')),
+      'the first scan is not drift',
+    ).toEqual([]);
     await writeFile(path.join(root, 'sub/more.tmp'), 'x'.repeat(10));
     await writeFile(path.join(root, 'c.wav'), 'x'.repeat(7));
     await waitFor(() => stats(folder).fileCount === 3, 'the new counted file');
