@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../paths/process-alive.js';
 import { syncFolder } from '../paths/sync-folder.js';
 
 /** Mode of a newly created file, before the umask (as `fs.writeFile` would). */
@@ -23,6 +24,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array): 
     dir,
     `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
+  await sweepAbandonedTemps(target);
   const old = await fs.stat(target).catch(() => null);
   const oldMode = old ? old.mode & 0o7777 : null;
   try {
@@ -43,6 +45,26 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array): 
     throw error;
   }
   await syncFolder(dir);
+}
+
+/**
+ * A write killed between creating its temp file and the rename leaves `.NAME.PID.HEX.tmp` beside the
+ * file. Before writing, remove those of this file whose process is gone: only regular files, only this
+ * exact name pattern, never one a live process may still be writing.
+ */
+async function sweepAbandonedTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix)
+      ? /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length))
+      : null;
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    const temp = path.join(dir, name);
+    const stat = await fs.lstat(temp).catch(() => null);
+    if (stat?.isFile()) await fs.rm(temp, { force: true });
+  }
 }
 
 async function resolveTarget(file: string): Promise<string> {

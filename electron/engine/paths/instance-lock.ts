@@ -5,6 +5,7 @@
  */
 import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 export const LOCK_FILE = 'headroom.lock';
 
@@ -22,7 +23,7 @@ export async function acquireInstanceLock(dataDir: string, pid = process.pid): P
     if (await tryCreate(file, pid))
       return { primary: true, ownerPid: null, release: () => releaseIfOurs(file, pid) };
     const owner = await readOwner(file);
-    if (owner !== null && owner !== pid && isAlive(owner)) {
+    if (owner !== null && owner !== pid && isProcessAlive(owner)) {
       return { primary: false, ownerPid: owner, release: async () => {} };
     }
     // A stale lock from a process that died (or our own from a previous life with the same pid).
@@ -47,15 +48,6 @@ async function readOwner(file: string): Promise<number | null> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const pid = Number.parseInt(text.trim(), 10);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function releaseIfOurs(file: string, pid: number): Promise<void> {

@@ -23,6 +23,20 @@ describe('writeFileAtomic', () => {
     expect(await fs.readdir(dir)).toEqual(['config.yaml']);
   });
 
+  it('sweeps temp files left by killed writers, and keeps those of live ones and anything else', async () => {
+    const file = path.join(dir, 'config.yaml');
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => dead.once('exit', resolve));
+    const abandoned = `.config.yaml.${dead.pid}.0123456789ab.tmp`;
+    const live = `.config.yaml.${process.pid}.0123456789ab.tmp`;
+    const lookalike = `.config.yaml.${dead.pid}.notatemp.tmp`;
+    const folder = `.config.yaml.${dead.pid}.abcdefabcdef.tmp`;
+    for (const name of [abandoned, live, lookalike]) await fs.writeFile(path.join(dir, name), 'x');
+    await fs.mkdir(path.join(dir, folder));
+    await writeFileAtomic(file, 'new\n');
+    expect((await fs.readdir(dir)).sort()).toEqual([folder, lookalike, live, 'config.yaml'].sort());
+  });
+
   it("keeps the old file's mode", async () => {
     const file = path.join(dir, 'config.yaml');
     await fs.writeFile(file, 'old');
