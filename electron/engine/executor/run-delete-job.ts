@@ -45,6 +45,9 @@ function sharedWorker(): Worker {
   return w;
 }
 
+/** Longest silence from the delete worker before it is ended and its job rerun on the async path. */
+export const WORKER_SILENCE_MS = 30_000;
+
 /** The production runner: the job runs on the shared worker thread with the real file system. */
 export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
   new Promise((resolve, reject) => {
@@ -55,13 +58,24 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
     const onAbort = () => Atomics.store(flag, 0, 1);
     if (hooks.signal?.aborted) onAbort();
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    // The worker reports at least every 50 ms while files complete. Silent for this long, it is stuck (a
+    // hung system call, a bug): end it, and the plan reruns on the asynchronous path, which re-checks every
+    // file, instead of a cleanup that never finishes and blocks every later one.
+    let watchdog: NodeJS.Timeout | undefined;
+    const feedWatchdog = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => void w.terminate(), WORKER_SILENCE_MS);
+    };
+    feedWatchdog();
     const settle = () => {
+      clearTimeout(watchdog);
       hooks.signal?.removeEventListener('abort', onAbort);
       pending.delete(id);
       if (pending.size === 0) worker?.unref();
     };
     pending.set(id, {
       onReply: (reply) => {
+        feedWatchdog();
         if (reply.kind === 'progress') return hooks.onFilesDone(reply.files, reply.freedBytes);
         settle();
         resolve(reply.outcomes);

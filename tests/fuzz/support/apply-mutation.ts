@@ -124,14 +124,21 @@ export function applyMutation(m: ResolvedMutation, tree: CaseTree): MutationEffe
 }
 
 function renameOnto(m: ResolvedMutation, tree: CaseTree): MutationEffect | null {
-  const source = m.source === undefined ? null : regularFile(tree.root, m.source);
+  // A file renamed onto itself is no mutation (and burying the target would take the source with it).
+  if (m.source === undefined || m.source === m.target) return null;
+  const source = regularFile(tree.root, m.source);
   if (!source || !realParents(tree.root, m.target)) return null;
   const targetAbs = path.join(tree.root, m.target);
   const existing = lstatOrNull(targetAbs);
   if (existing && !existing.isFile()) return null;
   const destroyed = existing ? tags(tagOf(targetAbs)) : [];
   if (existing) bury(targetAbs, tree);
-  fs.renameSync(source.abs, targetAbs);
+  try {
+    fs.renameSync(source.abs, targetAbs);
+  } catch (error) {
+    // Under real races the delete worker may have removed the source since it was looked at.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   return { destroyed, created: [] };
 }
 
