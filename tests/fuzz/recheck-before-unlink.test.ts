@@ -12,23 +12,12 @@ import { executePlan } from '../../electron/engine/executor/execute-plan.js';
 import { nodeFsOps, type FsOps } from '../../electron/engine/executor/fs-ops.js';
 import type { FolderRules, PlannedRemoval } from '../../shared/types.js';
 import { MS_PER_DAY } from '../../shared/units.js';
+import { folderRules } from '../support/folder-rules.js';
 
 let dir = '';
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-const rules = (root: string): FolderRules => ({
-  name: 'outputs',
-  path: root,
-  maxSizeBytes: null,
-  maxFiles: null,
-  maxAgeDays: 1,
-  minAgeMinutes: 10,
-  sizeTargetPercent: 80,
-  exclude: [],
-  protect: [],
-  action: 'delete',
-  enabled: true,
-});
+const rules = (root: string): FolderRules => folderRules({ path: root, maxAgeDays: 1 });
 
 /** Writes `abs` with `text` and an mtime `ageMs` ago (whole milliseconds, so a copy can match it). */
 async function writeAged(abs: string, text: string, mtimeMs: number) {

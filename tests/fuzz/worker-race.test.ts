@@ -24,6 +24,7 @@ import { MS_PER_DAY } from '../../shared/units.js';
 import { applyMutation, type ResolvedMutation } from './support/apply-mutation.js';
 import { buildCaseTree, hashTree, scanEntries, tagCensus } from './support/case-tree.js';
 import { CASE_DIRS, type FileSpec, type MutationKind } from './support/race-case.js';
+import { folderRules } from '../support/folder-rules.js';
 
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-worker-race-'));
 afterAll(() => fs.rmSync(baseDir, { recursive: true, force: true }));
@@ -72,19 +73,7 @@ const caseArb = fc.record({
 
 type RaceInput = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
-const rulesFor = (root: string): FolderRules => ({
-  name: 'race',
-  path: root,
-  maxSizeBytes: null,
-  maxFiles: null,
-  maxAgeDays: 1,
-  minAgeMinutes: 10,
-  sizeTargetPercent: 80,
-  exclude: [],
-  protect: [],
-  action: 'delete',
-  enabled: true,
-});
+const rulesFor = (root: string): FolderRules => folderRules({ name: 'race', path: root, maxAgeDays: 1 });
 
 /** Busy-waits `us` microseconds: a mutation then lands while the worker is mid-run, not between turns. */
 function spin(us: number) {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FolderPlan, FolderRules, PlannedRemoval, RemovalReason } from '../../../shared/types.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
+import { folderRules } from '../../support/folder-rules.js';
 
 const created: string[] = [];
 
@@ -59,20 +60,7 @@ export function planOf(items: PlannedRemoval[], name = 'outputs'): FolderPlan {
 
 /** Rules for `root`: 1-day age limit, 10-minute grace period, delete. */
 export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {
-  return {
-    name: 'outputs',
-    path: root,
-    maxSizeBytes: null,
-    maxFiles: null,
-    maxAgeDays: 1,
-    minAgeMinutes: 10,
-    sizeTargetPercent: 80,
-    exclude: [],
-    protect: [],
-    action: 'delete',
-    enabled: true,
-    ...overrides,
-  };
+  return folderRules({ path: root, maxAgeDays: 1, ...overrides });
 }
 
 export async function exists(p: string): Promise<boolean> {
