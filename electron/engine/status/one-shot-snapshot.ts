@@ -7,8 +7,7 @@ import type {
   ConfigErrorInfo,
 } from '../../../shared/types.js';
 import { compileGlobs } from '../../core/glob-match.js';
-import { FolderIndex } from '../index/folder-index.js';
-import { scanFolder } from '../scan/scan-folder.js';
+import { scanFolderIndex } from '../index/scan-folder-index.js';
 import { buildFolderStatus } from './build-folder-status.js';
 import { summarise } from './summarise-snapshot.js';
 import { volumeSpace } from './volume-space.js';
@@ -21,8 +20,9 @@ export async function oneShotSnapshot(
 ): Promise<Snapshot> {
   const folders: FolderStatus[] = [];
   for (const rules of config?.folders ?? []) {
-    const scan = await scanFolder(rules.path);
-    const totals = FolderIndex.fromScan(scan, compileGlobs(rules.exclude)).totals();
+    // The same scan-into-index the live engine uses: no joined scan beside the index, no 0.5 s fromScan.
+    const { scan, index } = await scanFolderIndex(rules.path, { isExcluded: compileGlobs(rules.exclude) });
+    const totals = index.totals();
     const stats = { exists: scan.exists, error: scan.error, ...totals };
     const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;
     folders.push(buildFolderStatus(rules, stats, config?.warningThresholdPercent ?? 80, nowMs, { volume }));
