@@ -23,7 +23,15 @@ export interface ServeFixture {
 }
 
 /** outputs: 4 files of 10 B, 10 to 40 days old, at most 2 files → a cleanup removes the 2 oldest. */
-export async function startFixture(options: Partial<ServerOptions> = {}): Promise<ServeFixture> {
+/**
+ * With `live`, the engine runs as `headroom serve` runs it (snapshots from the watched index), with the
+ * start-up cleanup off and the schedule paused: the folder is over its limit, which would otherwise start an
+ * emergency cleanup, and the four files must stay.
+ */
+export async function startFixture(
+  options: Partial<ServerOptions> = {},
+  { live = false }: { live?: boolean } = {},
+): Promise<ServeFixture> {
   const { dir, cleanup } = await makeTempDir('headroom-serve-');
   await writeFiles(join(dir, 'outputs'), [
     { path: 'old-1.wav', sizeBytes: 10, ageMs: 40 * DAY_MS },
@@ -32,13 +40,18 @@ export async function startFixture(options: Partial<ServerOptions> = {}): Promis
     { path: 'new-2.wav', sizeBytes: 10, ageMs: 10 * DAY_MS },
   ]);
   const configFile = join(dir, 'config.yaml');
-  await writeFile(configFile, 'folders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n');
+  const startup = live ? 'cleanup_on_startup: false\n' : '';
+  await writeFile(
+    configFile,
+    `${startup}folders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n`,
+  );
   const rendererDir = join(dir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>dash</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
-  const engine = await createEngine({ dataDir: join(dir, 'data'), configFile });
+  const engine = await createEngine({ dataDir: join(dir, 'data'), configFile, live, log: () => {} });
+  if (live) await engine.pauseSchedule({ until: '2999-01-01T00:00:00.000Z' });
   const logged: string[] = [];
   const server = await startServer(engine, {
     host: '127.0.0.1',
