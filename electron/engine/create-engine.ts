@@ -3,7 +3,6 @@
  * watchers, monitor and schedule. Every request is validated against the shared schema here, so every
  * host (IPC, HTTP, CLI) gets the same checks.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, parseRequest } from '../../shared/bridge.js';
 import { formatConfigError } from '../../shared/config-issue.js';
@@ -16,7 +15,8 @@ import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './events/typed-emitter.js';
 import { nodeTrash } from './executor/node-trash.js';
 import { HistoryStore } from './history/history-store.js';
-import { acquireInstanceLock } from './paths/instance-lock.js';
+import { acquireInstanceLock, LOCK_FILE } from './paths/instance-lock.js';
+import { ensurePrivateDataDir } from './paths/private-data-dir.js';
 import { systemClock } from './ports.js';
 import { LiveRuntime } from './runtime/live-runtime.js';
 import { ScheduleState } from './schedule/schedule-state.js';
@@ -28,7 +28,7 @@ export const SCHEDULE_FILE = 'schedule.json';
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
   const { dataDir } = options;
-  await mkdir(dataDir, { recursive: true });
+  await ensurePrivateDataDir(dataDir, [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE]);
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
   const lock = await acquireInstanceLock(dataDir);
   if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));

@@ -9,12 +9,16 @@ import path from 'node:path';
 import { isProcessAlive } from '../paths/process-alive.js';
 import { syncFolder } from '../paths/sync-folder.js';
 
-/** Mode of a newly created file, before the umask (as `fs.writeFile` would). */
-const NEW_FILE_MODE = 0o666;
+/**
+ * Mode of a newly created file and of every temp file while it is written: the files created here live in
+ * the data folder (config, schedule state, history) and are private to their user.
+ */
+const PRIVATE_FILE_MODE = 0o600;
 
 /**
  * Atomically replaces (or creates) `file` with `text` (UTF-8), keeping the old file's permission bits
- * (and, when running as root, its owner).
+ * (and, when running as root, its owner): a config file of the user's own (`--config`) keeps its mode. A
+ * new file is 0600.
  * A symlink is followed, so the link stays a link and its target gets the new content.
  */
 export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
@@ -28,11 +32,11 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array): 
   const old = await fs.stat(target).catch(() => null);
   const oldMode = old ? old.mode & 0o7777 : null;
   try {
-    const handle = await fs.open(temp, 'wx', oldMode ?? NEW_FILE_MODE);
+    const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(text);
-      // The mode passed to open is filtered by the umask; chmod restores the old bits exactly.
-      if (oldMode !== null) await handle.chmod(oldMode);
+      // Opened up (to the old file's bits) only once written; chmod also sets bits the umask filtered out.
+      await handle.chmod(oldMode ?? PRIVATE_FILE_MODE);
       // Root editing a user's file must leave it theirs; anyone else cannot chown and keeps their own.
       if (old && process.getuid?.() === 0) await handle.chown(old.uid, old.gid);
       await handle.sync();

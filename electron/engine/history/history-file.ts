@@ -89,7 +89,8 @@ export interface AppendResult {
  */
 export async function appendDurably(file: string, text: string, created: boolean): Promise<AppendResult> {
   const bytes = Buffer.from(text, 'utf8');
-  const handle = await fs.open(file, 'a');
+  // History lists the names of deleted files: private to its user (0600), like the data folder.
+  const handle = await fs.open(file, 'a', 0o600);
   let stats: Stats;
   try {
     await handle.writeFile(bytes);

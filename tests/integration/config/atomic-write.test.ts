@@ -89,4 +89,28 @@ describe('writeFileAtomic', () => {
       expect(whole(await fs.readFile(file, 'utf8'))).toBe(true);
     }
   });
+
+  it('creates a new file 0600, and every temp file is 0600 while it is written (data folder files)', async () => {
+    const file = path.join(dir, 'schedule.json');
+    await writeFileAtomic(file, 'first\n');
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    await fs.rm(file);
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, file, String(256 * 1024)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => proc.stdout.once('data', () => resolve()));
+    const modes = new Set<number>();
+    const until = Date.now() + 1_000;
+    while (Date.now() < until || modes.size === 0) {
+      for (const name of await fs.readdir(dir)) {
+        if (!name.endsWith('.tmp')) continue;
+        const info = await fs.lstat(path.join(dir, name)).catch(() => null);
+        if (info) modes.add(info.mode & 0o777);
+      }
+    }
+    proc.kill('SIGKILL');
+    await new Promise((r) => proc.once('exit', r));
+    expect([...modes]).toEqual([0o600]);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+  });
 });
