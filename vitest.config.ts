@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/fuzz/**/*.test.ts',
       'tests/hostile/**/*.test.ts',
       'tests/soak/**/*.test.ts',
+      'tests/attack/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system packages the end-to-end tests need (Debian's Chromium, Xvfb) when they are missing.
+# Installs the system packages the tests need when they are missing: Debian's Chromium and Xvfb for the
+# end-to-end tests, and a C compiler, make and python3, with which npm ci builds the removal addon.
 # Playwright's own browser download is never used: this project drives /usr/bin/chromium.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
   echo "install-system-deps: please install ${need[*]} (Debian/Ubuntu: apt-get install ${need[*]})" >&2

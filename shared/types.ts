@@ -182,7 +182,13 @@ export type SkipWhy =
   | 'protected'
   | 'too-young'
   | 'cancelled'
-  | 'retry-later';
+  | 'retry-later'
+  /** Open for writing by another process (Linux: seen in /proc/PID/fdinfo). */
+  | 'in-use'
+  /** In a folder another user can write to, on a platform without race-free removal. */
+  | 'shared-folder'
+  /** `action: trash`, but no trash folder on the file's volume can be used safely. */
+  | 'trash-unavailable';
 
 export interface RemovedFile {
   path: string;
@@ -209,7 +215,15 @@ export interface FolderRunResult {
   skipped: SkippedFile[];
   errors: RemovalError[];
   filesRemoved: number;
+  /**
+   * Disk space given back: the blocks of removed files (`st_blocks` × 512), 0 for a file that had other
+   * hard links and for files moved to the trash (the space stays in use there).
+   */
   bytesFreed: number;
+  /** Apparent size (`st_size`) of the files removed or moved to the trash. Absent in older records. */
+  bytesRemoved?: number;
+  /** Apparent size of the files moved to the trash (`action: trash`). Absent in older records. */
+  bytesTrashed?: number;
   /** Subfolders removed because the run emptied them (relative paths). */
   removedDirs: string[];
   overLimitAfter: boolean;

@@ -1,15 +1,18 @@
 /**
  * Regression found by the race fuzzer: the executor examined a file, then re-read the folders above it,
  * then unlinked it by path, so a file swapped while those folders were re-read was removed unseen. The
- * file must be examined again right before its unlink. The swap is made through the executor's `FsOps`
- * port (a real file-system change, fired at an exact call), on real temp folders.
+ * removal core now opens those folders and looks at the file once, right before its unlink in the same
+ * open folder: a file swapped while the folders are opened is caught. The swap is made through the core's
+ * `DirFs` port (a real file-system change, fired at an exact call), on real temp folders.
  */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../electron/engine/executor/execute-plan.js';
-import { nodeFsOps, type FsOps } from '../../electron/engine/executor/fs-ops.js';
+import type { DirFs } from '../../electron/engine/removal/dir-fs.js';
+import { dirFsWith } from '../support/dir-fs-port.js';
 import type { FolderRules, PlannedRemoval } from '../../shared/types.js';
 import { MS_PER_DAY } from '../../shared/units.js';
 import { folderRules } from '../support/folder-rules.js';
@@ -26,20 +29,19 @@ async function writeAged(abs: string, text: string, mtimeMs: number) {
   await fs.utimes(abs, mtimeMs / 1000, mtimeMs / 1000);
 }
 
-/** `nodeFsOps`, except that `swap` runs once, right after the first `lstat` of `target` returns. */
-function swapAfterFirstLook(target: string, swap: () => Promise<void>): FsOps {
-  let looked = false;
-  return {
-    ...nodeFsOps,
-    async lstat(p) {
-      const st = await nodeFsOps.lstat(p);
-      if (p === target && !looked) {
-        looked = true;
-        await swap();
+/** The real port, except that `swap` runs once, right after the folder holding the file is opened. */
+function swapWhenFolderOpened(folderName: string, swap: () => void): DirFs {
+  let done = false;
+  return dirFsWith({
+    openChild(real, parent, name) {
+      const dir = real.openChild(parent, name);
+      if (name === folderName && !done) {
+        done = true;
+        swap();
       }
-      return st;
+      return dir;
     },
-  };
+  });
 }
 
 async function setUp() {
@@ -70,30 +72,31 @@ const plan = (item: PlannedRemoval) => ({
 });
 
 describe('executePlan examines a file again right before its unlink (race fuzzer regression)', () => {
-  it('keeps a file replaced by another of the same size and mtime while the folders above were re-read', async () => {
+  it('keeps a file replaced by another of the same size and mtime while the folders above were opened (fs port swaps it)', async () => {
     const { root, file, mtimeMs, item } = await setUp();
-    const fsOps = swapAfterFirstLook(file, async () => {
-      await writeAged(`${file}.new`, 'newer!!!', mtimeMs);
-      await fs.rename(`${file}.new`, file);
+    const dirFs = swapWhenFolderOpened('b', () => {
+      fsSync.writeFileSync(`${file}.new`, 'newer!!!');
+      fsSync.utimesSync(`${file}.new`, mtimeMs / 1000, mtimeMs / 1000);
+      fsSync.renameSync(`${file}.new`, file);
     });
 
-    const result = await executePlan({ root, plan: plan(item), rules: rules(root), nowMs: Date.now, fsOps });
+    const result = await executePlan({ root, plan: plan(item), rules: rules(root), nowMs: Date.now, dirFs });
 
     expect(result.removed).toEqual([]);
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([['a/b/old.wav', 'changed']]);
     expect(await fs.readFile(file, 'utf8')).toBe('newer!!!');
   });
 
-  it('keeps a link that took the file’s place while the folders above were re-read', async () => {
+  it('keeps a link that took the file’s place while the folders above were opened (fs port swaps it)', async () => {
     const { root, file, item } = await setUp();
     const outside = path.join(dir, 'outside.wav');
     await fs.writeFile(outside, 'precious');
-    const fsOps = swapAfterFirstLook(file, async () => {
-      await fs.rm(file);
-      await fs.symlink(outside, file);
+    const dirFs = swapWhenFolderOpened('b', () => {
+      fsSync.rmSync(file);
+      fsSync.symlinkSync(outside, file);
     });
 
-    const result = await executePlan({ root, plan: plan(item), rules: rules(root), nowMs: Date.now, fsOps });
+    const result = await executePlan({ root, plan: plan(item), rules: rules(root), nowMs: Date.now, dirFs });
 
     expect(result.skipped.map((s) => s.why)).toEqual(['not-a-regular-file']);
     expect((await fs.lstat(file)).isSymbolicLink()).toBe(true);

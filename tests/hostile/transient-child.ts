@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { executePlan } from '../../electron/engine/executor/execute-plan.js';
-import { nodeFsOps, type FsOps } from '../../electron/engine/executor/fs-ops.js';
+import { dirFsWith, errnoError } from '../support/dir-fs-port.js';
 import type { FolderPlan, PlannedRemoval } from '../../shared/types.js';
 import { folderRules } from '../support/folder-rules.js';
 
@@ -38,26 +38,21 @@ const plan: FolderPlan = {
   kept: { protected: 0, young: 0 },
 };
 const unlinkCalls: string[] = [];
-const fsOps: FsOps = {
-  ...nodeFsOps,
-  async unlink(p) {
-    const rel = path.relative(root, p);
+const dirFs = dirFsWith({
+  unlink(real, dir, name) {
+    const rel = path.relative(root, path.join(dir.absPath, name));
     unlinkCalls.push(rel);
-    if (fakeUnlinkError?.path === rel) {
-      throw Object.assign(new Error(`${fakeUnlinkError.code}: fake failure, unlink '${p}'`), {
-        code: fakeUnlinkError.code,
-      });
-    }
-    return nodeFsOps.unlink(p);
+    if (fakeUnlinkError?.path === rel) throw errnoError(fakeUnlinkError.code, `unlinkat '${name}'`);
+    real.unlink(dir, name);
   },
-};
+});
 const startedMs = performance.now();
 const result = await executePlan({
   root,
   plan,
   rules: folderRules({ path: root, maxAgeDays: 1 }),
   nowMs: Date.now,
-  fsOps,
+  dirFs,
 });
 const elapsedMs = performance.now() - startedMs;
 process.stdout.write(JSON.stringify({ result, unlinkCalls, elapsedMs }));

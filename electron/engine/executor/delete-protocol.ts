@@ -1,15 +1,14 @@
 /** Messages between the executor and its delete worker. */
-import type { DeleteJob, JobOutcome } from './delete-job.js';
+import type { JobResult, RemovalJob } from '../removal/removal-job.js';
 
 export interface WorkerRequest {
   id: number;
-  job: DeleteJob;
-  /** An `Int32Array` of one element over it: non-zero once the run is cancelled. */
-  cancel: SharedArrayBuffer;
+  job: RemovalJob;
+  /** An `Int32Array` of one element over it: the stop flag (removal-job.ts STOP_*). */
+  stop: SharedArrayBuffer;
 }
 
 export type WorkerReply =
-  /** Files finished since the last report, and the bytes they freed. */
+  /** Files finished since the last report, and the disk bytes they gave back. */
   | { id: number; kind: 'progress'; files: number; freedBytes: number }
-  /** Each file's outcome by index; `undefined` (a hole) for files not started after a cancellation. */
-  | { id: number; kind: 'done'; outcomes: (JobOutcome | undefined)[] };
+  | { id: number; kind: 'done'; result: JobResult };

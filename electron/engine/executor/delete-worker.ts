@@ -1,20 +1,18 @@
 /**
- * Worker entry (bundled as `out/main/delete-worker.js`): checks and unlinks the files of one job at a
- * time with synchronous calls, reporting progress every few hundred files or tens of milliseconds.
- * Cancellation arrives through a shared flag, so it is seen between files while the thread is busy.
+ * Worker entry (bundled as `out/main/delete-worker.js`): runs one removal job at a time with synchronous
+ * calls (electron/engine/removal), reporting progress every few hundred files or tens of milliseconds.
+ * The stop flag arrives through shared memory, so it is seen between files while the thread is busy.
  */
-import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { deleteFilesSync, type SyncFsOps } from './delete-files-sync.js';
+import { runRemovalJob } from '../removal/run-removal-job.js';
+import { STOP_NONE } from '../removal/removal-job.js';
 import type { WorkerReply, WorkerRequest } from './delete-protocol.js';
 
 const PROGRESS_EVERY_FILES = 256;
 const PROGRESS_EVERY_MS = 50;
 
-const realFs: SyncFsOps = { lstat: (p) => fs.lstatSync(p), unlink: (p) => fs.unlinkSync(p) };
-
 function run(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
-  const cancel = new Int32Array(request.cancel);
+  const stop = new Int32Array(request.stop);
   let files = 0;
   let freedBytes = 0;
   let lastPostMs = performance.now();
@@ -24,16 +22,18 @@ function run(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
     freedBytes = 0;
     lastPostMs = performance.now();
   };
-  const outcomes = deleteFilesSync(request.job, realFs, {
-    cancelled: () => Atomics.load(cancel, 0) !== 0,
+  const result = runRemovalJob(request.job, {
+    stop: () => Atomics.load(stop, 0),
     onFileDone: (bytes) => {
       files++;
       freedBytes += bytes;
       if (files >= PROGRESS_EVERY_FILES || performance.now() - lastPostMs >= PROGRESS_EVERY_MS) flush();
     },
+    sleep: (ms) => void Atomics.wait(stop, 0, STOP_NONE, ms),
+    nowMs: () => Date.now(),
   });
   if (files > 0) flush();
-  post({ id: request.id, kind: 'done', outcomes });
+  post({ id: request.id, kind: 'done', result });
 }
 
 const port = parentPort;

@@ -1,32 +1,45 @@
 /**
- * The executor: carries out one folder's cleanup plan under DESIGN.md invariants 1, 2 and 4. Every file
- * is examined again just before its removal; one file's failure never stops the run.
+ * The executor: carries out one folder's cleanup plan under DESIGN.md invariants 1, 2 and 4 through the
+ * removal core (electron/engine/removal), on the delete worker thread. Every file is examined again just
+ * before its removal; one file's failure never stops the run; a change of the folder's rules while the run
+ * goes on stops it before the next file, and the files left are checked against the new rules.
  */
 import type { FolderPlan, FolderRules, FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
 import { compileGlobs } from '../../core/glob-match.js';
-import type { TrashPort } from '../ports.js';
-import { carryOutFiles, type CarryOutOptions } from './carry-out-files.js';
-import type { SyncFsOps } from './delete-files-sync.js';
-import { nodeFsOps, type FsOps } from './fs-ops.js';
+import type { Disposer, TrashPort } from '../ports.js';
+import type { DirFs } from '../removal/dir-fs.js';
+import { STOP_CANCELLED, STOP_RULES_CHANGED } from '../removal/removal-job.js';
+import type { JobResult, RemovalJob } from '../removal/removal-job.js';
+import { trashPlace } from '../removal/trash-target.js';
+import { jobFiles, type JobRules } from './build-removal-job.js';
 import { nodeTrash } from './node-trash.js';
-import type { FileContext } from './process-planned-file.js';
 import { createProgressThrottle, type ExecuteProgress } from './progress-throttle.js';
-import { removeEmptiedDirs } from './remove-emptied-dirs.js';
-import { runDeleteJobHere, runDeleteJobInWorker, type DeleteJobRunner } from './run-delete-job.js';
+import { recordOutcomes } from './record-outcomes.js';
 import { resolveRoot, type RealRoot, type RootResult } from './resolve-root.js';
+import { runDeleteJobHere, runDeleteJobInWorker, type DeleteJobRunner } from './run-delete-job.js';
+import { StopFlag } from './stop-flag.js';
 
 export type { ExecuteProgress } from './progress-throttle.js';
+
+/** The folder's rules as they are now, and word when they change (the config store). */
+export interface LiveRules {
+  /** The rules now; null once the folder is disabled or no longer configured. */
+  current(): FolderRules | null;
+  onChange(listener: () => void): Disposer;
+}
 
 export interface ExecutePlanInput {
   /** The folder root as configured (absolute). */
   root: string;
   plan: FolderPlan;
-  /** The folder's rules now: `protect`, `minAgeMinutes` and `action` are applied at execution time. */
+  /** The folder's rules at the start: `protect`, `exclude`, `minAgeMinutes` and `action` apply per file. */
   rules: FolderRules;
+  /** Later rules: a change stops the run before the next file and the rest is checked against them. */
+  liveRules?: LiveRules;
   /** Epoch ms, read once per file for the grace-period check. */
   nowMs: () => number;
-  /** Used when `rules.action` is `trash`; default `nodeTrash`. */
+  /** The host's trash, used only where the removal core cannot trash itself (the path fallback). */
   trash?: TrashPort;
   /** Checked before each file is started: once aborted, files not yet started are skipped as `cancelled`. */
   signal?: AbortSignal;
@@ -38,86 +51,150 @@ export interface ExecutePlanInput {
   retryDelayMs?: number;
   /** Default 1000. */
   progressEveryFiles?: number;
-  /**
-   * Default `nodeFsOps`; tests replace a call to produce errors the kernel will not produce on demand.
-   * With a port of its own the run goes file by file on this thread (the fast path cannot call it).
-   */
-  fsOps?: FsOps;
-  /**
-   * Tests and the race fuzzer: run the fast delete path on this thread through this port instead of on
-   * the delete worker. Only used for `action: delete`.
-   */
-  syncFsOps?: SyncFsOps;
+  /** Tests: run the core on this thread through this port instead of the worker and the real addon. */
+  dirFs?: DirFs;
+  /** Tests of the fallback: remove through the path-based port even where the addon is built. */
+  forcePathFallback?: boolean;
 }
 
 const DEFAULT_RETRY_DELAY_MS = 2000;
-const FILES_IN_FLIGHT = 4;
 /** Case-insensitive volumes are the norm there: protect matches too much rather than too little. */
 const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
 
 /** Carries out `plan` in `root` and reports, per file, what was removed, skipped (and why) or failed. */
 export async function executePlan(input: ExecutePlanInput): Promise<FolderRunResult> {
   const { plan } = input;
-  const fsOps = input.fsOps ?? nodeFsOps;
   const result = emptyResult(plan);
   const progress = createProgressThrottle(input.onProgress, 100, input.progressEveryFiles);
   const state = { filesDone: 0, filesTotal: plan.remove.length, bytesFreed: 0 };
   progress.flush(state);
-  const rootResult = await resolveRoot(input.root, fsOps);
+  const rootResult = await resolveRoot(input.root);
   if (!rootResult.ok) {
     refuseAll(result, plan.remove, rootResult);
     progress.flush({ ...state, filesDone: state.filesTotal });
     return result;
   }
-  const ctx = fileContext(input, rootResult.root, fsOps);
-  const carryOut: CarryOutOptions = {
-    items: plan.remove,
-    signal: input.signal,
-    retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
-    concurrency: FILES_IN_FLIGHT,
-    onFilesDone: (files, freedBytes) => {
-      state.filesDone += files;
-      state.bytesFreed += freedBytes;
-      progress.update(state);
-    },
-    fastPath: fastPathOf(input),
+  const onFilesDone = (files: number, freedBytes: number) => {
+    state.filesDone += files;
+    state.bytesFreed += freedBytes;
+    progress.update(state);
   };
-  await carryOutFiles(ctx, carryOut, result);
-  const dirs = await removeEmptiedDirs({
-    root: ctx.root,
-    removedFiles: result.removed.map((r) => r.path),
-    dryRun: ctx.dryRun,
-    fsOps,
-  });
-  result.removedDirs = dirs.removedDirs;
-  result.errors.push(...dirs.errors);
+  await runJobs(input, rootResult.root, result, onFilesDone);
   progress.flush({ ...state, bytesFreed: result.bytesFreed });
   return result;
 }
 
-/**
- * Plain deletes with the real file system go to the delete worker: synchronous calls there cost about a
- * tenth of the thread-pool round trips of the file-by-file path. Trash stays file by file (its port is
- * asynchronous, Electron's `shell.trashItem`), and so does a run with an `FsOps` of its own.
- */
-function fastPathOf(input: ExecutePlanInput): DeleteJobRunner | null {
-  if (input.rules.action !== 'delete') return null;
-  if (input.syncFsOps) return runDeleteJobHere(input.syncFsOps);
-  return input.fsOps ? null : runDeleteJobInWorker;
+/** One job, then another for the files left each time the rules change, until every file is decided. */
+async function runJobs(
+  input: ExecutePlanInput,
+  root: RealRoot,
+  result: FolderRunResult,
+  onFilesDone: (files: number, freedBytes: number) => void,
+) {
+  let items: PlannedRemoval[] = input.plan.remove;
+  let rules: FolderRules | null = input.rules;
+  const removedBefore: string[] = [];
+  while (items.length > 0) {
+    if (rules === null) {
+      const detail = 'the folder was disabled or removed from the configuration during the run';
+      for (const item of items) result.skipped.push({ path: item.path, why: 'cancelled', detail });
+      result.notes.push(
+        `The folder was disabled or removed during the run: ${items.length} files were kept.`,
+      );
+      return;
+    }
+    const stop = new StopFlag();
+    const onAbort = () => stop.set(STOP_CANCELLED);
+    if (input.signal?.aborted) onAbort();
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = input.liveRules?.onChange(() => stop.set(STOP_RULES_CHANGED));
+    let jobResult: JobResult;
+    const job = buildJob(input, root, rules, items, removedBefore);
+    try {
+      jobResult = await runJob(input, job, stop, onFilesDone);
+    } finally {
+      input.signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
+    }
+    const left = await recordOutcomes(result, items, job, jobResult, input.trash ?? nodeTrash);
+    removedBefore.push(...result.removed.map((r) => r.path));
+    if (left.length === 0 || stop.get() !== STOP_RULES_CHANGED || input.signal?.aborted) {
+      for (const item of left) {
+        result.skipped.push({
+          path: item.path,
+          why: 'cancelled',
+          detail: 'the run was cancelled before this file',
+        });
+      }
+      return;
+    }
+    rules = input.liveRules?.current() ?? null;
+    result.notes.push(
+      `The configuration changed during the run: the last ${left.length} files were checked against the new rules.`,
+    );
+    items = left;
+  }
 }
 
-/** Everything a single file's check needs; the protect globs are compiled once per run. */
-function fileContext(input: ExecutePlanInput, root: RealRoot, fsOps: FsOps): FileContext {
-  return {
-    root,
-    isProtected: compileGlobs(input.rules.protect, { nocase: NOCASE }),
-    graceMs: input.rules.minAgeMinutes * MS_PER_MINUTE,
+function buildJob(
+  input: ExecutePlanInput,
+  root: RealRoot,
+  rules: FolderRules,
+  items: PlannedRemoval[],
+  removedBefore: string[],
+): RemovalJob {
+  const nocase = { nocase: NOCASE };
+  const protect = compileGlobs(rules.protect, nocase);
+  const exclude = compileGlobs(rules.exclude, nocase);
+  const jobRules: JobRules = {
+    isProtected: (p) => protect(p) || exclude(p),
+    graceMs: rules.minAgeMinutes * MS_PER_MINUTE,
     nowMs: input.nowMs,
-    action: input.rules.action,
-    trash: input.trash ?? nodeTrash,
-    dryRun: input.dryRun ?? false,
-    fsOps,
   };
+  return {
+    rootRealPath: root.realPath,
+    rootDev: root.dev,
+    rootIno: root.ino,
+    files: jobFiles(jobRules, items),
+    action: rules.action,
+    dryRun: input.dryRun ?? false,
+    trashPlace: trashPlace(),
+    retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+    removedBefore: [...removedBefore],
+    forcePathFallback: input.forcePathFallback ?? false,
+  };
+}
+
+/**
+ * On the worker; should it die, nothing is known about the files it had reached: the job reruns on this
+ * thread, which re-checks each (a file the worker removed is then `gone`), and progress already reported
+ * is not counted twice.
+ */
+async function runJob(
+  input: ExecutePlanInput,
+  job: RemovalJob,
+  stop: StopFlag,
+  onFilesDone: (files: number, freedBytes: number) => void,
+): Promise<JobResult> {
+  const runner: DeleteJobRunner = input.dirFs ? runDeleteJobHere(input.dirFs) : runDeleteJobInWorker;
+  let reported = 0;
+  try {
+    return await runner(job, {
+      stop,
+      onFilesDone: (files, freed) => {
+        reported += files;
+        onFilesDone(files, freed);
+      },
+    });
+  } catch {
+    return runDeleteJobHere()(job, {
+      stop,
+      onFilesDone: (files, freed) => {
+        if (reported > 0) reported -= files;
+        else onFilesDone(files, freed);
+      },
+    });
+  }
 }
 
 function emptyResult(plan: FolderPlan): FolderRunResult {
@@ -128,6 +205,8 @@ function emptyResult(plan: FolderPlan): FolderRunResult {
     errors: [],
     filesRemoved: 0,
     bytesFreed: 0,
+    bytesRemoved: 0,
+    bytesTrashed: 0,
     removedDirs: [],
     overLimitAfter: plan.overLimitAfter,
     notes: [...plan.notes],

@@ -1,16 +1,19 @@
 /**
  * Resolves a folder root once, at the start of a run, to the real directory every planned path is walked
- * from. A root that is missing, not a directory, or has itself become a symbolic link is refused.
+ * from, and its identity (device, inode) that the removal core checks when it opens it. A root that is
+ * missing, not a directory, or has itself become a symbolic link is refused.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SkipWhy } from '../../../shared/types.js';
-import { errorCode, errorMessage, type FsOps } from './fs-ops.js';
+import { errorCode, errorMessage } from '../removal/errors.js';
 
 export interface RealRoot {
   /** The root with every symbolic link in its ancestors resolved. */
   realPath: string;
   /** Device of the root: no removal may happen on another device (a mount point below the root). */
   dev: number;
+  ino: number;
 }
 
 export type RootResult =
@@ -19,7 +22,7 @@ export type RootResult =
   | { ok: false; why: 'error'; code: string; detail: string };
 
 /** Checks the root with `lstat` (the root itself must not be a link) and resolves its ancestors with `realpath`. */
-export async function resolveRoot(rootPath: string, fsOps: FsOps): Promise<RootResult> {
+export async function resolveRoot(rootPath: string): Promise<RootResult> {
   if (!path.isAbsolute(rootPath)) {
     return {
       ok: false,
@@ -28,19 +31,19 @@ export async function resolveRoot(rootPath: string, fsOps: FsOps): Promise<RootR
     };
   }
   try {
-    const own = await fsOps.lstat(rootPath);
+    const own = await fs.lstat(rootPath);
     if (own.isSymbolicLink()) {
       return { ok: false, why: 'outside-root', detail: `the folder root ${rootPath} is now a symbolic link` };
     }
     if (!own.isDirectory()) {
       return { ok: false, why: 'changed', detail: `the folder root ${rootPath} is no longer a folder` };
     }
-    const realPath = await fsOps.realpath(rootPath);
-    const real = await fsOps.lstat(realPath);
+    const realPath = await fs.realpath(rootPath);
+    const real = await fs.lstat(realPath);
     if (!real.isDirectory()) {
       return { ok: false, why: 'changed', detail: `the folder root ${rootPath} is no longer a folder` };
     }
-    return { ok: true, root: { realPath, dev: real.dev } };
+    return { ok: true, root: { realPath, dev: real.dev, ino: real.ino } };
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') {

@@ -1,23 +1,24 @@
 /**
- * Runs a delete job on the delete worker thread, so the synchronous calls never block the host's event
- * loop. One worker serves the process, started on first use (50 ms from the bundle) and kept, unref'd,
- * while idle: runs queue on it one after another. If it dies, the jobs in flight fail and the next run
- * starts a new one.
+ * Runs a removal job on the delete worker thread, so the synchronous calls never block the host's event
+ * loop. One worker serves the process, started on first use and kept, unref'd, while idle: jobs queue on
+ * it one after another. If it dies, the jobs in flight fail and the next run starts a new one.
  */
 import type { Worker } from 'node:worker_threads';
-import type { DeleteJob, JobOutcome } from './delete-job.js';
-import { deleteFilesSync, type SyncFsOps } from './delete-files-sync.js';
+import type { DirFs } from '../removal/dir-fs.js';
+import type { JobResult, RemovalJob } from '../removal/removal-job.js';
+import { runRemovalJob } from '../removal/run-removal-job.js';
 import type { WorkerReply, WorkerRequest } from './delete-protocol.js';
 import { startDeleteWorker } from './start-delete-worker.js';
+import type { StopFlag } from './stop-flag.js';
 
 export interface JobHooks {
-  signal: AbortSignal | undefined;
-  /** Called as files finish, with how many finished since the last call and the bytes they freed. */
+  stop: StopFlag;
+  /** Called as files finish, with how many finished since the last call and the disk bytes they freed. */
   onFilesDone: (files: number, freedBytes: number) => void;
 }
 
-/** Carries out a job somewhere; resolves with each file's outcome (`undefined`: not started, cancelled). */
-export type DeleteJobRunner = (job: DeleteJob, hooks: JobHooks) => Promise<(JobOutcome | undefined)[]>;
+/** Carries out a job somewhere and resolves with its result. */
+export type DeleteJobRunner = (job: RemovalJob, hooks: JobHooks) => Promise<JobResult>;
 
 interface Pending {
   onReply: (reply: WorkerReply) => void;
@@ -45,7 +46,7 @@ function sharedWorker(): Worker {
   return w;
 }
 
-/** Longest silence from the delete worker before it is ended and its job rerun on the async path. */
+/** Longest silence from the delete worker before it is ended and its job rerun on this thread. */
 export const WORKER_SILENCE_MS = 30_000;
 
 /** The production runner: the job runs on the shared worker thread with the real file system. */
@@ -53,23 +54,16 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
   new Promise((resolve, reject) => {
     const w = sharedWorker();
     const id = nextId++;
-    const cancel = new SharedArrayBuffer(4);
-    const flag = new Int32Array(cancel);
-    const onAbort = () => Atomics.store(flag, 0, 1);
-    if (hooks.signal?.aborted) onAbort();
-    hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    // The worker reports at least every 50 ms while files complete. Silent for this long, it is stuck (a
-    // hung system call, a bug): end it, and the plan reruns on the asynchronous path, which re-checks every
-    // file, instead of a cleanup that never finishes and blocks every later one.
+    // The worker reports at least every 50 ms while files complete (and waits at most the retry delay).
+    // Silent for this long, it is stuck (a hung system call, a bug): end it, and the job reruns here.
     let watchdog: NodeJS.Timeout | undefined;
     const feedWatchdog = () => {
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => void w.terminate(), WORKER_SILENCE_MS);
+      watchdog = setTimeout(() => void w.terminate(), WORKER_SILENCE_MS + job.retryDelayMs);
     };
     feedWatchdog();
     const settle = () => {
       clearTimeout(watchdog);
-      hooks.signal?.removeEventListener('abort', onAbort);
       pending.delete(id);
       if (pending.size === 0) worker?.unref();
     };
@@ -78,7 +72,7 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
         feedWatchdog();
         if (reply.kind === 'progress') return hooks.onFilesDone(reply.files, reply.freedBytes);
         settle();
-        resolve(reply.outcomes);
+        resolve(reply.result);
       },
       fail: (error) => {
         settle();
@@ -87,18 +81,24 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
     });
     // While a job runs the worker keeps the process alive; idle, it never holds it open.
     w.ref();
-    const request: WorkerRequest = { id, job, cancel };
+    const request: WorkerRequest = { id, job, stop: hooks.stop.buffer };
     w.postMessage(request);
   });
 
 /**
- * A runner on the caller's thread with a synchronous port of its own: for tests and the race fuzzer,
- * which fire file-system changes at exact calls of the same core the worker runs.
+ * A runner on the caller's thread: for tests, which fire file-system changes at exact calls through a
+ * `DirFs` of their own, and for the rerun of a job whose worker died.
  */
-export function runDeleteJobHere(ops: SyncFsOps): DeleteJobRunner {
+export function runDeleteJobHere(dirFs?: DirFs): DeleteJobRunner {
   return async (job, hooks) =>
-    deleteFilesSync(job, ops, {
-      cancelled: () => hooks.signal?.aborted ?? false,
-      onFileDone: (freedBytes) => hooks.onFilesDone(1, freedBytes),
-    });
+    runRemovalJob(
+      job,
+      {
+        stop: () => hooks.stop.get(),
+        onFileDone: (freedBytes) => hooks.onFilesDone(1, freedBytes),
+        sleep: (ms) => hooks.stop.sleep(ms),
+        nowMs: () => Date.now(),
+      },
+      dirFs,
+    );
 }

@@ -109,7 +109,8 @@ function checkAccounting(ev: RaceEvidence, planned: Map<string, PlannedRemoval>)
   }
   if (result.filesRemoved !== result.removed.length) problems.push('filesRemoved disagrees with removed');
   const bytes = result.removed.reduce((sum, r) => sum + r.sizeBytes, 0);
-  if (result.bytesFreed !== bytes) problems.push('bytesFreed disagrees with removed');
+  if (result.bytesRemoved !== bytes) problems.push('bytesRemoved disagrees with removed');
+  if (result.bytesFreed < bytes) problems.push('bytesFreed is less than the removed files occupied');
   return problems;
 }
 

@@ -1,27 +1,24 @@
 /**
- * The executor's `FsOps` port, wrapped so mutations land *during* the removal at exact points: when the
- * executor makes its nth `lstat` of a planned file, just before the call or just after it returns.
+ * The removal core's `DirFs` port (the real addon), wrapped so mutations land *during* the removal at
+ * exact points: when the core makes its nth look (`stat`) at a planned file, just before the call or just
+ * after it returns. The core runs on this thread, so its calls and the mutations happen in one known
+ * order. Each unlink is logged with what was really at the path just before it (an independent `lstat`
+ * and the file's tag) and whether the path was gone just after.
  *
- * Every call goes through one queue, so the executor's calls and the mutations happen in a single, known
- * order (the executor still has several files in flight; their calls interleave, one at a time). Each
- * `unlink` is logged with what was really at the path just before it (an independent `lstat` and the
- * file's tag) and whether the path was gone just after.
- *
- * The one race no path-based remover can close: between the executor's last look at a file and its
- * `unlink`, a swap goes unseen (processPlannedFile documents it). The async path looks at each file twice,
- * the second time right before the unlink (the fast path's synchronous core once, right before it); a mutation that would hit a planned file, or a folder above
- * it, after that second look and before its unlink is held back and counted, not applied.
+ * The window left: between the core's look at a file and its `unlinkat` in the same open folder, another
+ * file renamed onto the planned name goes unseen (it is inside that folder, so inside the root). Folders
+ * swapped in that window no longer matter (the folder is pinned by its handle), but the path-based log
+ * could not tell which file went, so a mutation that would hit a planned file or a folder above it in
+ * that window is held back and counted, not applied; tests/attack meets folder swaps at full speed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Stats } from 'node:fs';
-import type { SyncFsOps } from '../../../electron/engine/executor/delete-files-sync.js';
-import type { FsOps } from '../../../electron/engine/executor/fs-ops.js';
-import { nodeFsOps } from '../../../electron/engine/executor/fs-ops.js';
+import type { DirFs, DirHandle, EntryStat } from '../../../electron/engine/removal/dir-fs.js';
+import { dirFsWith } from '../../support/dir-fs-port.js';
 import { readTag } from './case-tree.js';
 
 /** The executor's look at a file that opens the unguarded window up to its unlink. */
-export const LAST_LOOK = 2;
+export const LAST_LOOK = 1;
 
 export interface UnlinkEvent {
   rel: string;
@@ -54,7 +51,6 @@ export class RaceHarness {
   /** Planned paths between the executor's last look and their unlink. */
   readonly armed = new Set<string>();
   private readonly lstats = new Map<string, number>();
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly root: string,
@@ -76,43 +72,22 @@ export class RaceHarness {
     return this.unlinks.some((u) => u.rel === rel && u.ok);
   }
 
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
   private fire(rel: string, nth: number, at: 'before' | 'after'): void {
     for (const t of this.triggers) if (t.onPath === rel && t.nth === nth && t.at === at) t.fire();
   }
 
-  private async lstat(abs: string): Promise<Stats> {
+  /** The core's look at `name` in `dir`, counted and with the triggers fired around it. */
+  private statAt(real: DirFs, dir: DirHandle, name: string): EntryStat {
+    const abs = path.join(dir.absPath, name);
     const rel = this.rel(abs);
-    if (rel === null) return nodeFsOps.lstat(abs);
+    if (rel === null) return real.stat(dir, name);
     const nth = this.before(rel);
-    let result: Stats | undefined;
-    let failure: unknown;
+    let result: EntryStat | undefined;
     try {
-      result = await nodeFsOps.lstat(abs);
-    } catch (error) {
-      failure = error;
-    }
-    this.after(rel, nth, result);
-    if (result === undefined) throw failure;
-    return result;
-  }
-
-  /** The same look as `lstat`, for the fast path's synchronous port. */
-  private lstatSync(abs: string): Stats {
-    const rel = this.rel(abs);
-    if (rel === null) return fs.lstatSync(abs);
-    const nth = this.before(rel);
-    let result: Stats | undefined;
-    try {
-      result = fs.lstatSync(abs);
+      result = real.stat(dir, name);
       return result;
     } finally {
-      this.after(rel, nth, result);
+      this.after(rel, nth, result?.kind === 'file');
     }
   }
 
@@ -124,59 +99,48 @@ export class RaceHarness {
     return nth;
   }
 
-  private after(rel: string, nth: number, result: Stats | undefined): void {
-    if (result?.isFile() && nth >= this.lastLook && this.planned.has(rel)) this.armed.add(rel);
+  private after(rel: string, nth: number, isFile: boolean): void {
+    if (isFile && nth >= this.lastLook && this.planned.has(rel)) this.armed.add(rel);
     this.fire(rel, nth, 'after');
   }
 
-  private async unlink(abs: string): Promise<void> {
-    const rel = this.rel(abs) ?? `(outside the root) ${abs}`;
-    const event: UnlinkEvent = { rel, seq: ++this.seq, before: lookAt(abs), ok: false, stillThere: false };
-    this.unlinks.push(event);
-    try {
-      await nodeFsOps.unlink(abs);
-      event.ok = true;
-      event.stillThere = lookAt(abs) !== null;
-    } finally {
-      this.armed.delete(rel);
-    }
-  }
-
-  private unlinkSync(abs: string): void {
-    const rel = this.rel(abs) ?? `(outside the root) ${abs}`;
-    const event: UnlinkEvent = { rel, seq: ++this.seq, before: lookAt(abs), ok: false, stillThere: false };
-    this.unlinks.push(event);
-    try {
-      fs.unlinkSync(abs);
-      event.ok = true;
-      event.stillThere = lookAt(abs) !== null;
-    } finally {
-      this.armed.delete(rel);
-    }
-  }
-
   /**
-   * The port for the fast delete path's core (delete-files-sync.ts), run on this thread: it looks at each
-   * file once, right before the unlink, so build this harness with `lastLook` 1 for it.
+   * Logged under the planned path (the folder's path when the core opened it), but looked at where the
+   * open folder really is now (Linux: /proc/self/fd), since a folder moved after it was opened takes
+   * the core's removal with it: the log must show the file the core really removed.
    */
-  get syncFsOps(): SyncFsOps {
-    return { lstat: (p) => this.lstatSync(p), unlink: (p) => this.unlinkSync(p) };
+  private unlinkAt(real: DirFs, dir: DirHandle, name: string): void {
+    const abs = path.join(dir.absPath, name);
+    const rel = this.rel(abs) ?? `(outside the root) ${abs}`;
+    const live = path.join(livePath(dir), name);
+    const event: UnlinkEvent = { rel, seq: ++this.seq, before: lookAt(live), ok: false, stillThere: false };
+    this.unlinks.push(event);
+    try {
+      real.unlink(dir, name);
+      event.ok = true;
+      event.stillThere = lookAt(live) !== null;
+    } finally {
+      this.armed.delete(rel);
+    }
   }
 
-  /** The port to hand to `executePlan`. */
-  get fsOps(): FsOps {
-    return {
-      lstat: (p) => this.serial(() => this.lstat(p)),
-      realpath: (p) => this.serial(() => nodeFsOps.realpath(p)),
-      unlink: (p) => this.serial(() => this.unlink(p)),
-      rmdir: (p) =>
-        this.serial(async () => {
-          await nodeFsOps.rmdir(p);
-          this.rmdirs.push(this.rel(p) ?? p);
-        }),
-      readdir: (p) => this.serial(() => nodeFsOps.readdir(p)),
-    };
+  /** The removal core's port, run on this thread: every look and removal goes through the harness. */
+  get dirFs(): DirFs {
+    return dirFsWith({
+      stat: (real, dir, name) => this.statAt(real, dir, name),
+      unlink: (real, dir, name) => this.unlinkAt(real, dir, name),
+      rmdir: (real, dir, name) => {
+        real.rmdir(dir, name);
+        this.rmdirs.push(this.rel(path.join(dir.absPath, name)) ?? name);
+      },
+    });
   }
+}
+
+/** Where an open folder is now. */
+function livePath(dir: DirHandle): string {
+  if (dir.fd < 0 || process.platform !== 'linux') return dir.absPath;
+  return fs.readlinkSync(`/proc/self/fd/${dir.fd}`);
 }
 
 function lookAt(abs: string): UnlinkEvent['before'] {

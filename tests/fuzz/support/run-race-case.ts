@@ -80,7 +80,7 @@ function hitsOf(m: ResolvedMutation, planned: ReadonlySet<string>): [string, str
  * fast path's synchronous core (the code the delete worker runs) through a synchronous port on this
  * thread, so mutations land at the same exact calls.
  */
-export type RaceMode = 'port' | 'sync';
+export type RaceMode = 'port';
 
 export async function runRaceCase(
   c: RaceCase,
@@ -140,7 +140,7 @@ function duringTriggers(
   return triggers;
 }
 
-async function runInFolder(c: RaceCase, caseDir: string, mode: RaceMode): Promise<RaceOutcome> {
+async function runInFolder(c: RaceCase, caseDir: string, _mode: RaceMode): Promise<RaceOutcome> {
   const nowMs = Date.now();
   const tree = buildCaseTree(caseDir, c.files, nowMs);
   const outsideBefore = hashTree(tree.outside);
@@ -156,11 +156,9 @@ async function runInFolder(c: RaceCase, caseDir: string, mode: RaceMode): Promis
   };
   const { book, apply, planned } = mutationBook(c, plan, tree, stats);
   for (const spec of c.mutations) if (spec.trigger.phase === 'between') apply(spec);
-  const lastLook = mode === 'sync' ? 1 : LAST_LOOK;
-  const harness = new RaceHarness(tree.root, planned, duringTriggers(c, plan, apply, lastLook), lastLook);
+  const harness = new RaceHarness(tree.root, planned, duringTriggers(c, plan, apply, LAST_LOOK), LAST_LOOK);
   book.harness = harness;
-  const ports = mode === 'sync' ? { syncFsOps: harness.syncFsOps } : { fsOps: harness.fsOps };
-  const result = await executePlan({ root: tree.root, plan, rules, nowMs: Date.now, ...ports });
+  const result = await executePlan({ root: tree.root, plan, rules, nowMs: Date.now, dirFs: harness.dirFs });
 
   stats.removed = result.removed.length;
   for (const s of result.skipped) stats.skipped[s.why] = (stats.skipped[s.why] ?? 0) + 1;

@@ -32,6 +32,7 @@ async function run(
 }
 
 const at = (root: string, rel: string) => path.join(root, ...rel.split('/'));
+const diskBytesOf = async (root: string, rel: string) => (await fs.lstat(at(root, rel))).blocks * 512;
 
 describe('executePlan removes what is still as planned', () => {
   it('removes old regular files and reports each with its reason, bytes freed and the plan notes', async () => {
@@ -40,6 +41,7 @@ describe('executePlan removes what is still as planned', () => {
     await writeFile(root, 'sub/b.wav', '12345');
     await writeFile(root, 'fresh.wav', 'not planned');
     const items = [await planned(root, 'a.wav', 'age'), await planned(root, 'sub/b.wav', 'size')];
+    const diskBytes = (await diskBytesOf(root, 'a.wav')) + (await diskBytesOf(root, 'sub/b.wav'));
 
     const result = await run(root, items);
 
@@ -47,7 +49,7 @@ describe('executePlan removes what is still as planned', () => {
       { path: 'a.wav', sizeBytes: 10, reason: 'age' },
       { path: 'sub/b.wav', sizeBytes: 5, reason: 'size' },
     ]);
-    expect([result.filesRemoved, result.bytesFreed]).toEqual([2, 15]);
+    expect([result.filesRemoved, result.bytesRemoved, result.bytesFreed]).toEqual([2, 15, diskBytes]);
     expect([result.skipped, result.errors]).toEqual([[], []]);
     expect([result.overLimitAfter, result.notes]).toEqual([true, ['a note from the plan']]);
     expect(await exists(at(root, 'a.wav'))).toBe(false);
@@ -195,6 +197,7 @@ describe('executePlan in a dry run', () => {
     await writeFile(root, 'keep.wav', 'k');
     const items = [await planned(root, 'sub/a.wav'), await planned(root, 'keep.wav')];
     const plan = planOf(items);
+    const diskBytes = await diskBytesOf(root, 'sub/a.wav');
 
     const result = await executePlan({
       root,
@@ -205,7 +208,7 @@ describe('executePlan in a dry run', () => {
     });
 
     expect(result.removed.map((r) => r.path)).toEqual(['sub/a.wav']);
-    expect([result.filesRemoved, result.bytesFreed]).toEqual([1, 5]);
+    expect([result.filesRemoved, result.bytesRemoved, result.bytesFreed]).toEqual([1, 5, diskBytes]);
     expect(result.removedDirs).toEqual(['sub']);
     expect(result.skipped.map((s) => s.why)).toEqual(['protected']);
     expect(await exists(at(root, 'sub/a.wav'))).toBe(true);

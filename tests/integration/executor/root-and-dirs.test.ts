@@ -2,11 +2,12 @@
  * A root that can no longer be trusted removes nothing; after a run, only the subfolders it emptied are
  * removed, deepest first, never the root and never through a link.
  */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
-import { nodeFsOps } from '../../../electron/engine/executor/fs-ops.js';
+import { dirFsWith } from '../../support/dir-fs-port.js';
 import type { PlannedRemoval } from '../../../shared/types.js';
 import {
   exists,
@@ -119,21 +120,20 @@ describe('executePlan removes the subfolders it emptied', () => {
     await writeFile(root, 'sub/old.txt', 'x');
     const item = await planned(root, 'sub/old.txt');
     // A real unlink, then the race this guards against: the emptied folder becomes a link to an outside one.
-    const fsOps = {
-      ...nodeFsOps,
-      unlink: async (p: string) => {
-        await fs.unlink(p);
-        await fs.rmdir(path.join(root, 'sub'));
-        await fs.symlink(path.join(outside, 'empty'), path.join(root, 'sub'));
+    const dirFs = dirFsWith({
+      unlink: (real, dir, name) => {
+        real.unlink(dir, name);
+        fsSync.rmdirSync(path.join(root, 'sub'));
+        fsSync.symlinkSync(path.join(outside, 'empty'), path.join(root, 'sub'));
       },
-    };
+    });
 
     const result = await executePlan({
       root,
       plan: planOf([item]),
       rules: rulesFor(root),
       nowMs: Date.now,
-      fsOps,
+      dirFs,
     });
 
     expect(result.removed.map((r) => r.path)).toEqual(['sub/old.txt']);

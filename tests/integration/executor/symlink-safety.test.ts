@@ -4,11 +4,12 @@
  * outside file, so only the executor's own walk stands between the plan and the outside folder.
  */
 import { execFileSync } from 'node:child_process';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
-import { nodeFsOps } from '../../../electron/engine/executor/fs-ops.js';
+import { dirFsWith } from '../../support/dir-fs-port.js';
 import type { PlannedRemoval } from '../../../shared/types.js';
 import {
   exists,
@@ -92,33 +93,35 @@ describe('executePlan never leaves the root', () => {
     await writeFile(root, 'sub/old.txt', 'old');
     const item = await planned(root, 'sub/old.txt');
     await fs.link(path.join(root, 'sub/old.txt'), path.join(outside, 'old.txt'));
-    const file = path.join(root, 'sub', 'old.txt');
     let swapped = false;
-    // Real lstat; right after the file itself is examined, the race: its folder becomes a link outside.
-    const fsOps = {
-      ...nodeFsOps,
-      lstat: async (p: string) => {
-        const st = await fs.lstat(p);
-        if (p === file && !swapped) {
+    // Real stat; right after the file itself is examined, the race: its folder becomes a link outside.
+    // The removal goes through the folder's open handle, so it removes the planned file where it now is
+    // (moved aside, still the planned file) and never the outside file of the same name.
+    const dirFs = dirFsWith({
+      stat: (real, dir, name) => {
+        const st = real.stat(dir, name);
+        if (name === 'old.txt' && !swapped) {
           swapped = true;
-          await fs.rename(path.join(root, 'sub'), path.join(aside, 'sub'));
-          await fs.symlink(outside, path.join(root, 'sub'));
+          fsSync.renameSync(path.join(root, 'sub'), path.join(aside, 'sub'));
+          fsSync.symlinkSync(outside, path.join(root, 'sub'));
         }
         return st;
       },
-    };
+    });
 
     const result = await executePlan({
       root,
       plan: planOf([item]),
       rules: rulesFor(root),
       nowMs: Date.now,
-      fsOps,
+      dirFs,
     });
 
     expect(swapped).toBe(true);
-    expect(result.skipped.map((s) => [s.path, s.why])).toEqual([['sub/old.txt', 'outside-root']]);
     expect(await fs.readFile(path.join(outside, 'old.txt'), 'utf8')).toBe('old');
+    expect((await fs.stat(path.join(outside, 'old.txt'))).nlink).toBe(1);
+    expect(result.removed.map((r) => r.path)).toEqual(['sub/old.txt']);
+    expect(await exists(path.join(aside, 'sub', 'old.txt'))).toBe(false);
   });
 
   it('refuses "..", absolute paths, empty components and NUL before touching the disk', async () => {

@@ -1,25 +1,4 @@
-/**
- * The file-system calls the executor makes, as a small port. Hosts use `nodeFsOps`; a test that needs a
- * failure the kernel will not produce on demand (EBUSY) replaces one call and says so in its name.
- */
-import fs from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-
-export interface FsOps {
-  lstat(path: string): Promise<Stats>;
-  realpath(path: string): Promise<string>;
-  unlink(path: string): Promise<void>;
-  rmdir(path: string): Promise<void>;
-  readdir(path: string): Promise<string[]>;
-}
-
-export const nodeFsOps: FsOps = {
-  lstat: (p) => fs.lstat(p),
-  realpath: (p) => fs.realpath(p),
-  unlink: (p) => fs.unlink(p),
-  rmdir: (p) => fs.rmdir(p),
-  readdir: (p) => fs.readdir(p),
-};
+/** Error codes and messages of thrown values, and which codes are worth one more try. */
 
 /** The errno code of a thrown value (`'ENOENT'`, `'EACCES'` …), or `'UNKNOWN'`. */
 export function errorCode(error: unknown): string {

@@ -1,0 +1,44 @@
+/**
+ * Builds a removal job from planned files: what can be decided before the disk is touched (a path that
+ * could leave the root, a protect match, the grace period) is decided here, once, on the caller's thread.
+ */
+import type { PlannedRemoval } from '../../../shared/types.js';
+import { formatDuration } from '../../../shared/format.js';
+import type { JobFile, RemovalJob } from '../removal/removal-job.js';
+import { splitRelPath } from './split-rel-path.js';
+
+export interface JobRules {
+  isProtected: (relPath: string) => boolean;
+  graceMs: number;
+  nowMs: () => number;
+}
+
+/** The job's files for `items`, reading the clock once per file. */
+export function jobFiles(rules: JobRules, items: readonly PlannedRemoval[]): JobFile[] {
+  return items.map((item): JobFile => {
+    const split = splitRelPath(item.path);
+    const parts = split.ok ? split.parts : [];
+    let refusal: JobFile['refusal'] = null;
+    if (!split.ok) refusal = { why: 'outside-root', detail: split.detail };
+    else if (rules.isProtected(item.path))
+      refusal = { why: 'protected', detail: 'matches a protect pattern' };
+    return {
+      dirParts: parts.slice(0, -1),
+      name: parts.at(-1) ?? '',
+      dev: item.dev,
+      ino: item.ino,
+      sizeBytes: item.sizeBytes,
+      mtimeMs: item.mtimeMs,
+      refusal,
+      tooYoung: refusal === null ? tooYoungDetail(rules.nowMs() - item.mtimeMs, rules.graceMs) : null,
+    };
+  });
+}
+
+function tooYoungDetail(ageMs: number, graceMs: number): string | null {
+  if (ageMs >= graceMs) return null;
+  const ago = ageMs < 0 ? 'in the future' : `${formatDuration(ageMs)} ago`;
+  return `modified ${ago}, within the ${formatDuration(graceMs)} grace period`;
+}
+
+export type { RemovalJob };

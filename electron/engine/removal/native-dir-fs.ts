@@ -1,0 +1,123 @@
+/**
+ * The race-free `DirFs`, over Headroom's small node-api addon (native/src/headroom_fs.c). It is built by
+ * `npm ci` (scripts/build-native.js) on Linux and macOS; where it is missing, `loadNativeDirFs` says why and
+ * the core falls back to `pathDirFs`.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { kindOfMode, type DirFs, type DirHandle, type EntryStat } from './dir-fs.js';
+
+interface Addon {
+  openDir(absPath: string): number;
+  openDirAt(fd: number, name: string): number;
+  statAt(fd: number, name: string | null): number[];
+  unlinkAt(fd: number, name: string): void;
+  rmdirAt(fd: number, name: string): void;
+  mkdirAt(fd: number, name: string, mode: number): void;
+  createFileAt(fd: number, name: string, mode: number): number;
+  renameNoReplace(fromFd: number, name: string, toFd: number, toName: string): void;
+  closeFd(fd: number): void;
+  readDirAt(fd: number): Buffer[];
+}
+
+const ADDON = path.join('native', 'build', 'Release', 'headroom_fs.node');
+
+/** The addon beside the sources (repository, `out/main/…` bundle, or the packaged app), nearest first. */
+function findAddon(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 6; up++) {
+    const candidate = path.join(dir, ADDON);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+/** Node's `msFromTimeSpec`: the same double a scan's `Stats.mtimeMs` holds. */
+const msOf = (sec: number, nsec: number) => sec * 1000 + nsec / 1_000_000;
+
+function entryStat(f: number[]): EntryStat {
+  const [mode, dev, ino, nlink, uid, size, blocks, mSec, mNsec] = f as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    kind: kindOfMode(mode),
+    dev,
+    ino,
+    nlink,
+    uid,
+    mode,
+    size,
+    diskBytes: blocks * 512,
+    mtimeMs: msOf(mSec, mNsec),
+  };
+}
+
+function handle(addon: Addon, fd: number, absPath: string): DirHandle {
+  try {
+    const st = entryStat(addon.statAt(fd, null));
+    return { fd, absPath, dev: st.dev, ino: st.ino, uid: st.uid, mode: st.mode };
+  } catch (error) {
+    addon.closeFd(fd);
+    throw error;
+  }
+}
+
+function nativeDirFs(addon: Addon): DirFs {
+  return {
+    raceFree: true,
+    openDir: (absPath) => handle(addon, addon.openDir(absPath), absPath),
+    openChild: (parent, name) =>
+      handle(addon, addon.openDirAt(parent.fd, name), path.join(parent.absPath, name)),
+    stat: (parent, name) => entryStat(addon.statAt(parent.fd, name)),
+    unlink: (parent, name) => addon.unlinkAt(parent.fd, name),
+    rmdir: (parent, name) => addon.rmdirAt(parent.fd, name),
+    mkdir: (parent, name, mode) => addon.mkdirAt(parent.fd, name, mode),
+    writeNewFile(parent, name, content, mode) {
+      const fd = addon.createFileAt(parent.fd, name, mode);
+      try {
+        fs.writeSync(fd, content);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    renameNoReplace: (from, name, to, toName) => addon.renameNoReplace(from.fd, name, to.fd, toName),
+    readdir: (dir) => addon.readDirAt(dir.fd).map((b) => b.toString()),
+    close: (dir) => addon.closeFd(dir.fd),
+  };
+}
+
+export type NativeLoad = { ok: true; dirFs: DirFs } | { ok: false; why: string };
+
+let loaded: NativeLoad | null = null;
+
+/** Loads the addon once per thread; `{ ok: false, why }` on Windows or when it was not built. */
+export function loadNativeDirFs(): NativeLoad {
+  if (loaded) return loaded;
+  if (process.platform === 'win32') {
+    loaded = { ok: false, why: 'Windows has no openat(); Headroom uses its path-based fallback there' };
+    return loaded;
+  }
+  const file = findAddon();
+  if (file === null) {
+    loaded = { ok: false, why: `the removal addon (${ADDON}) was not built; run npm ci with a C compiler` };
+    return loaded;
+  }
+  try {
+    loaded = { ok: true, dirFs: nativeDirFs(createRequire(import.meta.url)(file) as Addon) };
+  } catch (error) {
+    loaded = { ok: false, why: `the removal addon could not be loaded: ${(error as Error).message}` };
+  }
+  return loaded;
+}

@@ -1,0 +1,214 @@
+/**
+ * The removal core (DESIGN.md invariants 1 and 2), used by every removal: planned files, the folders
+ * they leave empty, moves to the trash, dry runs. Every call works relative to a folder opened from the
+ * root one bare name at a time without following links (pinned-dirs.ts), so a folder renamed or swapped
+ * for a link while the run goes on cannot redirect a removal outside the root. Synchronous: it runs on the
+ * delete worker thread (delete-worker.ts), or on the caller's thread in tests.
+ */
+import type { RemovalError } from '../../../shared/types.js';
+import type { DirFs, DirHandle } from './dir-fs.js';
+import { errorCode, errorMessage, isTransientCode } from './errors.js';
+import { judgeFile } from './judge-file.js';
+import { loadNativeDirFs } from './native-dir-fs.js';
+import { openWriterCheck } from './open-writers.js';
+import { pathDirFs } from './path-dir-fs.js';
+import { PinnedDirs, refusalOfOpen, sharedDetail, skip, type Refusal } from './pinned-dirs.js';
+import { STOP_NONE, type JobFile, type JobOutcome, type JobResult, type RemovalJob } from './removal-job.js';
+import { removeEmptiedDirs } from './remove-emptied-dirs.js';
+import { trashFile } from './trash-file.js';
+import { findTrash, type TrashLookup } from './trash-target.js';
+
+export interface RemovalHooks {
+  /** Read before each file: STOP_NONE runs on; anything else stops before the next file. */
+  stop: () => number;
+  /** After each file of the first pass, with the disk bytes it gave back. */
+  onFileDone: (freedBytes: number) => void;
+  /** Waits `ms` (or less, once stopped) before the retry of transient failures. */
+  sleep: (ms: number) => void;
+  /** Epoch ms for trash records. */
+  nowMs: () => number;
+}
+
+type Transient = { kind: 'transient'; code: string; message: string };
+type Step = JobOutcome | Transient;
+
+/** The `DirFs` a job runs on: the addon where it is built, else the path fallback. */
+export function dirFsFor(job: Pick<RemovalJob, 'forcePathFallback'>): DirFs {
+  if (job.forcePathFallback) return pathDirFs;
+  const native = loadNativeDirFs();
+  return native.ok ? native.dirFs : pathDirFs;
+}
+
+/** On the fallback, a folder another user can write to: not ours (nor root's), or group/other-writable. */
+function sharedFolderTest(dirFs: DirFs): ((dir: DirHandle) => boolean) | null {
+  if (dirFs.raceFree || process.platform === 'win32') return null;
+  const uid = process.getuid?.() ?? 0;
+  return (dir) => (dir.uid !== uid && dir.uid !== 0) || (dir.mode & 0o022) !== 0;
+}
+
+/** Carries out `job`; never throws for a file's failure. */
+export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirFsFor(job)): JobResult {
+  const result: JobResult = {
+    outcomes: new Array(job.files.length),
+    diskFreed: new Array(job.files.length).fill(0),
+    trashed: job.action === 'trash' && !job.dryRun,
+    removedDirs: [],
+    dirErrors: [],
+    pathFallback: !dirFs.raceFree,
+  };
+  const root = openRoot(job, dirFs);
+  if ('kind' in root) {
+    job.files.forEach((file, i) => {
+      result.outcomes[i] = file.refusal ? { kind: 'skip', ...file.refusal } : root;
+      hooks.onFileDone(0);
+    });
+    return result;
+  }
+  const isShared = sharedFolderTest(dirFs);
+  const pins = new PinnedDirs(dirFs, root, isShared);
+  const trash: TrashLookup | null =
+    result.trashed && dirFs.raceFree ? findTrash(dirFs, job.trashPlace, job.rootRealPath, job.rootDev) : null;
+  try {
+    const ctx: FileCtx = {
+      job,
+      dirFs,
+      pins,
+      trash,
+      inUse: openWriterCheck(job.rootDev),
+      rootShared: isShared?.(root) ?? false,
+      nowMs: hooks.nowMs,
+    };
+    carryOut(ctx, hooks, result);
+    const dirs = removeEmptiedDirs(
+      dirFs,
+      pins,
+      [...job.removedBefore, ...removedPaths(job, result)],
+      job.dryRun,
+    );
+    result.removedDirs = dirs.removedDirs;
+    result.dirErrors = dirs.errors;
+  } finally {
+    if (trash?.ok) trash.target.close();
+    pins.closeAll();
+  }
+  return result;
+}
+
+interface FileCtx {
+  job: RemovalJob;
+  dirFs: DirFs;
+  pins: PinnedDirs;
+  trash: TrashLookup | null;
+  inUse: (ino: number) => boolean;
+  rootShared: boolean;
+  nowMs: () => number;
+}
+
+/** The first pass in plan order, then one retry of the files that failed with a transient error. */
+function carryOut(ctx: FileCtx, hooks: RemovalHooks, result: JobResult): void {
+  const retries: number[] = [];
+  const finish = (i: number, step: Step, freed: number) => {
+    if (step !== null && step.kind === 'transient') retries.push(i);
+    else result.outcomes[i] = step;
+    result.diskFreed[i] = freed;
+  };
+  for (let i = 0; i < ctx.job.files.length; i++) {
+    if (hooks.stop() !== STOP_NONE) break;
+    const file = ctx.job.files[i] as JobFile;
+    const [step, freed] = file.refusal ? [{ kind: 'skip' as const, ...file.refusal }, 0] : safely(ctx, file);
+    finish(i, step, freed);
+    hooks.onFileDone(freed);
+  }
+  if (retries.length === 0) return;
+  hooks.sleep(ctx.job.retryDelayMs);
+  for (const i of retries) {
+    if (hooks.stop() !== STOP_NONE) return;
+    const [step, freed] = safely(ctx, ctx.job.files[i] as JobFile);
+    result.diskFreed[i] = freed;
+    result.outcomes[i] =
+      step !== null && step.kind === 'transient'
+        ? {
+            kind: 'skip',
+            why: 'retry-later',
+            detail: `${step.code} twice (${step.message}); it will be tried again at the next run`,
+          }
+        : step;
+  }
+}
+
+function safely(ctx: FileCtx, file: JobFile): [Step, number] {
+  try {
+    return removeOne(ctx, file);
+  } catch (error) {
+    return [{ kind: 'error', code: errorCode(error), message: errorMessage(error) }, 0];
+  }
+}
+
+/** Checks one planned file through its pinned folder and removes it by its bare name. */
+function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
+  const { job, dirFs } = ctx;
+  if (ctx.rootShared) return [skip('shared-folder', sharedDetail('')), 0];
+  const dir = ctx.pins.get(file.dirParts);
+  if ('kind' in dir) return [dir, 0];
+  let st;
+  try {
+    st = dirFs.stat(dir, file.name);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return [skip('gone', 'the file no longer exists'), 0];
+    return [{ kind: 'error', code, message: errorMessage(error) }, 0];
+  }
+  const refusal = judgeFile(file, st, job.rootDev, ctx.inUse);
+  if (refusal !== null) return [refusal, 0];
+  const freed = st.nlink === 1 ? st.diskBytes : 0;
+  if (job.dryRun) return [null, job.action === 'trash' ? 0 : freed];
+  try {
+    if (job.action === 'trash') return [trashOne(ctx, dir, file.name), 0];
+    dirFs.unlink(dir, file.name);
+    return [null, freed];
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return [skip('gone', 'disappeared while it was being removed'), 0];
+    const message = errorMessage(error);
+    return [
+      isTransientCode(code) ? { kind: 'transient', code, message } : { kind: 'error', code, message },
+      0,
+    ];
+  }
+}
+
+function trashOne(ctx: FileCtx, dir: DirHandle, name: string): JobOutcome {
+  if (ctx.trash === null) return { kind: 'hand-off', absPath: `${dir.absPath}/${name}` };
+  if (!ctx.trash.ok) return skip('trash-unavailable', `${ctx.trash.why}; the file was kept`);
+  return trashFile(ctx.dirFs, ctx.trash.target, dir, name, ctx.nowMs());
+}
+
+/** The root, opened and compared with the identity the run resolved it to. */
+function openRoot(job: RemovalJob, dirFs: DirFs): DirHandle | Refusal {
+  let root: DirHandle;
+  try {
+    root = dirFs.openDir(job.rootRealPath);
+  } catch (error) {
+    const refusal = refusalOfOpen(error, job.rootRealPath);
+    return refusal.kind === 'skip'
+      ? { ...refusal, detail: `the folder root: ${refusal.detail}; nothing was removed` }
+      : refusal;
+  }
+  if (root.dev !== job.rootDev || root.ino !== job.rootIno) {
+    dirFs.close(root);
+    return skip('outside-root', 'the folder root was replaced after the run began; nothing was removed');
+  }
+  return root;
+}
+
+function removedPaths(job: RemovalJob, result: JobResult): string[] {
+  const paths: string[] = [];
+  result.outcomes.forEach((o, i) => {
+    if (o !== null) return;
+    const f = job.files[i] as JobFile;
+    paths.push([...f.dirParts, f.name].join('/'));
+  });
+  return paths;
+}
+
+export type { RemovalError };

@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "headroom_fs",
+      "sources": ["src/headroom_fs.c"],
+      "cflags": ["-std=gnu11", "-Wall", "-Wextra", "-O2"]
+    }
+  ]
+}

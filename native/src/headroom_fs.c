@@ -1,0 +1,331 @@
+/*
+ * Directory-relative file-system calls for Headroom's removal core (DESIGN.md invariant 1).
+ *
+ * Node has no openat(): every fs call takes a path that the kernel resolves again, so a folder swapped for
+ * a symbolic link between a check and the call redirects it. Here every call takes a directory descriptor
+ * opened with O_NOFOLLOW|O_DIRECTORY and one bare name (no '/', never "." or ".."), as systemd-tmpfiles and
+ * `find -delete` do: once a directory is open, renaming or swapping it cannot move the call elsewhere.
+ *
+ * All calls are synchronous; the engine runs them on a worker thread. Errors are thrown as Error objects
+ * with `code` ('ENOENT' ...) and `errno`, like Node's own. Built with node-api only, so one build loads in
+ * Node and in Electron.
+ */
+#define _GNU_SOURCE
+#include <node_api.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+#endif
+#ifdef __APPLE__
+#include <stdio.h>
+#endif
+
+#define NAME_BUF 4096
+
+static const char *errno_code(int err) {
+  switch (err) {
+    case ENOENT: return "ENOENT";
+    case ENOTDIR: return "ENOTDIR";
+    case EISDIR: return "EISDIR";
+    case ELOOP: return "ELOOP";
+    case EACCES: return "EACCES";
+    case EPERM: return "EPERM";
+    case EEXIST: return "EEXIST";
+    case ENOTEMPTY: return "ENOTEMPTY";
+    case EBUSY: return "EBUSY";
+    case EXDEV: return "EXDEV";
+    case EINVAL: return "EINVAL";
+    case EMFILE: return "EMFILE";
+    case ENFILE: return "ENFILE";
+    case EROFS: return "EROFS";
+    case EIO: return "EIO";
+    case ENAMETOOLONG: return "ENAMETOOLONG";
+    case EBADF: return "EBADF";
+    case ENOSPC: return "ENOSPC";
+    case ETXTBSY: return "ETXTBSY";
+    case EAGAIN: return "EAGAIN";
+    case ENOSYS: return "ENOSYS";
+    case EOVERFLOW: return "EOVERFLOW";
+#ifdef EDQUOT
+    case EDQUOT: return "EDQUOT";
+#endif
+    default: return "UNKNOWN";
+  }
+}
+
+static napi_value throw_errno(napi_env env, int err, const char *syscall, const char *name) {
+  char msg[NAME_BUF + 160];
+  snprintf(msg, sizeof msg, "%s: %s, %s '%s'", errno_code(err), strerror(err), syscall, name ? name : "");
+  napi_value message, error, code, errnum, sys;
+  napi_create_string_utf8(env, msg, NAPI_AUTO_LENGTH, &message);
+  napi_create_error(env, NULL, message, &error);
+  napi_create_string_utf8(env, errno_code(err), NAPI_AUTO_LENGTH, &code);
+  napi_create_int32(env, -err, &errnum);
+  napi_create_string_utf8(env, syscall, NAPI_AUTO_LENGTH, &sys);
+  napi_set_named_property(env, error, "code", code);
+  napi_set_named_property(env, error, "errno", errnum);
+  napi_set_named_property(env, error, "syscall", sys);
+  napi_throw(env, error);
+  return NULL;
+}
+
+static napi_value throw_type(napi_env env, const char *msg) {
+  napi_throw_type_error(env, NULL, msg);
+  return NULL;
+}
+
+/* Reads argument `v` (a Buffer or a string) as bytes into `out`, NUL-terminated. */
+static int get_bytes(napi_env env, napi_value v, char *out, size_t cap) {
+  bool is_buffer = false;
+  napi_is_buffer(env, v, &is_buffer);
+  if (is_buffer) {
+    void *data;
+    size_t len;
+    if (napi_get_buffer_info(env, v, &data, &len) != napi_ok || len + 1 > cap) return -1;
+    memcpy(out, data, len);
+    out[len] = '\0';
+    if (memchr(out, '\0', len) != NULL) return -1;
+    return 0;
+  }
+  size_t len;
+  if (napi_get_value_string_utf8(env, v, out, cap, &len) != napi_ok || len + 1 >= cap) return -1;
+  return (strlen(out) == len) ? 0 : -1;
+}
+
+/* A bare name: not empty, no '/', not "." or "..". Anything else could leave the directory. */
+static int get_name(napi_env env, napi_value v, char *out) {
+  if (get_bytes(env, v, out, NAME_BUF) != 0) return -1;
+  if (out[0] == '\0' || strchr(out, '/') != NULL) return -1;
+  if (strcmp(out, ".") == 0 || strcmp(out, "..") == 0) return -1;
+  return 0;
+}
+
+static int get_int(napi_env env, napi_value v, int32_t *out) {
+  return napi_get_value_int32(env, v, out) == napi_ok ? 0 : -1;
+}
+
+static napi_value make_int(napi_env env, int64_t n) {
+  napi_value v;
+  napi_create_int64(env, n, &v);
+  return v;
+}
+
+#define ARGS(n)                  \
+  size_t argc = n;               \
+  napi_value argv[n];            \
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL); \
+  if (argc < n) return throw_type(env, "headroom_fs: missing arguments");
+
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
+/* openDir(absPath): a directory descriptor; the last component must not be a symbolic link. */
+static napi_value open_dir(napi_env env, napi_callback_info info) {
+  ARGS(1);
+  char path[NAME_BUF];
+  if (get_bytes(env, argv[0], path, sizeof path) != 0 || path[0] != '/')
+    return throw_type(env, "openDir: an absolute path is required");
+  int fd = open(path, DIR_FLAGS);
+  if (fd < 0) return throw_errno(env, errno, "open", path);
+  return make_int(env, fd);
+}
+
+/* openDirAt(dirFd, name): the subdirectory `name` of `dirFd`, never through a symbolic link. */
+static napi_value open_dir_at(napi_env env, napi_callback_info info) {
+  ARGS(2);
+  int32_t dirfd;
+  char name[NAME_BUF];
+  if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0)
+    return throw_type(env, "openDirAt: a descriptor and a bare name are required");
+  int fd = openat(dirfd, name, DIR_FLAGS);
+  if (fd < 0) return throw_errno(env, errno, "openat", name);
+  return make_int(env, fd);
+}
+
+/*
+ * statAt(dirFd, name | null): [mode, dev, ino, nlink, uid, size, blocks, mtimeSec, mtimeNsec, ctimeSec,
+ * ctimeNsec] of `name` (never following a link), or of the directory itself when `name` is null.
+ */
+static napi_value stat_at(napi_env env, napi_callback_info info) {
+  ARGS(2);
+  int32_t dirfd;
+  if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "statAt: a descriptor is required");
+  napi_valuetype t;
+  napi_typeof(env, argv[1], &t);
+  struct stat st;
+  char name[NAME_BUF];
+  if (t == napi_null || t == napi_undefined) {
+    if (fstat(dirfd, &st) != 0) return throw_errno(env, errno, "fstat", "");
+  } else {
+    if (get_name(env, argv[1], name) != 0) return throw_type(env, "statAt: a bare name is required");
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return throw_errno(env, errno, "fstatat", name);
+  }
+#ifdef __APPLE__
+  struct timespec mt = st.st_mtimespec, ct = st.st_ctimespec;
+#else
+  struct timespec mt = st.st_mtim, ct = st.st_ctim;
+#endif
+  double fields[11] = {
+      (double)st.st_mode, (double)st.st_dev, (double)st.st_ino, (double)st.st_nlink,
+      (double)st.st_uid, (double)st.st_size, (double)st.st_blocks, (double)mt.tv_sec,
+      (double)mt.tv_nsec, (double)ct.tv_sec, (double)ct.tv_nsec};
+  napi_value arr;
+  napi_create_array_with_length(env, 11, &arr);
+  for (uint32_t i = 0; i < 11; i++) {
+    napi_value v;
+    napi_create_double(env, fields[i], &v);
+    napi_set_element(env, arr, i, v);
+  }
+  return arr;
+}
+
+/* unlinkAt(dirFd, name): removes the file `name` in `dirFd` (never a directory). */
+static napi_value unlink_at(napi_env env, napi_callback_info info) {
+  ARGS(2);
+  int32_t dirfd;
+  char name[NAME_BUF];
+  if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0)
+    return throw_type(env, "unlinkAt: a descriptor and a bare name are required");
+  if (unlinkat(dirfd, name, 0) != 0) return throw_errno(env, errno, "unlinkat", name);
+  return NULL;
+}
+
+/* rmdirAt(dirFd, name): removes the empty directory `name` in `dirFd`. */
+static napi_value rmdir_at(napi_env env, napi_callback_info info) {
+  ARGS(2);
+  int32_t dirfd;
+  char name[NAME_BUF];
+  if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0)
+    return throw_type(env, "rmdirAt: a descriptor and a bare name are required");
+  if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0) return throw_errno(env, errno, "rmdir", name);
+  return NULL;
+}
+
+/* mkdirAt(dirFd, name, mode) */
+static napi_value mkdir_at(napi_env env, napi_callback_info info) {
+  ARGS(3);
+  int32_t dirfd, mode;
+  char name[NAME_BUF];
+  if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0 ||
+      get_int(env, argv[2], &mode) != 0)
+    return throw_type(env, "mkdirAt: a descriptor, a bare name and a mode are required");
+  if (mkdirat(dirfd, name, (mode_t)mode) != 0) return throw_errno(env, errno, "mkdirat", name);
+  return NULL;
+}
+
+/* createFileAt(dirFd, name, mode): a new file opened for writing; fails if `name` exists (even as a link). */
+static napi_value create_file_at(napi_env env, napi_callback_info info) {
+  ARGS(3);
+  int32_t dirfd, mode;
+  char name[NAME_BUF];
+  if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0 ||
+      get_int(env, argv[2], &mode) != 0)
+    return throw_type(env, "createFileAt: a descriptor, a bare name and a mode are required");
+  int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
+  if (fd < 0) return throw_errno(env, errno, "openat", name);
+  return make_int(env, fd);
+}
+
+/*
+ * renameNoReplace(fromDirFd, fromName, toDirFd, toName): moves an entry between two open directories on
+ * the same file system, failing with EEXIST rather than replacing an existing `toName`, and with EXDEV
+ * across file systems (never a copy).
+ */
+static napi_value rename_no_replace(napi_env env, napi_callback_info info) {
+  ARGS(4);
+  int32_t fromfd, tofd;
+  char from[NAME_BUF], to[NAME_BUF];
+  if (get_int(env, argv[0], &fromfd) != 0 || get_name(env, argv[1], from) != 0 ||
+      get_int(env, argv[2], &tofd) != 0 || get_name(env, argv[3], to) != 0)
+    return throw_type(env, "renameNoReplace: two descriptors and two bare names are required");
+  int rc;
+#if defined(__linux__) && defined(SYS_renameat2)
+  rc = (int)syscall(SYS_renameat2, fromfd, from, tofd, to, RENAME_NOREPLACE);
+  if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+    /* A file system without RENAME_NOREPLACE: link then unlink, both relative to the open directories. */
+    rc = linkat(fromfd, from, tofd, to, 0);
+    if (rc == 0 && unlinkat(fromfd, from, 0) != 0) {
+      int err = errno;
+      unlinkat(tofd, to, 0);
+      errno = err;
+      rc = -1;
+    }
+  }
+#elif defined(__APPLE__)
+  rc = renameatx_np(fromfd, from, tofd, to, RENAME_EXCL);
+#else
+  rc = -1;
+  errno = ENOSYS;
+#endif
+  if (rc != 0) return throw_errno(env, errno, "rename", from);
+  return NULL;
+}
+
+/* closeFd(fd) */
+static napi_value close_fd(napi_env env, napi_callback_info info) {
+  ARGS(1);
+  int32_t fd;
+  if (get_int(env, argv[0], &fd) != 0) return throw_type(env, "closeFd: a descriptor is required");
+  if (close(fd) != 0 && errno != EINTR) return throw_errno(env, errno, "close", "");
+  return NULL;
+}
+
+/* readDirAt(dirFd): the names in the directory (Buffers, without "." and ".."). */
+static napi_value read_dir_at(napi_env env, napi_callback_info info) {
+  ARGS(1);
+  int32_t dirfd;
+  if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "readDirAt: a descriptor is required");
+  int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return throw_errno(env, errno, "openat", ".");
+  DIR *dir = fdopendir(fd);
+  if (dir == NULL) {
+    int err = errno;
+    close(fd);
+    return throw_errno(env, err, "fdopendir", "");
+  }
+  napi_value arr;
+  napi_create_array(env, &arr);
+  uint32_t n = 0;
+  struct dirent *e;
+  errno = 0;
+  while ((e = readdir(dir)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    napi_value buf;
+    void *data;
+    size_t len = strlen(e->d_name);
+    napi_create_buffer_copy(env, len, e->d_name, &data, &buf);
+    napi_set_element(env, arr, n++, buf);
+  }
+  int err = errno;
+  closedir(dir);
+  if (err != 0) return throw_errno(env, err, "readdir", "");
+  return arr;
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor props[] = {
+      {"openDir", NULL, open_dir, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"openDirAt", NULL, open_dir_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"statAt", NULL, stat_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"unlinkAt", NULL, unlink_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"rmdirAt", NULL, rmdir_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"mkdirAt", NULL, mkdir_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"createFileAt", NULL, create_file_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"renameNoReplace", NULL, rename_no_replace, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"closeFd", NULL, close_fd, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"readDirAt", NULL, read_dir_at, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+  return exports;
+}

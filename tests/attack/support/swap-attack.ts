@@ -1,0 +1,147 @@
+/**
+ * The parent-swap attack of issue 10, against the real executor: while a cleanup removes the old files of
+ * `root/sub`, another process exchanges `root/sub` with a symbolic link to an outside folder that holds
+ * files and folders of the same names, in a tight loop (renameat2 RENAME_EXCHANGE, tests/attack/support/
+ * swapper.c, compiled here with the machine's gcc). Afterwards the outside folder is counted: every file
+ * and folder removed there is a removal outside the root.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CleanupAction, FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
+import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
+import { folderRules } from '../../support/folder-rules.js';
+
+const SOURCE = fileURLToPath(new URL('./swapper.c', import.meta.url));
+
+/** Compiles the swapper once per process into `dir`; returns its path. */
+export function buildSwapper(dir: string): string {
+  const out = path.join(dir, 'swapper');
+  if (!fs.existsSync(out)) execFileSync('gcc', ['-O2', '-o', out, SOURCE]);
+  return out;
+}
+
+export interface AttackTree {
+  base: string;
+  root: string;
+  outside: string;
+  /** Relative paths under the root (and, by the same names, under the outside folder). */
+  files: string[];
+  dirs: string[];
+}
+
+/** `base/root/sub/dK/fJ` and `base/outside/dK/fJ`, plus `base/root/.swap` → `base/outside`. */
+export function makeAttackTree(base: string, dirCount: number, filesPerDir: number): AttackTree {
+  const root = path.join(base, 'root');
+  const outside = path.join(base, 'outside');
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (let d = 0; d < dirCount; d++) {
+    const dir = `d${String(d).padStart(4, '0')}`;
+    dirs.push(dir);
+    fs.mkdirSync(path.join(root, 'sub', dir), { recursive: true });
+    fs.mkdirSync(path.join(outside, dir), { recursive: true });
+    for (let f = 0; f < filesPerDir; f++) {
+      const name = `f${String(f).padStart(5, '0')}.wav`;
+      files.push(`sub/${dir}/${name}`);
+      fs.writeFileSync(path.join(root, 'sub', dir, name), 'inside');
+      fs.writeFileSync(path.join(outside, dir, name), 'outside');
+    }
+  }
+  fs.symlinkSync(outside, path.join(root, '.swap'));
+  return { base, root, outside, files, dirs };
+}
+
+/** What the scan would have planned: every file under `root/sub`, by its identity now. */
+export function planEverything(tree: AttackTree): PlannedRemoval[] {
+  return tree.files.map((rel) => {
+    const st = fs.lstatSync(path.join(tree.root, rel));
+    return { path: rel, sizeBytes: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino, reason: 'age' };
+  });
+}
+
+export interface AttackOutcome {
+  result: FolderRunResult;
+  swaps: number;
+  outsideFilesRemoved: number;
+  outsideDirsRemoved: number;
+  insideFilesLeft: number;
+}
+
+/** Runs the swapper (as `asUser`, when given, through setpriv) while `run` executes. */
+export async function underSwap<T>(
+  swapper: string,
+  root: string,
+  run: () => Promise<T>,
+  asUser?: { uid: number; gid: number },
+): Promise<{ value: T; swaps: number }> {
+  const [cmd, args] = asUser
+    ? ['setpriv', [`--reuid=${asUser.uid}`, `--regid=${asUser.gid}`, '--clear-groups', swapper]]
+    : [swapper, []];
+  const child = spawn(cmd as string, [...(args as string[]), root, 'sub', '.swap'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => out.includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the swapper exited early (${code})`)));
+  });
+  let value: T;
+  try {
+    value = await run();
+  } finally {
+    child.kill('SIGTERM');
+  }
+  await new Promise((resolve) => child.on('exit', resolve));
+  return { value, swaps: Number(out.split('\n')[1] ?? 0) };
+}
+
+/** One attack: plan `tree`, then execute under the swap, then count what is left where. */
+export async function attackOnce(
+  tree: AttackTree,
+  swapper: string,
+  action: CleanupAction,
+  asUser?: { uid: number; gid: number },
+): Promise<AttackOutcome> {
+  const items = planEverything(tree);
+  const rules = folderRules({ path: tree.root, maxAgeDays: 1, action });
+  const { value: result, swaps } = await underSwap(
+    swapper,
+    tree.root,
+    () =>
+      executePlan({
+        root: tree.root,
+        plan: {
+          name: 'outputs',
+          remove: items,
+          bytesToFree: 0,
+          overLimitAfter: false,
+          notes: [],
+          kept: { protected: 0, young: 0 },
+        },
+        rules,
+        nowMs: () => Date.now() + 86_400_000,
+        retryDelayMs: 0,
+      }),
+    asUser,
+  );
+  const outsideFiles = tree.files.filter((rel) =>
+    fs.existsSync(path.join(tree.outside, rel.slice('sub/'.length))),
+  ).length;
+  const outsideDirs = tree.dirs.filter((d) => fs.existsSync(path.join(tree.outside, d))).length;
+  const insideLeft = tree.files.filter((rel) => fs.existsSync(path.join(tree.root, rel))).length;
+  return {
+    result,
+    swaps,
+    outsideFilesRemoved: tree.files.length - outsideFiles,
+    outsideDirsRemoved: tree.dirs.length - outsideDirs,
+    insideFilesLeft: insideLeft,
+  };
+}
+
+export function tempBase(prefix = 'headroom-attack-'): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
