@@ -1,13 +1,17 @@
 /**
- * The order every request goes through: Host and Origin first (even for the page), then static files, then
- * the token for anything under `/api/`, then the route: events, `/api/v1/...` or a bridge request.
+ * The order every request goes through: Host and Origin first (even for the page), then a one-time link's
+ * code, then static files, then the token for anything under `/api/`, then the route: events,
+ * `/api/v1/...` or a bridge request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
 import type { RequestName } from '../../../shared/bridge.js';
 import type { Engine } from '../../engine/engine-types.js';
 import type { EventStream } from './event-stream.js';
+import { exchangeCode } from './exchange-code.js';
 import { sendError } from './http-reply.js';
+import { CODE_QUERY_PARAM } from './one-time-codes.js';
+import type { OneTimeCodes } from './one-time-codes.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { checkHostAndOrigin, hasToken } from './request-guard.js';
 import { routeBridge } from './route-bridge.js';
@@ -18,6 +22,8 @@ export interface RouteContext {
   engine: Engine;
   log: (message: string) => void;
   token: string;
+  /** Codes of one-time links (`serve --open`), each exchanged once for the token. */
+  codes: OneTimeCodes;
   /** Real path of the built renderer. */
   rendererDir: string;
   /** Host header values accepted (filled in once the port is known). */
@@ -41,6 +47,8 @@ export async function routeRequest(
   if (refused) return sendError(res, refused.status, 'unauthorized', refused.message);
   const url = new URL(req.url ?? '/', 'http://headroom.invalid');
   const { pathname } = url;
+  const code = url.searchParams.get(CODE_QUERY_PARAM);
+  if (pathname === '/' && code !== null) return exchangeCode(req, res, code, ctx);
   if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), ctx.rendererDir);
   const isEvents = pathname === HTTP_EVENTS_ROUTE;
   if (!hasToken(req, url, ctx.token, isEvents)) {

@@ -1,13 +1,15 @@
 /**
- * `headroom serve`: the dashboard in a browser. Loopback by default; prints the link with its token; runs
- * until SIGINT/SIGTERM, then closes the server (the CLI disposes the engine after, which lets a running
- * cleanup finish its current file).
+ * `headroom serve`: the dashboard in a browser. Loopback by default; prints the link with its token (stdout
+ * is the user's own); `--open` hands the browser a one-time link instead, since an opener's command line is
+ * public. Runs until SIGINT/SIGTERM, then closes the server (the CLI disposes the engine after, which lets a
+ * running cleanup finish its current file).
  */
 import type { Engine } from '../../engine/engine-types.js';
 import type { CliCommand } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.js';
-import { openBrowser } from './open-browser.js';
+import { launchDetached, openBrowser } from './open-browser.js';
+import type { LaunchDetached } from './open-browser.js';
 import { findRendererDir } from './renderer-dir.js';
 import { dashboardLink, startServer } from './start-server.js';
 import type { ServeHandle } from './start-server.js';
@@ -16,12 +18,33 @@ import { waitForStopSignal } from '../stop-signal.js';
 export const DEFAULT_PORT = 8765;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
+/** What `serve` needs from its surroundings; tests replace them. */
+export interface ServePorts {
+  /** Starts the browser opener. */
+  launch: LaunchDetached;
+  /** Resolves when serve should stop (SIGINT or SIGTERM). */
+  waitForStop: () => Promise<NodeJS.Signals>;
+  /** The built dashboard folder; throws a sentence when there is none. */
+  rendererDir: () => string;
+}
+
+const PROCESS_PORTS: ServePorts = {
+  launch: launchDetached,
+  waitForStop: waitForStopSignal,
+  rendererDir: () => findRendererDir(),
+};
+
 /** The `serve` entry of HOST_COMMANDS. */
-export async function serveCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
+export async function serveCommand(
+  engine: Engine,
+  cmd: CliCommand,
+  io: CliIo,
+  ports: ServePorts = PROCESS_PORTS,
+): Promise<number> {
   const host = cmd.host ?? '127.0.0.1';
   let rendererDir: string;
   try {
-    rendererDir = findRendererDir();
+    rendererDir = ports.rendererDir();
   } catch (error) {
     return (io.err(`headroom: ${(error as Error).message}\n`), EXIT_USAGE);
   }
@@ -33,10 +56,13 @@ export async function serveCommand(engine: Engine, cmd: CliCommand, io: CliIo): 
   }
   const handle = await listenWithFallback(engine, host, cmd.port, rendererDir, io);
   if (typeof handle === 'string') return (io.err(`headroom: ${handle}\n`), EXIT_USAGE);
-  const link = dashboardLink(handle);
-  io.out(`Headroom dashboard: ${link}\n`);
-  if (cmd.open) openBrowser(link).catch((error: Error) => io.err(`headroom: warning: ${error.message}\n`));
-  const signal = await waitForStopSignal();
+  io.out(`Headroom dashboard: ${dashboardLink(handle)}\n`);
+  if (cmd.open) {
+    openBrowser(handle.oneTimeLink(), ports.launch).catch((error: Error) =>
+      io.err(`headroom: warning: ${error.message}\n`),
+    );
+  }
+  const signal = await ports.waitForStop();
   io.err(`headroom: ${signal}: stopping the dashboard\n`);
   await handle.close();
   return EXIT_OK;

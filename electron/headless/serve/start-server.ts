@@ -9,9 +9,12 @@ import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../engine/engine-types.js';
+import { systemClock } from '../../engine/ports.js';
+import type { Clock } from '../../engine/ports.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { EventStream } from './event-stream.js';
 import { sendError } from './http-reply.js';
+import { CODE_QUERY_PARAM, OneTimeCodes } from './one-time-codes.js';
 import { RateLimiter } from './rate-limiter.js';
 import { allowedHosts, createToken, hostForUrl } from './request-guard.js';
 import { routeRequest } from './route-request.js';
@@ -34,6 +37,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Where unexpected errors go (their details never reach the client). Default stderr. */
   log?: (message: string) => void;
+  /** Time for one-time codes' lifetime. Default the system clock. */
+  clock?: Pick<Clock, 'now'>;
 }
 
 export interface ServeHandle {
@@ -41,6 +46,11 @@ export interface ServeHandle {
   url: string;
   port: number;
   token: string;
+  /**
+   * A link for a browser opener (`serve --open`): a fresh one-time code in place of the token, which must
+   * never be on a command line. The code works once, within 60 s.
+   */
+  oneTimeLink(): string;
   /** Event streams open right now (a disconnected client no longer counts). */
   eventClients(): number;
   /** Stops accepting, ends event streams and open connections; resolves once the server is closed. */
@@ -66,6 +76,7 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
     engine,
     log,
     token: options.token ?? createToken(),
+    codes: new OneTimeCodes(options.clock ?? systemClock),
     rendererDir: realpathSync(options.rendererDir),
     hosts: new Set(),
     events,
@@ -86,10 +97,12 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
   });
   for (const host of allowedHosts(options.host, port)) ctx.hosts.add(host);
   const urlHost = WILDCARD.has(options.host) ? '127.0.0.1' : hostForUrl(options.host);
+  const url = `http://${urlHost}:${port}/`;
   return {
-    url: `http://${urlHost}:${port}/`,
+    url,
     port,
     token: ctx.token,
+    oneTimeLink: () => `${url}?${CODE_QUERY_PARAM}=${ctx.codes.issue()}`,
     eventClients: () => events.size,
     close: () => closeServer(server, events),
   };

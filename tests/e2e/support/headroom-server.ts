@@ -41,17 +41,27 @@ export async function writeSeedFiles(dir: string, files: readonly SeedFile[]): P
   }
 }
 
+/** Extra arguments after `serve` and environment for the serve process. */
+export interface StartOptions {
+  args?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Writes `config` (YAML text, paths relative to the temp folder) and `files`, then starts serve. */
-export async function startHeadroom(config: string, files: readonly SeedFile[]): Promise<HeadroomServer> {
+export async function startHeadroom(
+  config: string,
+  files: readonly SeedFile[],
+  options: StartOptions = {},
+): Promise<HeadroomServer> {
   const dir = await mkdtemp(join(tmpdir(), 'headroom-e2e-'));
   const configFile = join(dir, 'config.yaml');
   await writeFile(configFile, config);
   await writeSeedFiles(dir, files);
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--port', '0', '--config', configFile, '--data-dir', join(dir, 'data')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = ['serve', '--port', '0', '--config', configFile, '--data-dir', join(dir, 'data')];
+  const child = spawn(process.execPath, [BIN, ...args, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
