@@ -61,9 +61,9 @@ export async function parseConfigText(text: string, file: string, ctx: LoadConte
   const shaped = kind === 'chatterbox' ? readChatterbox(data, site) : readHeadroom(data, site);
   if (!shaped.ok) return fail(absolute, shaped.issues);
   const home = ctx.home ?? os.homedir();
-  const configDir = path.dirname(absolute);
-  const config = normaliseConfig(shaped.file, { configDir, home });
-  const problems = await checkRoots(config.folders, { home, dataDir: path.resolve(ctx.dataDir), configDir });
+  const config = normaliseConfig(shaped.file, { configDir: path.dirname(absolute), home });
+  const places = { home, dataDir: path.resolve(ctx.dataDir), configFile: absolute };
+  const problems = await checkRoots(config.folders, places);
   if (problems.length > 0) {
     const issues = problems.map((p) => issueAtPath(site, shaped.pathAnchors[p.index] ?? [], p.message));
     return fail(absolute, issues);

@@ -59,8 +59,43 @@ describe('dangerousRootReason (POSIX)', () => {
     expect(reason(dir)).toBe('it is inside a system folder');
   });
 
+  it.each(['/tmp', '/var/tmp', '/mnt', '/media', '/run/media', '/var/cache'])(
+    "refuses %s itself (it holds other programs' or other disks' folders)",
+    (dir) => {
+      expect(reason(dir)).toBe('it is a system folder');
+    },
+  );
+
+  it.each([
+    '/var/lib',
+    '/var/lib/dpkg',
+    '/var/lib/docker/volumes/x/_data',
+    '/var/log',
+    '/var/log/journal',
+    '/var/spool',
+    '/var/spool/cron',
+    '/var/spool/cron/crontabs',
+    '/var/mail',
+    '/var/mail/ana',
+    '/var/backups',
+    '/run/user',
+    '/run/user/1000',
+    '/run/user/1000/tool',
+    '/snap',
+    '/snap/core/1234',
+    '/nix/store',
+    '/nix/store/abc-hello-2.12',
+  ])('refuses %s: a system folder whose whole tree belongs to the system (issue 10, finding 4)', (dir) => {
+    expect(reason(dir)).toMatch(/^it is (inside )?a system folder$/);
+  });
+
+  it('refuses a folder that contains a system folder, naming it', () => {
+    expect(reason('/nix')).toBe('it contains the system folder /nix/store');
+  });
+
   it.each([
     '/var/tmp/outputs',
+    '/media/ana/disk/outputs',
     '/opt/tool/outputs',
     '/srv/tts/temp',
     '/run/media/ana/disk/out',
@@ -94,6 +129,32 @@ describe('dangerousRootReason (POSIX)', () => {
     expect(reason('/home/ana/.config/headroom/logs')).toMatch(/^it is inside Headroom's data folder/);
     expect(reason('/home/ana/.config/headroom/folders/outputs')).toBeNull();
     expect(reason('/home/ana/.config/headroom/folders')).toBeNull();
+  });
+
+  it("refuses another account's home folder and what contains it, but not a folder inside it", () => {
+    const otherHomes = [
+      { user: 'bob', home: '/home/bob' },
+      { user: 'svc', home: '/data/svc' },
+    ];
+    const withOthers = (root: string) => dangerousRootReason(root, { ...places, otherHomes }, POSIX);
+    expect(withOthers('/home/bob')).toBe('it is the home folder of user bob');
+    expect(withOthers('/data/svc')).toBe('it is the home folder of user svc');
+    expect(withOthers('/data')).toBe('it contains the home folder /data/svc of user svc');
+    expect(withOthers('/home/bob/outputs')).toBeNull();
+    expect(withOthers('/data/other')).toBeNull();
+  });
+
+  it('refuses the folder a linked config file really lives in, and what contains it', () => {
+    const linked = { ...places, configRealFile: '/srv/tts/outputs/headroom.yaml' };
+    const viaLink = (root: string) => dangerousRootReason(root, linked, POSIX);
+    expect(viaLink('/srv/tts/outputs')).toBe(
+      'it holds the config file (the config file is a link to /srv/tts/outputs/headroom.yaml)',
+    );
+    expect(viaLink('/srv/tts')).toBe(
+      'it contains the config file (the config file is a link to /srv/tts/outputs/headroom.yaml)',
+    );
+    expect(viaLink('/srv/tts/outputs/old')).toBeNull();
+    expect(viaLink('/home/ana/chatterbox')).toBe('it is the folder of the config file itself');
   });
 
   it("refuses the config file's folder and what contains it, but not a folder beside the file", () => {
