@@ -36,3 +36,23 @@ export function formatPercent(percent: number): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/**
+ * What a run did to disk space, in words: "4.1 MB freed", or with `action: trash` "120 MB moved to the
+ * trash (no space freed until it is emptied)". Freed is disk blocks given back; older records without the
+ * split show their one figure as freed.
+ */
+export function spaceSummary(
+  folders: readonly {
+    bytesFreed: number;
+    bytesTrashed?: number;
+  }[],
+): string {
+  const freed = folders.reduce((sum, f) => sum + f.bytesFreed, 0);
+  const trashed = folders.reduce((sum, f) => sum + (f.bytesTrashed ?? 0), 0);
+  if (trashed === 0) return `${formatBytes(freed)} freed`;
+  const moved = `${formatBytes(trashed)} moved to the trash`;
+  return freed === 0
+    ? `${moved} (no space freed until it is emptied)`
+    : `${formatBytes(freed)} freed, ${moved}`;
+}

@@ -43,6 +43,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     history: opened.store,
     clock,
     trash: options.trash ?? nodeTrash,
+    config,
     emit,
     afterRun: async (record, scope) => {
       if (lock.primary) await schedule.noteRun(record, scope.allFolders);

@@ -224,17 +224,40 @@ static napi_value mkdir_at(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* createFileAt(dirFd, name, mode): a new file opened for writing; fails if `name` exists (even as a link). */
-static napi_value create_file_at(napi_env env, napi_callback_info info) {
-  ARGS(3);
+/*
+ * writeNewFileAt(dirFd, name, content, mode): creates `name` (failing if it exists, even as a link),
+ * writes all of `content` (a Buffer or a string) and closes it. A short write removes the file again.
+ */
+static napi_value write_new_file_at(napi_env env, napi_callback_info info) {
+  ARGS(4);
   int32_t dirfd, mode;
   char name[NAME_BUF];
   if (get_int(env, argv[0], &dirfd) != 0 || get_name(env, argv[1], name) != 0 ||
-      get_int(env, argv[2], &mode) != 0)
-    return throw_type(env, "createFileAt: a descriptor, a bare name and a mode are required");
+      get_int(env, argv[3], &mode) != 0)
+    return throw_type(env, "writeNewFileAt: a descriptor, a bare name, content and a mode are required");
+  char content[NAME_BUF * 4];
+  if (get_bytes(env, argv[2], content, sizeof content) != 0)
+    return throw_type(env, "writeNewFileAt: content must be a short string without NUL");
   int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
   if (fd < 0) return throw_errno(env, errno, "openat", name);
-  return make_int(env, fd);
+  size_t len = strlen(content), done = 0;
+  while (done < len) {
+    ssize_t n = write(fd, content + done, len - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : EIO;
+      close(fd);
+      unlinkat(dirfd, name, 0);
+      return throw_errno(env, err, "write", name);
+    }
+    done += (size_t)n;
+  }
+  if (close(fd) != 0 && errno != EINTR) {
+    int err = errno;
+    unlinkat(dirfd, name, 0);
+    return throw_errno(env, err, "close", name);
+  }
+  return NULL;
 }
 
 /*
@@ -321,7 +344,7 @@ NAPI_MODULE_INIT() {
       {"unlinkAt", NULL, unlink_at, NULL, NULL, NULL, napi_enumerable, NULL},
       {"rmdirAt", NULL, rmdir_at, NULL, NULL, NULL, napi_enumerable, NULL},
       {"mkdirAt", NULL, mkdir_at, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"createFileAt", NULL, create_file_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"writeNewFileAt", NULL, write_new_file_at, NULL, NULL, NULL, napi_enumerable, NULL},
       {"renameNoReplace", NULL, rename_no_replace, NULL, NULL, NULL, napi_enumerable, NULL},
       {"closeFd", NULL, close_fd, NULL, NULL, NULL, napi_enumerable, NULL},
       {"readDirAt", NULL, read_dir_at, NULL, NULL, NULL, napi_enumerable, NULL},

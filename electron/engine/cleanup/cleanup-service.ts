@@ -12,6 +12,7 @@ import type {
   RunRecord,
 } from '../../../shared/types.js';
 import { executePlan } from '../executor/execute-plan.js';
+import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, TrashPort } from '../ports.js';
 import { boundRecord } from './bound-record.js';
@@ -30,6 +31,11 @@ export interface CleanupServiceDeps {
   clock: Clock;
   trash?: TrashPort;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
+  /**
+   * The configuration as it is now, and word when it changes: a running cleanup applies a change to a
+   * folder's rules before its next removal (DESIGN.md invariant 4). Without it a run keeps its rules.
+   */
+  config?: LiveConfig;
   /** Called after every run, so live folders can reconcile and the new usage is pushed. */
   afterRun?: (record: RunRecord, scope: { allFolders: boolean }) => Promise<void> | void;
 }
@@ -125,6 +131,7 @@ export class CleanupService {
       root: p.rules.path,
       plan: p.plan,
       rules: p.rules,
+      liveRules: this.deps.config ? liveFolderRules(this.deps.config, p.rules) : undefined,
       nowMs: () => this.deps.clock.now(),
       trash: this.deps.trash,
       signal,

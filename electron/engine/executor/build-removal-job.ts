@@ -9,6 +9,8 @@ import { splitRelPath } from './split-rel-path.js';
 
 export interface JobRules {
   isProtected: (relPath: string) => boolean;
+  /** At execution only a pattern added during the run can match: the plan left excluded files out. */
+  isExcluded: (relPath: string) => boolean;
   graceMs: number;
   nowMs: () => number;
 }

@@ -147,7 +147,8 @@ function buildJob(
   const protect = compileGlobs(rules.protect, nocase);
   const exclude = compileGlobs(rules.exclude, nocase);
   const jobRules: JobRules = {
-    isProtected: (p) => protect(p) || exclude(p),
+    isProtected: protect,
+    isExcluded: exclude,
     graceMs: rules.minAgeMinutes * MS_PER_MINUTE,
     nowMs: input.nowMs,
   };

@@ -16,7 +16,7 @@ interface Addon {
   unlinkAt(fd: number, name: string): void;
   rmdirAt(fd: number, name: string): void;
   mkdirAt(fd: number, name: string, mode: number): void;
-  createFileAt(fd: number, name: string, mode: number): number;
+  writeNewFileAt(fd: number, name: string, content: string, mode: number): void;
   renameNoReplace(fromFd: number, name: string, toFd: number, toName: string): void;
   closeFd(fd: number): void;
   readDirAt(fd: number): Buffer[];
@@ -83,15 +83,7 @@ function nativeDirFs(addon: Addon): DirFs {
     unlink: (parent, name) => addon.unlinkAt(parent.fd, name),
     rmdir: (parent, name) => addon.rmdirAt(parent.fd, name),
     mkdir: (parent, name, mode) => addon.mkdirAt(parent.fd, name, mode),
-    writeNewFile(parent, name, content, mode) {
-      const fd = addon.createFileAt(parent.fd, name, mode);
-      try {
-        fs.writeSync(fd, content);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
+    writeNewFile: (parent, name, content, mode) => addon.writeNewFileAt(parent.fd, name, content, mode),
     renameNoReplace: (from, name, to, toName) => addon.renameNoReplace(from.fd, name, to.fd, toName),
     readdir: (dir) => addon.readDirAt(dir.fd).map((b) => b.toString()),
     close: (dir) => addon.closeFd(dir.fd),

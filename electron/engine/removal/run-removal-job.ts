@@ -15,8 +15,8 @@ import { pathDirFs } from './path-dir-fs.js';
 import { PinnedDirs, refusalOfOpen, sharedDetail, skip, type Refusal } from './pinned-dirs.js';
 import { STOP_NONE, type JobFile, type JobOutcome, type JobResult, type RemovalJob } from './removal-job.js';
 import { removeEmptiedDirs } from './remove-emptied-dirs.js';
-import { trashFile } from './trash-file.js';
-import { findTrash, type TrashLookup } from './trash-target.js';
+import { CROSS_DEVICE, KEPT, trashFile } from './trash-file.js';
+import { TrashChain } from './trash-target.js';
 
 export interface RemovalHooks {
   /** Read before each file: STOP_NONE runs on; anything else stops before the next file. */
@@ -66,8 +66,10 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
   }
   const isShared = sharedFolderTest(dirFs);
   const pins = new PinnedDirs(dirFs, root, isShared);
-  const trash: TrashLookup | null =
-    result.trashed && dirFs.raceFree ? findTrash(dirFs, job.trashPlace, job.rootRealPath, job.rootDev) : null;
+  const trash =
+    result.trashed && dirFs.raceFree
+      ? new TrashChain(dirFs, job.trashPlace, job.rootRealPath, job.rootDev)
+      : null;
   try {
     const ctx: FileCtx = {
       job,
@@ -88,7 +90,7 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
     result.removedDirs = dirs.removedDirs;
     result.dirErrors = dirs.errors;
   } finally {
-    if (trash?.ok) trash.target.close();
+    trash?.close();
     pins.closeAll();
   }
   return result;
@@ -98,7 +100,7 @@ interface FileCtx {
   job: RemovalJob;
   dirFs: DirFs;
   pins: PinnedDirs;
-  trash: TrashLookup | null;
+  trash: TrashChain | null;
   inUse: (ino: number) => boolean;
   rootShared: boolean;
   nowMs: () => number;
@@ -177,10 +179,15 @@ function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
   }
 }
 
+/** Into the first trash folder the file can be renamed into; one that answers EXDEV is dropped. */
 function trashOne(ctx: FileCtx, dir: DirHandle, name: string): JobOutcome {
   if (ctx.trash === null) return { kind: 'hand-off', absPath: `${dir.absPath}/${name}` };
-  if (!ctx.trash.ok) return skip('trash-unavailable', `${ctx.trash.why}; the file was kept`);
-  return trashFile(ctx.dirFs, ctx.trash.target, dir, name, ctx.nowMs());
+  for (let target = ctx.trash.current(); target !== null; target = ctx.trash.current()) {
+    const outcome = trashFile(ctx.dirFs, target, dir, name, ctx.nowMs());
+    if (outcome === null || outcome.kind !== 'skip' || outcome.detail !== CROSS_DEVICE) return outcome;
+    ctx.trash.drop(`${target.files.absPath} is on another mount than the folder`);
+  }
+  return skip('trash-unavailable', `no trash folder can take this file (${ctx.trash.whyNone()}); ${KEPT}`);
 }
 
 /** The root, opened and compared with the identity the run resolved it to. */

@@ -11,6 +11,9 @@ import { skip, type Refusal } from './pinned-dirs.js';
 import type { TrashTarget } from './trash-target.js';
 
 const NAME_MAX = 255;
+export const KEPT = 'the file was kept, not copied';
+/** The detail of a rename that crossed file systems: the caller tries its next trash folder. */
+export const CROSS_DEVICE = `the trash is on another file system; ${KEPT}`;
 const INFO_SUFFIX = '.trashinfo';
 
 /** `name`, then `name.2.ext`, `name.3.ext` …; a name too long for its `.trashinfo` is shortened. */

@@ -21,8 +21,6 @@ export interface TrashTarget {
   close(): void;
 }
 
-export type TrashLookup = { ok: true; target: TrashTarget } | { ok: false; why: string };
-
 export interface TrashPlace {
   /** The home trash folder: `$XDG_DATA_HOME/Trash` (default `~/.local/share/Trash`), or `~/.Trash` on macOS. */
   homeTrash: string;
@@ -112,8 +110,27 @@ function homeTrash(dirFs: DirFs, place: TrashPlace, dev: number): TrashTarget | 
   }
 }
 
-/** The top folder of the file system `rootPath` is on: the highest ancestor on the same device. */
-function mountTop(rootPath: string, dev: number): string {
+/**
+ * The mount point `rootPath` is under. Linux: the longest mount point in /proc/self/mountinfo that
+ * contains it (a bind mount has its source's device, so only the mount table tells where it starts).
+ * Elsewhere: the highest ancestor on the same device.
+ */
+export function mountTop(rootPath: string, dev: number): string {
+  if (process.platform === 'linux') {
+    try {
+      let best = '/';
+      for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+        const field = line.split(' ')[4];
+        if (field === undefined) continue;
+        const point = field.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+        const inside = rootPath === point || rootPath.startsWith(point.endsWith('/') ? point : `${point}/`);
+        if (inside && point.length > best.length) best = point;
+      }
+      return best;
+    } catch {
+      // No /proc: walk up by device below.
+    }
+  }
   let top = rootPath;
   for (;;) {
     const parent = path.dirname(top);
@@ -157,23 +174,61 @@ function topTrash(dirFs: DirFs, place: TrashPlace, top: DirHandle): TrashTarget 
   }
 }
 
-/** The trash for files on `dev` under `rootPath`: the home trash when on that device, else the volume's. */
-export function findTrash(dirFs: DirFs, place: TrashPlace, rootPath: string, dev: number): TrashLookup {
-  const home = homeTrash(dirFs, place, dev);
-  if (typeof home !== 'string') return { ok: true, target: home };
-  let top: DirHandle;
-  try {
-    top = dirFs.openDir(mountTop(rootPath, dev));
-  } catch (error) {
-    return {
-      ok: false,
-      why: `${home}; the volume's top folder cannot be opened: ${(error as Error).message}`,
-    };
+/**
+ * The trash folders for files on `dev` under `rootPath`, opened only when needed: the home trash when it
+ * is on that device, then the volume's own. A rename into the home trash can still fail with EXDEV (a
+ * bind mount shares its source's device but is another mount): the core then drops it for the next one.
+ */
+export class TrashChain {
+  private readonly tried: string[] = [];
+  private target: TrashTarget | null = null;
+  private step = 0;
+
+  constructor(
+    private readonly dirFs: DirFs,
+    private readonly place: TrashPlace,
+    private readonly rootPath: string,
+    private readonly dev: number,
+  ) {}
+
+  /** The trash folder to use now, or null when none is left (`whyNone` says why). */
+  current(): TrashTarget | null {
+    while (this.target === null && this.step < 2) {
+      const found = this.step++ === 0 ? homeTrash(this.dirFs, this.place, this.dev) : this.volumeTrash();
+      if (typeof found === 'string') this.tried.push(found);
+      else this.target = found;
+    }
+    return this.target;
   }
-  try {
-    const found = topTrash(dirFs, place, top);
-    return typeof found === 'string' ? { ok: false, why: `${home}; ${found}` } : { ok: true, target: found };
-  } finally {
-    dirFs.close(top);
+
+  /** The current folder cannot take this root's files (EXDEV): move on to the next. */
+  drop(why: string): void {
+    this.target?.close();
+    this.target = null;
+    this.tried.push(why);
+  }
+
+  whyNone(): string {
+    return this.tried.join('; ');
+  }
+
+  close(): void {
+    this.target?.close();
+    this.target = null;
+  }
+
+  private volumeTrash(): TrashTarget | string {
+    const topPath = mountTop(this.rootPath, this.dev);
+    let top: DirHandle;
+    try {
+      top = this.dirFs.openDir(topPath);
+    } catch (error) {
+      return `the volume's top folder ${topPath} cannot be opened: ${(error as Error).message}`;
+    }
+    try {
+      return topTrash(this.dirFs, this.place, top);
+    } finally {
+      this.dirFs.close(top);
+    }
   }
 }

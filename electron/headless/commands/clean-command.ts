@@ -1,5 +1,5 @@
 /** `headroom clean`: clean now, all folders or the named ones; exit 1 when the run had errors. */
-import { formatBytes, formatCount } from '../../../shared/format.js';
+import { formatCount, spaceSummary } from '../../../shared/format.js';
 import type { RunRecord } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, EXIT_RUN_ERRORS, printJson } from '../cli-io.js';
@@ -22,11 +22,11 @@ export function renderRun(record: RunRecord): string {
   const verb = record.dryRun ? 'would remove' : 'removed';
   const lines = [
     `${record.dryRun ? 'Dry run' : 'Cleanup'} ${record.id} (${record.trigger}): ${record.status.replace(/_/g, ' ')}; ` +
-      `${verb} ${formatCount(record.filesRemoved)} files, ${formatBytes(record.bytesFreed)}.`,
+      `${verb} ${formatCount(record.filesRemoved)} files, ${spaceSummary(record.folders)}.`,
   ];
   for (const f of record.folders) {
     lines.push(
-      `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${formatBytes(f.bytesFreed)}), ` +
+      `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${spaceSummary([f])}), ` +
         `skipped ${formatCount(f.skipped.length)}, errors ${formatCount(f.errors.length)}`,
     );
     for (const s of f.skipped.slice(0, MAX_LISTED))

@@ -98,10 +98,17 @@ export function cleanupSummaryView(run: RunRecord) {
     forced: run.trigger === 'manual',
     total_files_removed: run.filesRemoved,
     total_bytes_freed: run.bytesFreed,
+    total_bytes_removed: run.folders.reduce((sum, f) => sum + (f.bytesRemoved ?? f.bytesFreed), 0),
     actions: Object.fromEntries(
       run.folders.map((f) => [
         f.name,
-        { files_removed: f.filesRemoved, bytes_freed: f.bytesFreed, errors: f.errors.length },
+        {
+          files_removed: f.filesRemoved,
+          bytes_freed: f.bytesFreed,
+          bytes_removed: f.bytesRemoved ?? f.bytesFreed,
+          bytes_trashed: f.bytesTrashed ?? 0,
+          errors: f.errors.length,
+        },
       ]),
     ),
   };

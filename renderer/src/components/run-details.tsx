@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../../shared/format.js';
+import { formatBytes, formatCount, spaceSummary } from '../../../shared/format.js';
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 
 /** Items listed per kind; a run that removed 100 000 files lists the first ones and says how many more. */
@@ -20,7 +20,7 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
   return (
     <div className="run-folder">
       <h4>
-        {folder.name}: {formatCount(folder.filesRemoved)} removed, {formatBytes(folder.bytesFreed)} freed
+        {folder.name}: {formatCount(folder.filesRemoved)} removed, {spaceSummary([folder])}
       </h4>
       <ItemList
         title="Removed"

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CleanupAction, FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
+export type { CleanupAction };
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 import { folderRules } from '../../support/folder-rules.js';
 
@@ -32,22 +33,30 @@ export interface AttackTree {
   dirs: string[];
 }
 
-/** `base/root/sub/dK/fJ` and `base/outside/dK/fJ`, plus `base/root/.swap` → `base/outside`. */
-export function makeAttackTree(base: string, dirCount: number, filesPerDir: number): AttackTree {
+/**
+ * `base/root/sub/dK/fJ` and `outside/dK/fJ`, plus `base/root/.swap` → `outside`. The outside folder is
+ * made once and shared by the runs of a test (every run must leave it as it was): pass it in.
+ */
+export function makeAttackTree(
+  base: string,
+  dirCount: number,
+  filesPerDir: number,
+  outside = path.join(base, 'outside'),
+): AttackTree {
   const root = path.join(base, 'root');
-  const outside = path.join(base, 'outside');
+  const makeOutside = !fs.existsSync(outside);
   const files: string[] = [];
   const dirs: string[] = [];
   for (let d = 0; d < dirCount; d++) {
     const dir = `d${String(d).padStart(4, '0')}`;
     dirs.push(dir);
     fs.mkdirSync(path.join(root, 'sub', dir), { recursive: true });
-    fs.mkdirSync(path.join(outside, dir), { recursive: true });
+    if (makeOutside) fs.mkdirSync(path.join(outside, dir), { recursive: true });
     for (let f = 0; f < filesPerDir; f++) {
       const name = `f${String(f).padStart(5, '0')}.wav`;
       files.push(`sub/${dir}/${name}`);
       fs.writeFileSync(path.join(root, 'sub', dir, name), 'inside');
-      fs.writeFileSync(path.join(outside, dir, name), 'outside');
+      if (makeOutside) fs.writeFileSync(path.join(outside, dir, name), 'outside');
     }
   }
   fs.symlinkSync(outside, path.join(root, '.swap'));
@@ -85,9 +94,10 @@ export async function underSwap<T>(
   });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => out.includes('ready') && resolve());
-    child.on('exit', (code) => reject(new Error(`the swapper exited early (${code})`)));
+    void exited.then((code) => reject(new Error(`the swapper exited early (${code})`)));
   });
   let value: T;
   try {
@@ -95,7 +105,8 @@ export async function underSwap<T>(
   } finally {
     child.kill('SIGTERM');
   }
-  await new Promise((resolve) => child.on('exit', resolve));
+  const code = await exited;
+  if (code !== 0) throw new Error(`the swapper failed (exit ${code})`);
   return { value, swaps: Number(out.split('\n')[1] ?? 0) };
 }
 
@@ -106,6 +117,7 @@ export async function attackOnce(
   action: CleanupAction,
   asUser?: { uid: number; gid: number },
 ): Promise<AttackOutcome> {
+  if (asUser) execFileSync('chown', ['-R', `${asUser.uid}:${asUser.gid}`, tree.root]);
   const items = planEverything(tree);
   const rules = folderRules({ path: tree.root, maxAgeDays: 1, action });
   const { value: result, swaps } = await underSwap(
@@ -144,4 +156,14 @@ export async function attackOnce(
 
 export function tempBase(prefix = 'headroom-attack-'): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+/** Every file under `dir` whose content is `text` (the outside folder's files say "outside"). */
+export function countFilesSaying(dir: string, text: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let n = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8') === text) n++;
+  }
+  return n;
 }

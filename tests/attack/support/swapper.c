@@ -1,9 +1,11 @@
 /*
  * The attacker of tests/attack: exchanges two directory entries with renameat2(RENAME_EXCHANGE) in a tight
  * loop until it receives SIGTERM, then leaves them as they were first found (an even number of swaps).
- * Usage: swapper DIR NAME_A NAME_B   (both names inside DIR). Prints the number of swaps made.
+ * Once the cleanup has removed NAME_A (it emptied it), the exchange fails with ENOENT: it stops swapping
+ * and waits. Usage: swapper DIR NAME_A NAME_B (both names inside DIR). Prints the number of swaps made.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +34,7 @@ int main(int argc, char **argv) {
   fflush(stdout);
   while (!stop || swaps % 2 != 0) {
     if (syscall(SYS_renameat2, dir, argv[2], dir, argv[3], RENAME_EXCHANGE) == 0) swaps++;
+    else if (errno == ENOENT) { if (swaps % 2 == 0) { while (!stop) pause(); break; } }
     else { perror("renameat2"); return 1; }
   }
   printf("%lu\n", swaps);

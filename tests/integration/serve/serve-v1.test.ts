@@ -74,9 +74,13 @@ describe('serve: Chatterbox-compatible /api/v1 endpoints', () => {
     expect(run.json).toMatchObject({
       status: 'completed',
       total_files_removed: 2,
-      total_bytes_freed: 20,
-      actions: { outputs: { files_removed: 2, bytes_freed: 20 } },
+      total_bytes_removed: 20,
+      actions: { outputs: { files_removed: 2, bytes_removed: 20, bytes_trashed: 0 } },
     });
+    // Freed means the disk blocks given back: two 10-byte files hold at least a block each.
+    const freed = (run.json as { total_bytes_freed: number }).total_bytes_freed;
+    expect(freed).toBeGreaterThanOrEqual(20);
+    expect(freed % 512).toBe(0);
     expect(existsSync(join(fx.dir, 'outputs', 'old-1.wav'))).toBe(false);
     const status = await get('/api/v1/cleanup/status');
     expect(status.json).toMatchObject({
