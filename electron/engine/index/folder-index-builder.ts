@@ -8,6 +8,7 @@
  * fills the hash table in time slices.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { decodeName } from '../../../shared/byte-names.js';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
 import type { PackedFiles } from './packed-files.js';
 import { PathTable } from './path-table.js';
@@ -21,8 +22,6 @@ export interface FolderIndexBuilderOptions {
   /** Longest stretch of the final build between two pauses (default 10 ms). */
   sliceMs?: number;
 }
-
-const decoder = new TextDecoder('utf-8');
 
 export class FolderIndexBuilder {
   private segments: Segment[] = [];
@@ -44,7 +43,7 @@ export class FolderIndexBuilder {
     if (!isExcluded) return this.addAll(files);
     for (let i = 0; i < files.count; i++) {
       const name = files.pathBytesAt(i);
-      if (isExcluded(decoder.decode(name))) continue;
+      if (isExcluded(decodeName(name))) continue;
       this.segmentFor(name.length).add(name, files.sizeBytes[i] as number, files.mtimeMs[i] as number);
       this.count++;
       this.bytes += name.length;

@@ -1,8 +1,9 @@
 /**
  * The live index of one folder: size and mtime of every counted file, with totals kept up to date, so the
  * monitor reads a folder's usage in O(1) while the watchers apply changes one file at a time.
- * Memory: a path's UTF-8 bytes plus about 32 B per file (see bench/index-memory.ts).
+ * Memory: a path's bytes plus about 32 B per file (see bench/index-memory.ts).
  */
+import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
 import type { FolderScan } from '../scan/scan-types.js';
 import { grow } from './packed-files.js';
 import { PathTable } from './path-table.js';
@@ -31,7 +32,6 @@ export interface IndexDrift {
 export type ExcludePredicate = (relPath: string) => boolean;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
 
 export class FolderIndex {
   private readonly table: PathTable;
@@ -94,7 +94,7 @@ export class FolderIndex {
   /** Forgets every file below `relDir` (a folder deleted or moved out); `''` empties the index. Returns the count. */
   removeUnder(relDir: string): number {
     const dir = relDir.replace(/\/+$/, '');
-    const prefix = dir === '' ? new Uint8Array(0) : encoder.encode(`${dir}/`);
+    const prefix = dir === '' ? new Uint8Array(0) : encodeName(`${dir}/`);
     const doomed: number[] = [];
     this.table.forEachId((id) => {
       if (startsWith(this.table.name(id), prefix)) doomed.push(id);
@@ -139,7 +139,7 @@ export class FolderIndex {
   /** Calls `fn` for every file, in no particular order. Do not change the index from inside `fn`. */
   forEach(fn: (relPath: string, sizeBytes: number, mtimeMs: number) => void): void {
     this.table.forEachId((id) => {
-      fn(decoder.decode(this.table.name(id)), this.sizes[id] as number, this.mtimes[id] as number);
+      fn(decodeName(this.table.name(id)), this.sizes[id] as number, this.mtimes[id] as number);
     });
   }
 
@@ -202,8 +202,9 @@ export class FolderIndex {
     if (this.mtimes[id] === this.oldestMtimeMs) this.oldestStale = true;
   }
 
-  /** UTF-8 of `relPath` in a reused buffer: a lookup allocates nothing. */
+  /** The bytes of `relPath` (shared/byte-names.ts); a UTF-8 one in a reused buffer, so a lookup allocates nothing. */
   private encode(relPath: string): Uint8Array {
+    if (hasEscapes(relPath)) return encodeName(relPath);
     if (relPath.length * 3 > this.scratch.length) this.scratch = new Uint8Array(relPath.length * 3);
     const { written } = encoder.encodeInto(relPath, this.scratch);
     return this.scratch.subarray(0, written);

@@ -3,6 +3,7 @@
  * A million files cost a few typed arrays instead of a million objects, and the arrays cross a worker
  * boundary as transferables.
  */
+import { decodeName, encodeName } from '../../../shared/byte-names.js';
 import type { FileEntry } from '../../../shared/types.js';
 
 /**
@@ -18,10 +19,6 @@ export interface PackedFilesBuffers {
   dev: Float64Array;
   ino: Float64Array;
 }
-
-// Invalid UTF-8 (names written by other platforms) decodes to U+FFFD instead of throwing.
-const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
 
 /** Read-only columnar list of files. Paths are relative to the scanned root, with `/` separators. */
 export class PackedFiles {
@@ -50,7 +47,7 @@ export class PackedFiles {
   /** Packs plain entries (tests, small folders). */
   static fromEntries(entries: readonly FileEntry[]): PackedFiles {
     const builder = new PackedFilesBuilder(entries.length);
-    for (const e of entries) builder.add(encoder.encode(e.path), 0, e.sizeBytes, e.mtimeMs, e.dev, e.ino);
+    for (const e of entries) builder.add(encodeName(e.path), 0, e.sizeBytes, e.mtimeMs, e.dev, e.ino);
     return builder.build();
   }
 
@@ -68,12 +65,12 @@ export class PackedFiles {
     return out.build();
   }
 
-  /** The relative path of file `i` as a string. Lossy for names that are not valid UTF-8: see `pathBytesAt`. */
+  /** The relative path of file `i` as a string; a byte that is not UTF-8 is escaped (shared/byte-names.ts). */
   path(i: number): string {
-    return decoder.decode(this.pathBytesAt(i));
+    return decodeName(this.pathBytesAt(i));
   }
 
-  /** The exact bytes of file `i`'s relative path (a view, not a copy): the only faithful form of a non-UTF-8 name. */
+  /** The exact bytes of file `i`'s relative path (a view, not a copy). */
   pathBytesAt(i: number): Uint8Array {
     return this.pathBytes.subarray(this.pathOffsets[i] ?? 0, this.pathOffsets[i + 1] ?? 0);
   }

@@ -7,17 +7,22 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeName } from '../../../shared/byte-names.js';
+import { fsPath as b } from '../paths/fs-path.js';
 import { kindOfMode, type DirFs, type DirHandle, type EntryStat } from './dir-fs.js';
 
+/** Every name and path goes as a string, or as its bytes (`fsPath`) when it is not valid UTF-8. */
+type Name = string | Buffer;
+
 interface Addon {
-  openDir(absPath: string): number;
-  openDirAt(fd: number, name: string): number;
-  statAt(fd: number, name: string | null): number[];
-  unlinkAt(fd: number, name: string): void;
-  rmdirAt(fd: number, name: string): void;
-  mkdirAt(fd: number, name: string, mode: number): void;
-  writeNewFileAt(fd: number, name: string, content: string, mode: number): void;
-  renameNoReplace(fromFd: number, name: string, toFd: number, toName: string): void;
+  openDir(absPath: Name): number;
+  openDirAt(fd: number, name: Name): number;
+  statAt(fd: number, name: Name | null): number[];
+  unlinkAt(fd: number, name: Name): void;
+  rmdirAt(fd: number, name: Name): void;
+  mkdirAt(fd: number, name: Name, mode: number): void;
+  writeNewFileAt(fd: number, name: Name, content: string, mode: number): void;
+  renameNoReplace(fromFd: number, name: Name, toFd: number, toName: Name): void;
   closeFd(fd: number): void;
   readDirAt(fd: number): Buffer[];
 }
@@ -76,16 +81,16 @@ function handle(addon: Addon, fd: number, absPath: string): DirHandle {
 function nativeDirFs(addon: Addon): DirFs {
   return {
     raceFree: true,
-    openDir: (absPath) => handle(addon, addon.openDir(absPath), absPath),
+    openDir: (absPath) => handle(addon, addon.openDir(b(absPath)), absPath),
     openChild: (parent, name) =>
-      handle(addon, addon.openDirAt(parent.fd, name), path.join(parent.absPath, name)),
-    stat: (parent, name) => entryStat(addon.statAt(parent.fd, name)),
-    unlink: (parent, name) => addon.unlinkAt(parent.fd, name),
-    rmdir: (parent, name) => addon.rmdirAt(parent.fd, name),
-    mkdir: (parent, name, mode) => addon.mkdirAt(parent.fd, name, mode),
-    writeNewFile: (parent, name, content, mode) => addon.writeNewFileAt(parent.fd, name, content, mode),
-    renameNoReplace: (from, name, to, toName) => addon.renameNoReplace(from.fd, name, to.fd, toName),
-    readdir: (dir) => addon.readDirAt(dir.fd).map((b) => b.toString()),
+      handle(addon, addon.openDirAt(parent.fd, b(name)), path.join(parent.absPath, name)),
+    stat: (parent, name) => entryStat(addon.statAt(parent.fd, b(name))),
+    unlink: (parent, name) => addon.unlinkAt(parent.fd, b(name)),
+    rmdir: (parent, name) => addon.rmdirAt(parent.fd, b(name)),
+    mkdir: (parent, name, mode) => addon.mkdirAt(parent.fd, b(name), mode),
+    writeNewFile: (parent, name, content, mode) => addon.writeNewFileAt(parent.fd, b(name), content, mode),
+    renameNoReplace: (from, name, to, toName) => addon.renameNoReplace(from.fd, b(name), to.fd, b(toName)),
+    readdir: (dir) => addon.readDirAt(dir.fd).map(decodeName),
     close: (dir) => addon.closeFd(dir.fd),
   };
 }

@@ -7,6 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeName } from '../../../shared/byte-names.js';
+import { fsPath } from '../paths/fs-path.js';
 import { kindOfMode, type DirFs, type DirHandle, type EntryStat } from './dir-fs.js';
 
 function entryStat(st: fs.Stats): EntryStat {
@@ -29,15 +31,18 @@ function fail(code: string, what: string): never {
 
 /** The directory behind `dir` must still be the one it was opened as, or the call is refused. */
 function verified(dir: DirHandle): string {
-  const st = fs.lstatSync(dir.absPath);
+  const st = fs.lstatSync(fsPath(dir.absPath));
   if (st.isSymbolicLink()) fail('ELOOP', `${dir.absPath} is now a symbolic link`);
   if (!st.isDirectory()) fail('ENOTDIR', `${dir.absPath} is no longer a folder`);
   if (st.dev !== dir.dev || st.ino !== dir.ino) fail('ESTALE', `${dir.absPath} was replaced`);
   return dir.absPath;
 }
 
+/** `name` in the verified `dir`, as a string, or as bytes for a name that is not UTF-8 (fs-path.ts). */
+const at = (dir: DirHandle, name: string) => fsPath(path.join(verified(dir), name));
+
 function open(absPath: string): DirHandle {
-  const st = fs.lstatSync(absPath);
+  const st = fs.lstatSync(fsPath(absPath));
   if (st.isSymbolicLink()) fail('ELOOP', `${absPath} is a symbolic link`);
   if (!st.isDirectory()) fail('ENOTDIR', `${absPath} is not a folder`);
   return { fd: -1, absPath, dev: st.dev, ino: st.ino, uid: st.uid, mode: st.mode };
@@ -47,17 +52,17 @@ export const pathDirFs: DirFs = {
   raceFree: false,
   openDir: open,
   openChild: (parent, name) => open(path.join(verified(parent), name)),
-  stat: (parent, name) => entryStat(fs.lstatSync(path.join(verified(parent), name))),
-  unlink: (parent, name) => fs.unlinkSync(path.join(verified(parent), name)),
-  rmdir: (parent, name) => fs.rmdirSync(path.join(verified(parent), name)),
-  mkdir: (parent, name, mode) => fs.mkdirSync(path.join(verified(parent), name), { mode }),
+  stat: (parent, name) => entryStat(fs.lstatSync(at(parent, name))),
+  unlink: (parent, name) => fs.unlinkSync(at(parent, name)),
+  rmdir: (parent, name) => fs.rmdirSync(at(parent, name)),
+  mkdir: (parent, name, mode) => fs.mkdirSync(at(parent, name), { mode }),
   writeNewFile: (parent, name, content, mode) =>
-    fs.writeFileSync(path.join(verified(parent), name), content, { flag: 'wx', mode }),
+    fs.writeFileSync(at(parent, name), content, { flag: 'wx', mode }),
   renameNoReplace(from, name, to, toName) {
-    const target = path.join(verified(to), toName);
-    fs.linkSync(path.join(verified(from), name), target);
-    fs.unlinkSync(path.join(verified(from), name));
+    const target = at(to, toName);
+    fs.linkSync(at(from, name), target);
+    fs.unlinkSync(at(from, name));
   },
-  readdir: (dir) => fs.readdirSync(verified(dir)),
+  readdir: (dir) => fs.readdirSync(fsPath(verified(dir)), { encoding: 'buffer' }).map(decodeName),
   close: () => undefined,
 };

@@ -5,6 +5,7 @@
  * for a link while the run goes on cannot redirect a removal outside the root. Synchronous: it runs on the
  * delete worker thread (delete-worker.ts), or on the caller's thread in tests.
  */
+import { hasEscapes } from '../../../shared/byte-names.js';
 import type { RemovalError } from '../../../shared/types.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
 import { errorCode, errorMessage, isTransientCode } from './errors.js';
@@ -181,7 +182,13 @@ function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
 
 /** Into the first trash folder the file can be renamed into; one that answers EXDEV is dropped. */
 function trashOne(ctx: FileCtx, dir: DirHandle, name: string): JobOutcome {
-  if (ctx.trash === null) return { kind: 'hand-off', absPath: `${dir.absPath}/${name}` };
+  if (ctx.trash === null) {
+    // The host's trash (the `trash` package, Electron's shell) takes paths as text: it would miss this file.
+    if (hasEscapes(dir.absPath) || hasEscapes(name)) {
+      return skip('trash-unavailable', `the system trash cannot take a name that is not UTF-8; ${KEPT}`);
+    }
+    return { kind: 'hand-off', absPath: `${dir.absPath}/${name}` };
+  }
   for (let target = ctx.trash.current(); target !== null; target = ctx.trash.current()) {
     const outcome = trashFile(ctx.dirFs, target, dir, name, ctx.nowMs());
     if (outcome === null || outcome.kind !== 'skip' || outcome.detail !== CROSS_DEVICE) return outcome;

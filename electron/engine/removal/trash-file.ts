@@ -5,6 +5,7 @@
  * file is kept: a trash never copies and deletes.
  */
 import path from 'node:path';
+import { encodeName } from '../../../shared/byte-names.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
 import { errorCode } from './errors.js';
 import { skip, type Refusal } from './pinned-dirs.js';
@@ -21,13 +22,24 @@ function candidateName(name: string, attempt: number, stamp: number): string {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   const plain = attempt === 0 ? name : `${stem}.${attempt + 1}${ext}`;
-  if (Buffer.byteLength(plain + INFO_SUFFIX) <= NAME_MAX) return plain;
+  if (encodeName(plain + INFO_SUFFIX).length <= NAME_MAX) return plain;
   return `trashed-${stamp}-${attempt + 1}`;
 }
 
-/** Percent-encodes a path for `Path=`, keeping `/` (RFC 2396, as the specification asks). */
+/** What `encodeURIComponent` leaves as it is, and `/`. */
+const KEEP = /[A-Za-z0-9\-_.!~*'()/]/;
+
+/**
+ * Percent-encodes a path for `Path=`, keeping `/` (RFC 2396, as the specification asks). Byte by byte, so
+ * a name that is not UTF-8 is recorded as its real bytes (encodeURIComponent throws on its escapes).
+ */
 function encodePath(p: string): string {
-  return p.split('/').map(encodeURIComponent).join('/');
+  let out = '';
+  for (const byte of encodeName(p)) {
+    const char = String.fromCharCode(byte);
+    out += byte < 0x80 && KEEP.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 /** Local time without a zone, as the specification's `DeletionDate` wants: `2026-11-29T21:04:05`. */

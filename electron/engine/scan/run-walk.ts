@@ -4,6 +4,7 @@
  * idle workers take from. A second worker starts only once the tree proves large enough to split.
  */
 import type { Worker } from 'node:worker_threads';
+import { decodeName } from '../../../shared/byte-names.js';
 import { PackedFiles } from '../index/packed-files.js';
 import { packByteList, unpackByteList, type PackedByteList } from './byte-list.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
@@ -108,7 +109,7 @@ class WalkRun {
         return this.finish(error);
       }
     }
-    for (const dir of unpackByteList(chunk.dirs)) this.dirs.push(Buffer.from(dir).toString('utf8'));
+    for (const dir of unpackByteList(chunk.dirs)) this.dirs.push(decodeName(dir));
     this.unreadable.push(...chunk.unreadable);
     this.queue.push(...unpackByteList(chunk.pending));
     this.dispatch();

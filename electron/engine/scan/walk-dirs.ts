@@ -3,6 +3,7 @@
  * cost nothing here: the worker's thread has nothing else to do, and the host's event loop is elsewhere.
  */
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { decodeName, displayName } from '../../../shared/byte-names.js';
 import { PackedFilesBuilder } from '../index/packed-files.js';
 import { packByteList, unpackByteList } from './byte-list.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
@@ -92,8 +93,8 @@ function readDir(dir: Buffer, rel: Uint8Array, unreadable: UnreadableDir[]): Dir
 const otherDevice = { code: 'EXDEV' };
 
 function describe(rel: Uint8Array, why: { code: string }): UnreadableDir {
-  const path = Buffer.from(rel).toString('utf8');
-  const shown = path === '' ? 'the folder itself' : `"${path}"`;
+  const path = decodeName(rel);
+  const shown = path === '' ? 'the folder itself' : `"${displayName(path)}"`;
   const reason =
     why.code === 'EXDEV'
       ? `${shown} is on another device (a mount point); Headroom does not cross into it.`

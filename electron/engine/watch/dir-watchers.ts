@@ -1,6 +1,8 @@
 /** The set of non-recursive directory watchers of one root, keyed by relative directory. */
 import { watch } from 'node:fs';
 import path from 'node:path';
+import { decodeName } from '../../../shared/byte-names.js';
+import { fsPath } from '../paths/fs-path.js';
 
 /** A started directory watcher. */
 export interface DirWatcher {
@@ -17,10 +19,13 @@ export type WatchDirFn = (
   onError: (err: Error) => void,
 ) => DirWatcher;
 
-/** `fs.watch` on one directory. Persistent, so an undisposed watcher keeps the process alive (and shows). */
+/**
+ * `fs.watch` on one directory. Persistent, so an undisposed watcher keeps the process alive (and shows).
+ * Names arrive as bytes and are decoded as a scan decodes them, so one that is not UTF-8 keeps its bytes.
+ */
 export const nodeWatchDir: WatchDirFn = (absDir, onEvent, onError) => {
-  const watcher = watch(absDir, { persistent: true, encoding: 'utf8' }, (_event, filename) =>
-    onEvent(filename ?? null),
+  const watcher = watch(fsPath(absDir), { persistent: true, encoding: 'buffer' }, (_event, filename) =>
+    onEvent(filename ? decodeName(filename) : null),
   );
   watcher.on('error', onError);
   return { close: () => watcher.close() };

@@ -8,6 +8,8 @@ import { lstatSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
+import { decodeName } from '../../../shared/byte-names.js';
+import { fsPath } from '../paths/fs-path.js';
 import { classifyEntry } from './classify-entry.js';
 import { DirWatchers, nodeWatchDir, type WatchDirFn } from './dir-watchers.js';
 import { joinRel, lstatMany } from './lstat-many.js';
@@ -67,7 +69,7 @@ class FsWatchHandle implements WatchHandle {
   addDir(relDir: string): void {
     if (this.closed || this.watchers.has(relDir)) return;
     try {
-      const stat = lstatSync(this.abs(relDir));
+      const stat = lstatSync(fsPath(this.abs(relDir)));
       if (stat.isDirectory() && stat.dev === this.rootDev) this.watchers.add(relDir, stat.ino);
     } catch (err) {
       if (!isGoneError(err)) this.sink.onError(watchFailureFrom(err, relDir));
@@ -92,7 +94,7 @@ class FsWatchHandle implements WatchHandle {
   private watchInitial(rootStat: Stats, dirs: readonly string[]): void {
     for (const relDir of ['', ...dirs]) {
       try {
-        const stat = relDir === '' ? rootStat : lstatSync(this.abs(relDir));
+        const stat = relDir === '' ? rootStat : lstatSync(fsPath(this.abs(relDir)));
         if (stat.isDirectory() && stat.dev === this.rootDev) this.watchers.add(relDir, stat.ino);
       } catch (err) {
         if (isGoneError(err)) continue;
@@ -135,8 +137,8 @@ class FsWatchHandle implements WatchHandle {
   private enqueueRelist(relDir: string): void {
     this.chain = this.chain
       .then(async () => {
-        const names = await readdir(this.abs(relDir)).catch(() => []);
-        for (const name of names) this.settle.touch(joinRel(relDir, name));
+        const names = await readdir(fsPath(this.abs(relDir)), { encoding: 'buffer' }).catch(() => []);
+        for (const name of names) this.settle.touch(joinRel(relDir, decodeName(name)));
       })
       .catch((err: unknown) => this.reportBug(err));
   }
@@ -184,9 +186,12 @@ class FsWatchHandle implements WatchHandle {
       return;
     }
     changes.push({ kind: 'dir-added', path: relDir });
-    const entries = await readdir(this.abs(relDir), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(fsPath(this.abs(relDir)), {
+      withFileTypes: true,
+      encoding: 'buffer',
+    }).catch(() => []);
     for (const entry of entries) {
-      const child = joinRel(relDir, entry.name);
+      const child = joinRel(relDir, decodeName(entry.name));
       if (!entry.isDirectory()) {
         this.settle.touch(child);
         continue;

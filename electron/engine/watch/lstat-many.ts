@@ -1,6 +1,7 @@
 /** lstat many paths with bounded concurrency: a burst of thousands of files must not open thousands of requests. */
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
+import { fsPath } from '../paths/fs-path.js';
 
 /** One result per path, in order: the Stats, or the error lstat failed with. */
 export async function lstatMany(absPaths: readonly string[], concurrency = 32): Promise<(Stats | Error)[]> {
@@ -10,7 +11,7 @@ export async function lstatMany(absPaths: readonly string[], concurrency = 32): 
     while (next < absPaths.length) {
       const i = next++;
       try {
-        results[i] = await lstat(absPaths[i] as string);
+        results[i] = await lstat(fsPath(absPaths[i] as string));
       } catch (err) {
         results[i] = err as Error;
       }

@@ -1,4 +1,5 @@
 /** `headroom clean`: clean now, all folders or the named ones; exit 1 when the run had errors. */
+import { displayName } from '../../../shared/byte-names.js';
 import { formatCount, spaceSummary } from '../../../shared/format.js';
 import type { RunRecord } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
@@ -29,9 +30,13 @@ export function renderRun(record: RunRecord): string {
       `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${spaceSummary([f])}), ` +
         `skipped ${formatCount(f.skipped.length)}, errors ${formatCount(f.errors.length)}`,
     );
+    // Names (and details that quote them) through displayName: a byte that is not UTF-8 shows as \xNN.
     for (const s of f.skipped.slice(0, MAX_LISTED))
-      lines.push(`    skipped ${s.path}: ${s.why}${s.detail ? ` (${s.detail})` : ''}`);
-    for (const e of f.errors.slice(0, MAX_LISTED)) lines.push(`    error ${e.path}: ${e.code} ${e.message}`);
+      lines.push(
+        `    skipped ${displayName(s.path)}: ${s.why}${s.detail ? ` (${displayName(s.detail)})` : ''}`,
+      );
+    for (const e of f.errors.slice(0, MAX_LISTED))
+      lines.push(`    error ${displayName(e.path)}: ${e.code} ${displayName(e.message)}`);
     for (const note of f.notes) lines.push(`    note: ${note}`);
   }
   return lines.join('\n') + '\n';

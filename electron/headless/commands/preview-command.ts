@@ -1,4 +1,5 @@
 /** `headroom preview`: what a cleanup would remove now, and why. */
+import { displayName } from '../../../shared/byte-names.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import type { CleanupPreview } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
@@ -34,7 +35,7 @@ export function renderPreview(preview: CleanupPreview): string {
     for (const file of folder.remove.slice(0, MAX_LISTED)) {
       const when = new Date(file.mtimeMs).toISOString().slice(0, 16).replace('T', ' ');
       lines.push(
-        `  ${file.reason.padEnd(5)}  ${when}  ${formatBytes(file.sizeBytes).padStart(8)}  ${file.path}`,
+        `  ${file.reason.padEnd(5)}  ${when}  ${formatBytes(file.sizeBytes).padStart(8)}  ${displayName(file.path)}`,
       );
     }
     if (count > MAX_LISTED) lines.push(`  … and ${formatCount(count - MAX_LISTED)} more (--json lists all)`);

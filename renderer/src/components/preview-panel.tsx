@@ -1,3 +1,4 @@
+import { displayName } from '../../../shared/byte-names.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import type { FolderPlanView } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
@@ -60,7 +61,7 @@ function FolderPreview({ folder }: { folder: FolderPlanView }) {
             {shown.map((file) => (
               <tr key={file.path}>
                 <td>
-                  <code>{file.path}</code>
+                  <code>{displayName(file.path)}</code>
                 </td>
                 <td>{formatBytes(file.sizeBytes)}</td>
                 <td>{file.reason}</td>

@@ -1,3 +1,4 @@
+import { displayName } from '../../../shared/byte-names.js';
 import { formatBytes, formatCount, spaceSummary } from '../../../shared/format.js';
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 
@@ -22,16 +23,22 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
       <h4>
         {folder.name}: {formatCount(folder.filesRemoved)} removed, {spaceSummary([folder])}
       </h4>
+      {/* Names through displayName: a byte that is not UTF-8 shows as \xNN, never as U+FFFD. */}
       <ItemList
         title="Removed"
-        items={folder.removed.map((f) => `${f.path} (${formatBytes(f.sizeBytes)}, ${f.reason})`)}
+        items={folder.removed.map((f) => `${displayName(f.path)} (${formatBytes(f.sizeBytes)}, ${f.reason})`)}
       />
       <ItemList
         title="Skipped"
-        items={folder.skipped.map((f) => `${f.path}: ${f.why}${f.detail ? ` (${f.detail})` : ''}`)}
+        items={folder.skipped.map(
+          (f) => `${displayName(f.path)}: ${f.why}${f.detail ? ` (${displayName(f.detail)})` : ''}`,
+        )}
       />
-      <ItemList title="Errors" items={folder.errors.map((e) => `${e.path}: ${e.code}: ${e.message}`)} />
-      <ItemList title="Emptied folders removed" items={folder.removedDirs} />
+      <ItemList
+        title="Errors"
+        items={folder.errors.map((e) => `${displayName(e.path)}: ${e.code}: ${displayName(e.message)}`)}
+      />
+      <ItemList title="Emptied folders removed" items={folder.removedDirs.map(displayName)} />
       {folder.notes.length > 0 && <ItemList title="Notes" items={folder.notes} />}
     </div>
   );
