@@ -67,7 +67,7 @@ export const cleanupMeasurement: Measurement = {
         pairs.ours.map((r) => r.executeMs),
         {
           reference: { tool: 'find -delete', values: pairs.reference },
-          target: { maxRatio: 1.5 },
+          target: { maxRatio: 1.0 },
         },
       ),
       figure(

@@ -154,11 +154,12 @@ static napi_value open_dir_at(napi_env env, napi_callback_info info) {
 }
 
 /*
- * statAt(dirFd, name | null): [mode, dev, ino, nlink, uid, size, blocks, mtimeSec, mtimeNsec, ctimeSec,
- * ctimeNsec] of `name` (never following a link), or of the directory itself when `name` is null.
+ * statAt(dirFd, name | null, out: Float64Array(11)): writes [mode, dev, ino, nlink, uid, size, blocks,
+ * mtimeSec, mtimeNsec, ctimeSec, ctimeNsec] of `name` (never following a link), or of the directory itself
+ * when `name` is null, into `out` (one array reused for every call: no object per file).
  */
 static napi_value stat_at(napi_env env, napi_callback_info info) {
-  ARGS(2);
+  ARGS(3);
   int32_t dirfd;
   if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "statAt: a descriptor is required");
   napi_valuetype t;
@@ -180,14 +181,14 @@ static napi_value stat_at(napi_env env, napi_callback_info info) {
       (double)st.st_mode, (double)st.st_dev, (double)st.st_ino, (double)st.st_nlink,
       (double)st.st_uid, (double)st.st_size, (double)st.st_blocks, (double)mt.tv_sec,
       (double)mt.tv_nsec, (double)ct.tv_sec, (double)ct.tv_nsec};
-  napi_value arr;
-  napi_create_array_with_length(env, 11, &arr);
-  for (uint32_t i = 0; i < 11; i++) {
-    napi_value v;
-    napi_create_double(env, fields[i], &v);
-    napi_set_element(env, arr, i, v);
-  }
-  return arr;
+  napi_typedarray_type type;
+  size_t length;
+  void *data;
+  if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, NULL, NULL) != napi_ok ||
+      type != napi_float64_array || length < 11)
+    return throw_type(env, "statAt: a Float64Array of 11 is required");
+  memcpy(data, fields, sizeof fields);
+  return NULL;
 }
 
 /* unlinkAt(dirFd, name): removes the file `name` in `dirFd` (never a directory). */

@@ -28,6 +28,13 @@ export async function recordOutcomes(
   }
   result.removedDirs.push(...jobResult.removedDirs.filter((d) => !result.removedDirs.includes(d)));
   result.errors.push(...jobResult.dirErrors);
+  const shared = result.skipped.filter((s) => s.why === 'shared-folder').length;
+  const sharedNote = (n: number) =>
+    `${n} files were kept because their folder can be written by another user and this platform has no race-free removal.`;
+  if (shared > 0) {
+    result.notes = result.notes.filter((n) => !/can be written by another user and this platform/.test(n));
+    result.notes.push(sharedNote(shared));
+  }
   if (jobResult.pathFallback && !job.dryRun && result.filesRemoved > 0) {
     const note = 'Removed by path: race-free removal is not available on this platform.';
     if (!result.notes.includes(note)) result.notes.push(note);

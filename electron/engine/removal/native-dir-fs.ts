@@ -17,7 +17,7 @@ type Name = string | Buffer;
 interface Addon {
   openDir(absPath: Name): number;
   openDirAt(fd: number, name: Name): number;
-  statAt(fd: number, name: Name | null): number[];
+  statAt(fd: number, name: Name | null, out: Float64Array): void;
   unlinkAt(fd: number, name: Name): void;
   rmdirAt(fd: number, name: Name): void;
   mkdirAt(fd: number, name: Name, mode: number): void;
@@ -43,8 +43,12 @@ function findAddon(): string | null {
 /** Node's `msFromTimeSpec`: the same double a scan's `Stats.mtimeMs` holds. */
 const msOf = (sec: number, nsec: number) => sec * 1000 + nsec / 1_000_000;
 
-function entryStat(f: number[]): EntryStat {
-  const [mode, dev, ino, nlink, uid, size, blocks, mSec, mNsec] = f as [
+/** One buffer per thread for every stat: the addon writes the fields into it. */
+const fields = new Float64Array(11);
+
+function entryStat(addon: Addon, fd: number, name: Name | null): EntryStat {
+  addon.statAt(fd, name, fields);
+  const [mode, dev, ino, nlink, uid, size, blocks, mSec, mNsec] = fields as unknown as [
     number,
     number,
     number,
@@ -70,7 +74,7 @@ function entryStat(f: number[]): EntryStat {
 
 function handle(addon: Addon, fd: number, absPath: string): DirHandle {
   try {
-    const st = entryStat(addon.statAt(fd, null));
+    const st = entryStat(addon, fd, null);
     return { fd, absPath, dev: st.dev, ino: st.ino, uid: st.uid, mode: st.mode };
   } catch (error) {
     addon.closeFd(fd);
@@ -84,7 +88,7 @@ function nativeDirFs(addon: Addon): DirFs {
     openDir: (absPath) => handle(addon, addon.openDir(b(absPath)), absPath),
     openChild: (parent, name) =>
       handle(addon, addon.openDirAt(parent.fd, b(name)), path.join(parent.absPath, name)),
-    stat: (parent, name) => entryStat(addon.statAt(parent.fd, b(name))),
+    stat: (parent, name) => entryStat(addon, parent.fd, b(name)),
     unlink: (parent, name) => addon.unlinkAt(parent.fd, b(name)),
     rmdir: (parent, name) => addon.rmdirAt(parent.fd, b(name)),
     mkdir: (parent, name, mode) => addon.mkdirAt(parent.fd, b(name), mode),

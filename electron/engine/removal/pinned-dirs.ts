@@ -11,7 +11,7 @@ import { errorCode, errorMessage } from './errors.js';
 export type Refusal =
   { kind: 'skip'; why: SkipWhy; detail: string } | { kind: 'error'; code: string; message: string };
 
-const MAX_OPEN = 64;
+const MAX_OPEN = 2048;
 
 export class PinnedDirs {
   private readonly open = new Map<string, DirHandle>();

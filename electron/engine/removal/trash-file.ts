@@ -4,6 +4,7 @@
  * folder into `files/` without replacing anything. Across file systems the rename fails (EXDEV) and the
  * file is kept: a trash never copies and deletes.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { encodeName } from '../../../shared/byte-names.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
@@ -17,13 +18,17 @@ export const KEPT = 'the file was kept, not copied';
 export const CROSS_DEVICE = `the trash is on another file system; ${KEPT}`;
 const INFO_SUFFIX = '.trashinfo';
 
-/** `name`, then `name.2.ext`, `name.3.ext` …; a name too long for its `.trashinfo` is shortened. */
+/**
+ * `name`, then `name.<random>.ext` on a clash: a trash that already holds many files of the same name
+ * (every folder's `f0001.wav`) would otherwise be probed one suffix after another. A name too long for
+ * its `.trashinfo` is shortened.
+ */
 function candidateName(name: string, attempt: number, stamp: number): string {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  const plain = attempt === 0 ? name : `${stem}.${attempt + 1}${ext}`;
+  const plain = attempt === 0 ? name : `${stem}.${randomBytes(4).toString('hex')}${ext}`;
   if (encodeName(plain + INFO_SUFFIX).length <= NAME_MAX) return plain;
-  return `trashed-${stamp}-${attempt + 1}`;
+  return `trashed-${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
 /** What `encodeURIComponent` leaves as it is, and `/`. */
@@ -63,7 +68,7 @@ export function trashFile(
   const original = path.join(dir.absPath, name);
   const shown = target.relativeTo ? path.relative(target.relativeTo, original) : original;
   const info = `[Trash Info]\nPath=${encodePath(shown)}\nDeletionDate=${localDate(nowMs)}\n`;
-  for (let attempt = 0; attempt < 1000; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     const candidate = candidateName(name, attempt, nowMs);
     if (target.info) {
       try {
@@ -89,7 +94,7 @@ export function trashFile(
       throw error;
     }
   }
-  return skip('trash-unavailable', 'no free name in the trash after 1000 tries; the file was kept');
+  return skip('trash-unavailable', 'no free name in the trash after 100 tries; the file was kept');
 }
 
 function dropInfo(dirFs: DirFs, info: DirHandle, name: string): void {
