@@ -24,6 +24,8 @@ export function jobFiles(rules: JobRules, items: readonly PlannedRemoval[]): Job
     if (!split.ok) refusal = { why: 'outside-root', detail: split.detail };
     else if (rules.isProtected(item.path))
       refusal = { why: 'protected', detail: 'matches a protect pattern' };
+    else if (rules.isExcluded(item.path))
+      refusal = { why: 'protected', detail: 'matches an exclude pattern' };
     return {
       dirParts: parts.slice(0, -1),
       name: parts.at(-1) ?? '',
