@@ -9,6 +9,6 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  /** Files finished since the last report, and the disk bytes they gave back. */
-  | { id: number; kind: 'progress'; files: number; freedBytes: number }
+  /** Files finished since the last report, how many of them were removed, and the disk bytes they gave back. */
+  | { id: number; kind: 'progress'; files: number; removed: number; freedBytes: number }
   | { id: number; kind: 'done'; result: JobResult };

@@ -14,18 +14,21 @@ const PROGRESS_EVERY_MS = 50;
 function run(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
   const stop = new Int32Array(request.stop);
   let files = 0;
+  let removed = 0;
   let freedBytes = 0;
   let lastPostMs = performance.now();
   const flush = () => {
-    post({ id: request.id, kind: 'progress', files, freedBytes });
+    post({ id: request.id, kind: 'progress', files, removed, freedBytes });
     files = 0;
+    removed = 0;
     freedBytes = 0;
     lastPostMs = performance.now();
   };
   const result = runRemovalJob(request.job, {
     stop: () => Atomics.load(stop, 0),
-    onFileDone: (bytes) => {
+    onFileDone: (bytes, wasRemoved) => {
       files++;
+      if (wasRemoved) removed++;
       freedBytes += bytes;
       if (files >= PROGRESS_EVERY_FILES || performance.now() - lastPostMs >= PROGRESS_EVERY_MS) flush();
     },

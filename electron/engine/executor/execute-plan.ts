@@ -57,6 +57,8 @@ export interface ExecutePlanInput {
   forcePathFallback?: boolean;
 }
 
+type FilesDone = (files: number, freedBytes: number, removed: number) => void;
+
 const DEFAULT_RETRY_DELAY_MS = 2000;
 /** Case-insensitive volumes are the norm there: protect matches too much rather than too little. */
 const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
@@ -66,7 +68,7 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
   const { plan } = input;
   const result = emptyResult(plan);
   const progress = createProgressThrottle(input.onProgress, 100, input.progressEveryFiles);
-  const state = { filesDone: 0, filesTotal: plan.remove.length, bytesFreed: 0 };
+  const state = { filesDone: 0, filesTotal: plan.remove.length, filesRemoved: 0, bytesFreed: 0 };
   progress.flush(state);
   const rootResult = await resolveRoot(input.root);
   if (!rootResult.ok) {
@@ -74,13 +76,14 @@ export async function executePlan(input: ExecutePlanInput): Promise<FolderRunRes
     progress.flush({ ...state, filesDone: state.filesTotal });
     return result;
   }
-  const onFilesDone = (files: number, freedBytes: number) => {
+  const onFilesDone: FilesDone = (files, freedBytes, removed) => {
     state.filesDone += files;
+    state.filesRemoved += removed;
     state.bytesFreed += freedBytes;
     progress.update(state);
   };
   await runJobs(input, rootResult.root, result, onFilesDone);
-  progress.flush({ ...state, bytesFreed: result.bytesFreed });
+  progress.flush({ ...state, filesRemoved: result.filesRemoved, bytesFreed: result.bytesFreed });
   return result;
 }
 
@@ -89,7 +92,7 @@ async function runJobs(
   input: ExecutePlanInput,
   root: RealRoot,
   result: FolderRunResult,
-  onFilesDone: (files: number, freedBytes: number) => void,
+  onFilesDone: FilesDone,
 ) {
   let items: PlannedRemoval[] = input.plan.remove;
   let rules: FolderRules | null = input.rules;
@@ -175,24 +178,24 @@ async function runJob(
   input: ExecutePlanInput,
   job: RemovalJob,
   stop: StopFlag,
-  onFilesDone: (files: number, freedBytes: number) => void,
+  onFilesDone: FilesDone,
 ): Promise<JobResult> {
   const runner: DeleteJobRunner = input.dirFs ? runDeleteJobHere(input.dirFs) : runDeleteJobInWorker;
   let reported = 0;
   try {
     return await runner(job, {
       stop,
-      onFilesDone: (files, freed) => {
+      onFilesDone: (files, freed, removed) => {
         reported += files;
-        onFilesDone(files, freed);
+        onFilesDone(files, freed, removed);
       },
     });
   } catch {
     return runDeleteJobHere()(job, {
       stop,
-      onFilesDone: (files, freed) => {
+      onFilesDone: (files, freed, removed) => {
         if (reported > 0) reported -= files;
-        else onFilesDone(files, freed);
+        else onFilesDone(files, freed, removed);
       },
     });
   }

@@ -4,8 +4,14 @@
  */
 
 export interface ExecuteProgress {
+  /** Files decided so far: removed, skipped or failed. */
   filesDone: number;
   filesTotal: number;
+  /**
+   * Of the files done, those removed (or moved to the trash) so far: never more than really went, so a
+   * checkpoint of a run cut short can trust it. Exact in the last report.
+   */
+  filesRemoved?: number;
   bytesFreed: number;
 }
 

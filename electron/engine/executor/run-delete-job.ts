@@ -13,8 +13,11 @@ import type { StopFlag } from './stop-flag.js';
 
 export interface JobHooks {
   stop: StopFlag;
-  /** Called as files finish, with how many finished since the last call and the disk bytes they freed. */
-  onFilesDone: (files: number, freedBytes: number) => void;
+  /**
+   * Called as files finish, with how many finished since the last call, how many of those were removed,
+   * and the disk bytes they freed.
+   */
+  onFilesDone: (files: number, freedBytes: number, removed: number) => void;
 }
 
 /** Carries out a job somewhere and resolves with its result. */
@@ -70,7 +73,7 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
     pending.set(id, {
       onReply: (reply) => {
         feedWatchdog();
-        if (reply.kind === 'progress') return hooks.onFilesDone(reply.files, reply.freedBytes);
+        if (reply.kind === 'progress') return hooks.onFilesDone(reply.files, reply.freedBytes, reply.removed);
         settle();
         resolve(reply.result);
       },
@@ -95,7 +98,7 @@ export function runDeleteJobHere(dirFs?: DirFs): DeleteJobRunner {
       job,
       {
         stop: () => hooks.stop.get(),
-        onFileDone: (freedBytes) => hooks.onFilesDone(1, freedBytes),
+        onFileDone: (freedBytes, removed) => hooks.onFilesDone(1, freedBytes, removed ? 1 : 0),
         sleep: (ms) => hooks.stop.sleep(ms),
         nowMs: () => Date.now(),
       },

@@ -22,8 +22,11 @@ import { TrashChain } from './trash-target.js';
 export interface RemovalHooks {
   /** Read before each file: STOP_NONE runs on; anything else stops before the next file. */
   stop: () => number;
-  /** After each file of the first pass, with the disk bytes it gave back. */
-  onFileDone: (freedBytes: number) => void;
+  /**
+   * After each file of the first pass, with the disk bytes it gave back and whether it was removed (or
+   * moved to the trash; in a dry run, would have been).
+   */
+  onFileDone: (freedBytes: number, removed: boolean) => void;
   /** Waits `ms` (or less, once stopped) before the retry of transient failures. */
   sleep: (ms: number) => void;
   /** Epoch ms for trash records. */
@@ -61,7 +64,7 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
   if ('kind' in root) {
     job.files.forEach((file, i) => {
       result.outcomes[i] = file.refusal ? { kind: 'skip', ...file.refusal } : root;
-      hooks.onFileDone(0);
+      hooks.onFileDone(0, false);
     });
     return result;
   }
@@ -120,7 +123,7 @@ function carryOut(ctx: FileCtx, hooks: RemovalHooks, result: JobResult): void {
     const file = ctx.job.files[i] as JobFile;
     const [step, freed] = file.refusal ? [{ kind: 'skip' as const, ...file.refusal }, 0] : safely(ctx, file);
     finish(i, step, freed);
-    hooks.onFileDone(freed);
+    hooks.onFileDone(freed, step === null);
   }
   if (retries.length === 0) return;
   hooks.sleep(ctx.job.retryDelayMs);

@@ -89,15 +89,24 @@ describe('executePlan run control', () => {
     });
 
     expect(result.filesRemoved).toBe(1500);
-    expect(reports[0]).toEqual({ filesDone: 0, filesTotal: 1500, bytesFreed: 0 });
+    expect(reports[0]).toEqual({ filesDone: 0, filesTotal: 1500, filesRemoved: 0, bytesFreed: 0 });
     // Freed means disk blocks given back: a 4-byte file occupies at least one block.
-    expect(reports.at(-1)).toEqual({ filesDone: 1500, filesTotal: 1500, bytesFreed: result.bytesFreed });
+    expect(reports.at(-1)).toEqual({
+      filesDone: 1500,
+      filesTotal: 1500,
+      filesRemoved: 1500,
+      bytesFreed: result.bytesFreed,
+    });
     expect(result.bytesFreed).toBeGreaterThanOrEqual(1500 * 4);
     expect(result.bytesRemoved).toBe(1500 * 4);
     expect(reports.length).toBeGreaterThanOrEqual(4); // start, every 500 files, end
     expect(reports.length).toBeLessThan(60);
     const done = reports.map((r) => r.filesDone);
     expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Removals are counted as they happen, so a checkpoint can trust them: never ahead of the files done.
+    const removed = reports.map((r) => r.filesRemoved ?? 0);
+    expect(removed).toEqual([...removed].sort((a, b) => a - b));
+    expect(reports.every((r) => (r.filesRemoved ?? 0) <= r.filesDone)).toBe(true);
   });
 
   it('retries a transient error once after the delay, then leaves it for the next run (fake fs port)', async () => {
