@@ -107,6 +107,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async dispose() {
+      // A cleanup in progress stops after the file in hand and is recorded; shutting down never waits for it all.
+      cleanup.cancel();
       await runtime?.dispose();
       await cleanup.settle();
       await opened.store.close();

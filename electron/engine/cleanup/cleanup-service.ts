@@ -1,6 +1,7 @@
 /**
- * Runs cleanups: one at a time, recorded before the first removal and after the last (invariant 5).
- * A request that arrives while a run is going joins that run instead of starting a second one.
+ * Runs cleanups: one at a time, recorded before the first removal, checkpointed while files are removed
+ * and recorded after the last (invariant 5). A request that arrives while a run is going joins that run
+ * instead of starting a second one.
  */
 import { randomBytes } from 'node:crypto';
 import type { EventPayloads } from '../../../shared/bridge.js';
@@ -11,13 +12,15 @@ import type {
   FolderRunResult,
   RunRecord,
 } from '../../../shared/types.js';
-import { executePlan } from '../executor/execute-plan.js';
+import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, TrashPort } from '../ports.js';
 import { boundRecord } from './bound-record.js';
 import { planFolders, planView, unreadableNotes } from './plan-folders.js';
 import type { PlannedFolder } from './plan-folders.js';
+import { folderProgress, PROGRESS_EVERY_FILES } from './folder-progress.js';
+import { RunCheckpoints } from './run-checkpoints.js';
 import { selectFolders } from './select-folders.js';
 
 export interface CleanupRequest {
@@ -104,14 +107,23 @@ export class CleanupService {
       trigger: record.trigger,
       folders: folders.map((f) => f.name),
     });
+    let checkpoints: RunCheckpoints | null = null;
     try {
       const planned = await planFolders(folders, clock.now(), signal);
-      for (const p of planned) record.folders.push(await this.executeFolder(record, p, signal));
+      // The first checkpoint names every folder of the run, before the first removal.
+      checkpoints = record.dryRun ? null : await RunCheckpoints.start(history, record, planned, clock);
+      for (const [i, p] of planned.entries()) {
+        const result = await this.executeFolder(record, p, signal, checkpoints?.folder(i));
+        record.folders.push(result);
+        checkpoints?.folderDone(i, result);
+      }
       record.status = finalStatus(record, signal);
     } catch (error) {
-      record.status = 'failed';
-      record.folders.push(failedFolder(error));
+      // A stop during planning rejects the scan: the run was cancelled, not failed.
+      record.status = signal.aborted ? 'cancelled' : 'failed';
+      if (!signal.aborted) record.folders.push(failedFolder(error));
     }
+    await checkpoints?.stop();
     record.filesRemoved = sum(record.folders, (f) => f.filesRemoved);
     record.bytesFreed = sum(record.folders, (f) => f.bytesFreed);
     record.finishedAt = new Date(clock.now()).toISOString();
@@ -125,6 +137,7 @@ export class CleanupService {
     record: RunRecord,
     p: PlannedFolder,
     signal: AbortSignal,
+    checkpoint?: (progress: ExecuteProgress) => void,
   ): Promise<FolderRunResult> {
     if (!p.plan) return emptyResult(p.rules.name, p.error ? [p.error] : []);
     const result = await executePlan({
@@ -136,8 +149,13 @@ export class CleanupService {
       trash: this.deps.trash,
       signal,
       dryRun: record.dryRun,
-      onProgress: (progress) =>
-        this.deps.emit('cleanupProgress', { runId: record.id, folder: p.rules.name, ...progress }),
+      progressEveryFiles: PROGRESS_EVERY_FILES,
+      onProgress: folderProgress(
+        (payload) => this.deps.emit('cleanupProgress', payload),
+        record.id,
+        p.rules.name,
+        checkpoint,
+      ),
     });
     return { ...result, notes: [...result.notes, ...unreadableNotes(p.scan)] };
   }

@@ -30,7 +30,8 @@ export function summarizeRun(record: RunRecord): RunRecord {
   return { ...record, folders: record.folders.map(summarizeFolder) };
 }
 
-function summarizeFolder(folder: FolderRunResult): FolderRunResult {
+/** One folder of a run with its per-file lists emptied (see summarizeRun). */
+export function summarizeFolder(folder: FolderRunResult): FolderRunResult {
   const summary: FolderRunResult = {
     ...folder,
     removed: [],

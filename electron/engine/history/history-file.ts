@@ -86,15 +86,21 @@ export interface AppendResult {
  * Appends `text` and flushes it to disk before resolving: a run's start must be durable before its first
  * removal. When the append created the file, the folder is flushed too, so the file itself survives a crash.
  * The offset is taken from the file's size after the write, not from what the caller believes it to be.
+ * With `sync` false the text is written (it survives the process, not a power cut) but not flushed.
  */
-export async function appendDurably(file: string, text: string, created: boolean): Promise<AppendResult> {
+export async function appendDurably(
+  file: string,
+  text: string,
+  created: boolean,
+  sync = true,
+): Promise<AppendResult> {
   const bytes = Buffer.from(text, 'utf8');
   // History lists the names of deleted files: private to its user (0600), like the data folder.
   const handle = await fs.open(file, 'a', 0o600);
   let stats: Stats;
   try {
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (sync) await handle.sync();
     stats = await handle.stat();
   } finally {
     await handle.close();

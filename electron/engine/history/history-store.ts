@@ -1,9 +1,10 @@
 /**
  * The history of cleanup runs (DESIGN.md safety invariant 5): a run is recorded durably before its first
- * removal and again when it ends; a run that never ended is shown as interrupted at the next start; a
- * damaged line is skipped and counted, never fatal. The file only grows by appends, and is replaced
- * whole, atomically, when it is compacted. In memory each run is only a summary and the place of its
- * newest line: a page of runs is read back from the file with its per-file lists.
+ * removal, checkpointed while it runs (run-checkpoints.ts) and recorded again when it ends; a run that
+ * never ended is shown as interrupted, with its last checkpoint's counts, at the next start; a damaged
+ * line is skipped and counted, never fatal. The file only grows by appends, and is replaced whole,
+ * atomically, when it is compacted. In memory each run is only a summary and the place of its newest
+ * line: a page of runs is read back from the file with its per-file lists.
  */
 import type { promises as fs } from 'node:fs';
 import { runRecordSchema } from '../../../shared/run-record-schema.js';
@@ -87,6 +88,18 @@ export class HistoryStore {
     return this.append([run]);
   }
 
+  /**
+   * Records the counts of a running `run` so far (a checkpoint): the newest line of a run that never ends
+   * is what it is shown with at the next start. Resolves once the line is written, without fsync: it then
+   * outlives the process (a kill, a crash), which is what checkpoints are for; an fsync would also commit
+   * the file system's journal of every removal since the last one, and let removals run further ahead of
+   * the checkpoint (run-checkpoints.ts).
+   */
+  async checkpoint(run: RunRecord): Promise<void> {
+    if (run.status !== 'running') throw new Error(`checkpoint() takes a running run, not ${run.status}`);
+    return this.append([run], false);
+  }
+
   /** Records how `run` ended (any status but `running`); resolves once the line is on disk. */
   async finish(run: RunRecord): Promise<void> {
     if (run.status === 'running') throw new Error('finish() takes a run that has ended');
@@ -136,7 +149,8 @@ export class HistoryStore {
     await this.flush();
   }
 
-  private async append(records: RunRecord[]): Promise<void> {
+  /** Appends `records`; with `sync` (the default) they are flushed to disk before this resolves. */
+  private async append(records: RunRecord[], sync = true): Promise<void> {
     if (this.closed) throw new Error('the history is closed');
     if (this.limits.readOnly)
       throw new Error('the history was opened read-only: another Headroom process owns it');
@@ -148,7 +162,7 @@ export class HistoryStore {
     return this.enqueue(async () => {
       const lead = this.needsNewline ? '\n' : '';
       const text = lead + lines.map((l) => `${l.line}\n`).join('');
-      const written = await appendDurably(this.file, text, this.fileId === null);
+      const written = await appendDurably(this.file, text, this.fileId === null, sync);
       // Someone replaced the file since it was indexed: the offsets known are of another file.
       if (this.fileId !== null && written.fileId !== this.fileId)
         this.load(await readHistoryIndex(this.file));

@@ -1,10 +1,15 @@
-/** `headroom clean`: clean now, all folders or the named ones; exit 1 when the run had errors. */
+/**
+ * `headroom clean`: clean now, all folders or the named ones; exit 1 when the run had errors. SIGINT or
+ * SIGTERM cancels the run: the file in hand finishes, the run is recorded and printed with its true
+ * totals, and the exit code is the signal's (130, 143); a second signal exits at once.
+ */
 import { displayName } from '../../../shared/byte-names.js';
 import { formatCount, spaceSummary } from '../../../shared/format.js';
 import type { RunRecord } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, EXIT_RUN_ERRORS, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import { onStopSignals, signalExitCode } from '../stop-signal.js';
 
 const MAX_LISTED = 50;
 
@@ -13,9 +18,21 @@ export async function cleanCommand(
   io: CliIo,
   options: { folders: string[]; dryRun: boolean; json: boolean },
 ): Promise<number> {
-  const record = await engine.runCleanup({ folders: options.folders, dryRun: options.dryRun });
+  const signals = onStopSignals((signal) => {
+    const again = signal === 'SIGINT' ? 'Ctrl+C' : signal;
+    io.err(`headroom: ${signal}: stopping after the file in hand; a second ${again} quits at once\n`);
+    void engine.cancelCleanup({}).catch(() => undefined);
+  });
+  let record: RunRecord;
+  try {
+    record = await engine.runCleanup({ folders: options.folders, dryRun: options.dryRun });
+  } finally {
+    signals.dispose();
+  }
   if (options.json) printJson(io, record);
   else io.out(renderRun(record));
+  const signal = signals.received();
+  if (signal !== null) return signalExitCode(signal);
   return record.status === 'completed' || record.status === 'cancelled' ? EXIT_OK : EXIT_RUN_ERRORS;
 }
 

@@ -1,8 +1,9 @@
 /**
  * One crash-loop iteration: plan with `preview --json`, run `clean --json` and SIGKILL it at a random
  * moment, then check what a crash may leave: a history whose only damaged line is the last one, the cut
- * run shown as interrupted at the next start, only planned files removed, nothing outside changed, and
- * the next `clean` finishing the job (the plan afterwards is empty).
+ * run shown as interrupted at the next start with the counts of its last checkpoint (never more than
+ * went, at most 1,000 fewer), only planned files removed, nothing outside changed, and the next `clean`
+ * finishing the job (the plan afterwards is empty).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -126,7 +127,14 @@ function checkKilledRun(
   if (run.status !== 'interrupted' && !finished) {
     problems.push(`the killed run shows as ${run.status} after removing ${removed} of ${planned}`);
   }
+  // Its last checkpoint: never a file more than went, at most one checkpoint interval fewer.
+  if (run.filesRemoved > removed || run.filesRemoved < removed - CHECKPOINT_SLACK_FILES) {
+    problems.push(`the killed run records ${run.filesRemoved} files removed, but ${removed} went`);
+  }
 }
+
+/** The most a run's last checkpoint may lag behind its removals (issue 10 point 11). */
+const CHECKPOINT_SLACK_FILES = 1000;
 
 export async function crashIteration(
   tree: CrashTree,
