@@ -15,9 +15,26 @@ export interface JobRules {
   nowMs: () => number;
 }
 
-/** The job's files for `items`, reading the clock once per file. */
-export function jobFiles(rules: JobRules, items: readonly PlannedRemoval[]): JobFile[] {
-  return items.map((item): JobFile => {
+/**
+ * The job's folders and files for `items`, reading the clock once per file. Each folder is listed once and
+ * files name it by index: a job of 50,000 files in 1,000 folders carries 1,000 folder paths to the worker.
+ */
+export function jobFiles(
+  rules: JobRules,
+  items: readonly PlannedRemoval[],
+): { dirs: string[][]; files: JobFile[] } {
+  const dirs: string[][] = [];
+  const dirIndex = new Map<string, number>();
+  const dirOf = (parts: string[]): number => {
+    const key = parts.slice(0, -1).join('/');
+    let index = dirIndex.get(key);
+    if (index === undefined) {
+      index = dirs.push(parts.slice(0, -1)) - 1;
+      dirIndex.set(key, index);
+    }
+    return index;
+  };
+  const files = items.map((item): JobFile => {
     const split = splitRelPath(item.path);
     const parts = split.ok ? split.parts : [];
     let refusal: JobFile['refusal'] = null;
@@ -27,7 +44,7 @@ export function jobFiles(rules: JobRules, items: readonly PlannedRemoval[]): Job
     else if (rules.isExcluded(item.path))
       refusal = { why: 'protected', detail: 'matches an exclude pattern' };
     return {
-      dirParts: parts.slice(0, -1),
+      dir: dirOf(parts),
       name: parts.at(-1) ?? '',
       dev: item.dev,
       ino: item.ino,
@@ -37,6 +54,7 @@ export function jobFiles(rules: JobRules, items: readonly PlannedRemoval[]): Job
       tooYoung: refusal === null ? tooYoungDetail(rules.nowMs() - item.mtimeMs, rules.graceMs) : null,
     };
   });
+  return { dirs, files };
 }
 
 function tooYoungDetail(ageMs: number, graceMs: number): string | null {

@@ -159,7 +159,7 @@ function buildJob(
     rootRealPath: root.realPath,
     rootDev: root.dev,
     rootIno: root.ino,
-    files: jobFiles(jobRules, items),
+    ...jobFiles(jobRules, items),
     action: rules.action,
     dryRun: input.dryRun ?? false,
     trashPlace: trashPlace(),

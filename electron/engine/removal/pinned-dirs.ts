@@ -27,8 +27,20 @@ export class PinnedDirs {
     this.seen.set('', { dev: root.dev, ino: root.ino });
   }
 
-  /** The handle of the folder `dirParts` below the root, or why it cannot be used. */
+  private last: { parts: readonly string[]; dir: DirHandle } | null = null;
+
+  /**
+   * The handle of the folder `dirParts` below the root, or why it cannot be used. The same `dirParts`
+   * array asked for twice in a row (the files of one folder) is answered without a lookup.
+   */
   get(dirParts: readonly string[]): DirHandle | Refusal {
+    if (this.last?.parts === dirParts) return this.last.dir;
+    const found = this.lookUp(dirParts);
+    this.last = 'kind' in found ? null : { parts: dirParts, dir: found };
+    return found;
+  }
+
+  private lookUp(dirParts: readonly string[]): DirHandle | Refusal {
     if (dirParts.length === 0) return this.root;
     const key = dirParts.join('/');
     const hit = this.open.get(key);
@@ -37,7 +49,7 @@ export class PinnedDirs {
       this.open.set(key, hit);
       return hit;
     }
-    const parent = this.get(dirParts.slice(0, -1));
+    const parent = this.lookUp(dirParts.slice(0, -1));
     if ('kind' in parent) return parent;
     const opened = this.openChild(parent, dirParts.at(-1) as string, key);
     if ('kind' in opened) return opened;
@@ -69,12 +81,14 @@ export class PinnedDirs {
     for (const [key, dir] of this.open) {
       if (this.open.size <= MAX_OPEN) return;
       this.open.delete(key);
+      if (this.last?.dir === dir) this.last = null;
       this.dirFs.close(dir);
     }
   }
 
   /** Closes every handle, the root's included. */
   closeAll(): void {
+    this.last = null;
     for (const dir of this.open.values()) this.dirFs.close(dir);
     this.open.clear();
     this.dirFs.close(this.root);

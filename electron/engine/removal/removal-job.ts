@@ -8,8 +8,8 @@ import type { TrashPlace } from './trash-target.js';
 
 /** One planned file, ready to be checked and removed without the caller's help. */
 export interface JobFile {
-  /** Folder components below the root (`[]` for a file in the root itself). */
-  dirParts: string[];
+  /** Its folder, as an index into `RemovalJob.dirs` (one entry per folder, not per file). */
+  dir: number;
   name: string;
   dev: number;
   ino: number;
@@ -29,6 +29,8 @@ export interface RemovalJob {
   rootRealPath: string;
   rootDev: number;
   rootIno: number;
+  /** The folders of the files, each as its components below the root (`[]` for the root itself). */
+  dirs: string[][];
   files: JobFile[];
   action: CleanupAction;
   dryRun: boolean;

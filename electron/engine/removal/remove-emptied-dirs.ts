@@ -14,27 +14,37 @@ export interface EmptiedDirs {
   errors: RemovalError[];
 }
 
-/** Every proper ancestor folder of the removed files, deepest first (ties by path, for stable reports). */
-function candidateDirs(removedFiles: readonly string[]): string[] {
+/** Every folder that held a removed file and each folder above it, deepest first (ties by path). */
+function candidateDirs(heldDirs: Iterable<string>): string[] {
   const dirs = new Set<string>();
-  for (const file of removedFiles) {
-    const parts = file.split('/');
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+  for (const held of heldDirs) {
+    if (held === '') continue;
+    const parts = held.split('/');
+    for (let i = parts.length; i > 0; i--) {
+      const dir = parts.slice(0, i).join('/');
+      if (dirs.has(dir)) break;
+      dirs.add(dir);
+    }
   }
   const depth = (d: string) => d.split('/').length;
   return [...dirs].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Removes (or, in a dry run, lists) the folders the run emptied. */
+/**
+ * Removes (or, in a dry run, lists) the folders the run emptied: `heldDirs` are the folders (relative
+ * paths, '' for the root) that held a removed file; `removedFiles`, needed only in a dry run, says which
+ * entries would be gone.
+ */
 export function removeEmptiedDirs(
   dirFs: DirFs,
   pins: PinnedDirs,
-  removedFiles: readonly string[],
+  heldDirs: Iterable<string>,
   dryRun: boolean,
+  removedFiles: () => Iterable<string>,
 ): EmptiedDirs {
-  const gone = new Set(removedFiles);
+  const gone = dryRun ? new Set(removedFiles()) : new Set<string>();
   const result: EmptiedDirs = { removedDirs: [], errors: [] };
-  for (const relDir of candidateDirs(removedFiles)) {
+  for (const relDir of candidateDirs(heldDirs)) {
     const known = pins.seen.get(relDir);
     if (!known) continue; // never opened by this run: not ours to judge
     const parts = relDir.split('/');

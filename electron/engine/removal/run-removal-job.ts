@@ -85,12 +85,10 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
       nowMs: hooks.nowMs,
     };
     carryOut(ctx, hooks, result);
-    const dirs = removeEmptiedDirs(
-      dirFs,
-      pins,
-      [...job.removedBefore, ...removedPaths(job, result)],
-      job.dryRun,
-    );
+    const dirs = removeEmptiedDirs(dirFs, pins, heldDirs(job, result), job.dryRun, () => [
+      ...job.removedBefore,
+      ...removedPaths(job, result),
+    ]);
     result.removedDirs = dirs.removedDirs;
     result.dirErrors = dirs.errors;
   } finally {
@@ -118,7 +116,7 @@ function carryOut(ctx: FileCtx, hooks: RemovalHooks, result: JobResult): void {
     else result.outcomes[i] = step;
     result.diskFreed[i] = freed;
   };
-  for (let i = 0; i < ctx.job.files.length; i++) {
+  for (const i of visitOrder(ctx.job.files)) {
     if (hooks.stop() !== STOP_NONE) break;
     const file = ctx.job.files[i] as JobFile;
     const [step, freed] = file.refusal ? [{ kind: 'skip' as const, ...file.refusal }, 0] : safely(ctx, file);
@@ -142,6 +140,30 @@ function carryOut(ctx: FileCtx, hooks: RemovalHooks, result: JobResult): void {
   }
 }
 
+/** Files taken together per folder within a chunk of the plan, and the chunks in plan order. */
+const CHUNK = 65_536;
+
+/**
+ * The order files are visited in: the plan's (oldest first) chunk by chunk, and within a chunk folder by
+ * folder, as `find -delete` goes. Visiting 50,000 files in age order jumped between 1,000 folders at every
+ * file; by folder the kernel finds each folder's entries warm (bench/: cleanup against find -delete). A
+ * cancelled or stopped run has still removed the oldest files but for part of one chunk.
+ */
+function visitOrder(files: readonly JobFile[]): number[] {
+  const order: number[] = [];
+  for (let start = 0; start < files.length; start += CHUNK) {
+    const end = Math.min(files.length, start + CHUNK);
+    const chunk: { i: number; key: number }[] = [];
+    for (let i = start; i < end; i++) {
+      const f = files[i] as JobFile;
+      chunk.push({ i, key: f.dir });
+    }
+    chunk.sort((a, b) => a.key - b.key || a.i - b.i);
+    for (const c of chunk) order.push(c.i);
+  }
+  return order;
+}
+
 function safely(ctx: FileCtx, file: JobFile): [Step, number] {
   try {
     return removeOne(ctx, file);
@@ -154,7 +176,7 @@ function safely(ctx: FileCtx, file: JobFile): [Step, number] {
 function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
   const { job, dirFs } = ctx;
   if (ctx.rootShared) return [skip('shared-folder', sharedDetail('')), 0];
-  const dir = ctx.pins.get(file.dirParts);
+  const dir = ctx.pins.get(job.dirs[file.dir] as string[]);
   if ('kind' in dir) return [dir, 0];
   let st;
   try {
@@ -218,12 +240,25 @@ function openRoot(job: RemovalJob, dirFs: DirFs): DirHandle | Refusal {
   return root;
 }
 
+/** The folders that held a file this job (or an earlier job of the run) removed. */
+function heldDirs(job: RemovalJob, result: JobResult): Set<string> {
+  const held = new Set<number>();
+  result.outcomes.forEach((o, i) => o === null && held.add((job.files[i] as JobFile).dir));
+  const keys = new Set([...held].map((d) => (job.dirs[d] as string[]).join('/')));
+  for (const file of job.removedBefore) {
+    const slash = file.lastIndexOf('/');
+    keys.add(slash < 0 ? '' : file.slice(0, slash));
+  }
+  return keys;
+}
+
 function removedPaths(job: RemovalJob, result: JobResult): string[] {
   const paths: string[] = [];
   result.outcomes.forEach((o, i) => {
     if (o !== null) return;
     const f = job.files[i] as JobFile;
-    paths.push([...f.dirParts, f.name].join('/'));
+    const parts = job.dirs[f.dir] as string[];
+    paths.push(parts.length === 0 ? f.name : `${parts.join('/')}/${f.name}`);
   });
   return paths;
 }
