@@ -81,14 +81,14 @@ describe.runIf(process.platform === 'linux')(
       expect(totals.swaps).toBeGreaterThan(RUNS * 100);
       expect(totals.removed).toBeGreaterThan(0);
       expect(shape(totals)).toEqual(clean);
-    }, 900_000);
+    }, 1_800_000);
 
     it(`trash: nothing outside the root moved to the trash in ${RUNS} runs`, async () => {
       const totals = await attackRuns('trash');
       expect(totals.swaps).toBeGreaterThan(RUNS * 100);
       expect(totals.removed).toBeGreaterThan(0);
       expect(shape(totals)).toEqual(clean);
-    }, 900_000);
+    }, 1_800_000);
 
     it.runIf(process.getuid?.() === 0)(
       `delete run as root, the attacker as nobody: nothing outside removed in ${RUNS} runs`,
@@ -97,7 +97,7 @@ describe.runIf(process.platform === 'linux')(
         expect(totals.swaps).toBeGreaterThan(RUNS * 100);
         expect(shape(totals)).toEqual(clean);
       },
-      900_000,
+      1_800_000,
     );
   },
 );

@@ -133,5 +133,5 @@ describe.runIf(usable)('trash from a bind-mounted folder (unshare -m)', () => {
       swaps: 0,
       removed: 0,
     });
-  }, 900_000);
+  }, 1_800_000);
 });

@@ -7,10 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 import type { PlannedRemoval } from '../../../shared/types.js';
-import { folderRules } from '../../support/folder-rules.js';
-import { attackOnce, type AttackTree } from './swap-attack.js';
+import { attackOnce, cleanUp, type AttackTree } from './swap-attack.js';
 
 interface Input {
   root: string;
@@ -40,19 +38,6 @@ if (input.swapper && input.tree) {
       reason: 'age',
     });
   }
-  const result = await executePlan({
-    root: input.root,
-    plan: {
-      name: 'outputs',
-      remove: items,
-      bytesToFree: 0,
-      overLimitAfter: false,
-      notes: [],
-      kept: { protected: 0, young: 0 },
-    },
-    rules: folderRules({ path: input.root, maxAgeDays: 1, action: 'trash' }),
-    nowMs: () => Date.now() + 86_400_000,
-    retryDelayMs: 0,
-  });
+  const result = await cleanUp(input.root, items, 'trash');
   process.stdout.write(JSON.stringify({ result, swaps: 0 }));
 }

@@ -110,6 +110,24 @@ export async function underSwap<T>(
   return { value, swaps: Number(out.split('\n')[1] ?? 0) };
 }
 
+/** A cleanup of `items` in `root` with `action`, as the run would make it (grace period long past). */
+export function cleanUp(root: string, items: PlannedRemoval[], action: CleanupAction) {
+  return executePlan({
+    root,
+    plan: {
+      name: 'outputs',
+      remove: items,
+      bytesToFree: 0,
+      overLimitAfter: false,
+      notes: [],
+      kept: { protected: 0, young: 0 },
+    },
+    rules: folderRules({ path: root, maxAgeDays: 1, action }),
+    nowMs: () => Date.now() + 86_400_000,
+    retryDelayMs: 0,
+  });
+}
+
 /** One attack: plan `tree`, then execute under the swap, then count what is left where. */
 export async function attackOnce(
   tree: AttackTree,
@@ -119,25 +137,10 @@ export async function attackOnce(
 ): Promise<AttackOutcome> {
   if (asUser) execFileSync('chown', ['-R', `${asUser.uid}:${asUser.gid}`, tree.root]);
   const items = planEverything(tree);
-  const rules = folderRules({ path: tree.root, maxAgeDays: 1, action });
   const { value: result, swaps } = await underSwap(
     swapper,
     tree.root,
-    () =>
-      executePlan({
-        root: tree.root,
-        plan: {
-          name: 'outputs',
-          remove: items,
-          bytesToFree: 0,
-          overLimitAfter: false,
-          notes: [],
-          kept: { protected: 0, young: 0 },
-        },
-        rules,
-        nowMs: () => Date.now() + 86_400_000,
-        retryDelayMs: 0,
-      }),
+    () => cleanUp(tree.root, items, action),
     asUser,
   );
   const outsideFiles = tree.files.filter((rel) =>

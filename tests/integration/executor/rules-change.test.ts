@@ -39,27 +39,39 @@ async function folderOf(count: number) {
   return { root, items: await Promise.all(names.map((n) => planned(root, n))) };
 }
 
+/**
+ * Runs a cleanup of `count` old files through the live-rules port, changing the rules to what `next`
+ * returns right after the `afterUnlinks`-th removal.
+ */
+async function changeDuringRun(
+  count: number,
+  afterUnlinks: number,
+  next: (rules: FolderRules) => FolderRules | null,
+) {
+  const { root, items } = await folderOf(count);
+  const rules = rulesFor(root);
+  const port = liveRulesPort(rules);
+  let unlinks = 0;
+  const dirFs = dirFsWith({
+    unlink(real, dir, name) {
+      real.unlink(dir, name);
+      if (++unlinks === afterUnlinks) port.change(next(rules));
+    },
+  });
+  const result = await executePlan({
+    root,
+    plan: planOf(items),
+    rules,
+    liveRules: port.live,
+    nowMs: Date.now,
+    dirFs,
+  });
+  return { root, items, result };
+}
+
 describe('a rules change during a running cleanup (fs port and live-rules port)', () => {
   it('protect: ["*"] added after the 3rd removal: nothing more is removed, and the record says why', async () => {
-    const { root, items } = await folderOf(10);
-    const rules = rulesFor(root);
-    const port = liveRulesPort(rules);
-    let unlinks = 0;
-    const dirFs = dirFsWith({
-      unlink(real, dir, name) {
-        real.unlink(dir, name);
-        if (++unlinks === 3) port.change({ ...rules, protect: ['*'] });
-      },
-    });
-
-    const result = await executePlan({
-      root,
-      plan: planOf(items),
-      rules,
-      liveRules: port.live,
-      nowMs: Date.now,
-      dirFs,
-    });
+    const { root, items, result } = await changeDuringRun(10, 3, (rules) => ({ ...rules, protect: ['*'] }));
 
     expect(result.removed.map((r) => r.path)).toEqual(items.slice(0, 3).map((i) => i.path));
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual(
@@ -70,25 +82,7 @@ describe('a rules change during a running cleanup (fs port and live-rules port)'
   });
 
   it('the folder disabled after the 2nd removal: the rest is kept as cancelled, with the reason', async () => {
-    const { root, items } = await folderOf(6);
-    const rules = rulesFor(root);
-    const port = liveRulesPort(rules);
-    let unlinks = 0;
-    const dirFs = dirFsWith({
-      unlink(real, dir, name) {
-        real.unlink(dir, name);
-        if (++unlinks === 2) port.change(null);
-      },
-    });
-
-    const result = await executePlan({
-      root,
-      plan: planOf(items),
-      rules,
-      liveRules: port.live,
-      nowMs: Date.now,
-      dirFs,
-    });
+    const { root, result } = await changeDuringRun(6, 2, () => null);
 
     expect(result.filesRemoved).toBe(2);
     expect(result.skipped.map((s) => s.why)).toEqual(Array(4).fill('cancelled'));
@@ -97,25 +91,7 @@ describe('a rules change during a running cleanup (fs port and live-rules port)'
   });
 
   it('an exclude pattern added mid-run keeps the files it now excludes, and the rest goes', async () => {
-    const { root, items } = await folderOf(6);
-    const rules = rulesFor(root);
-    const port = liveRulesPort(rules);
-    let unlinks = 0;
-    const dirFs = dirFsWith({
-      unlink(real, dir, name) {
-        real.unlink(dir, name);
-        if (++unlinks === 1) port.change({ ...rules, exclude: ['f0004.wav'] });
-      },
-    });
-
-    const result = await executePlan({
-      root,
-      plan: planOf(items),
-      rules,
-      liveRules: port.live,
-      nowMs: Date.now,
-      dirFs,
-    });
+    const { result } = await changeDuringRun(6, 1, (rules) => ({ ...rules, exclude: ['f0004.wav'] }));
 
     expect(result.removed.map((r) => r.path)).toEqual([
       'f0000.wav',
