@@ -95,3 +95,26 @@ test('navigation, new windows and eval are blocked; a bridge call answers with a
   expect(typeof result.ok).toBe('boolean');
   expect(app.windows()).toHaveLength(1);
 });
+
+test('the removal addon that npm ci built for Node loads in Electron’s main process (node-api, no rebuild)', async () => {
+  const addon = join(root, 'native', 'build', 'Release', 'headroom_fs.node');
+  const exported = await app.evaluate((_electron, file) => {
+    const module = { exports: {} as Record<string, unknown> };
+    process.dlopen(module, file);
+    return Object.keys(module.exports).sort();
+  }, addon);
+  expect(exported).toEqual(
+    [
+      'closeFd',
+      'mkdirAt',
+      'openDir',
+      'openDirAt',
+      'readDirAt',
+      'renameNoReplace',
+      'rmdirAt',
+      'statAt',
+      'unlinkAt',
+      'writeNewFileAt',
+    ].sort(),
+  );
+});
