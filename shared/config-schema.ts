@@ -75,7 +75,11 @@ export const settingsSchema = z.strictObject({
     .max(100, { error: 'warning_threshold_percent must be at most 100' })
     .optional(),
   cleanup_on_startup: z.boolean({ error: 'cleanup_on_startup must be true or false' }).optional(),
-  cleanup_interval_hours: finitePositive('cleanup_interval_hours')
+  // 0 turns scheduled cleanup off, as in Chatterbox's own block.
+  cleanup_interval_hours: z
+    .number({ error: 'cleanup_interval_hours must be a number' })
+    .finite({ error: 'cleanup_interval_hours must be a finite number' })
+    .min(0, { error: 'cleanup_interval_hours must be 0 (off) or more' })
     .max(24 * 365, { error: 'cleanup_interval_hours must be at most a year' })
     .optional(),
   free_space_floor_percent: z

@@ -33,7 +33,8 @@ export interface FolderRules {
 export interface AppConfig {
   warningThresholdPercent: number;
   cleanupOnStartup: boolean;
-  cleanupIntervalHours: number;
+  /** Hours between scheduled cleanups; null when scheduled cleanup is off (`cleanup_interval_hours: 0`). */
+  cleanupIntervalHours: number | null;
   /** A volume with less than this percent free is a warning of its own. */
   freeSpaceFloorPercent: number;
   /** Rescan period for folders that cannot be watched. */
@@ -116,7 +117,8 @@ export interface FolderStatus {
 }
 
 export interface ScheduleStatus {
-  intervalHours: number;
+  /** Null when scheduled cleanup is off; `nextRunAt` is then null too. */
+  intervalHours: number | null;
   lastRunAt: string | null;
   nextRunAt: string | null;
   pausedUntil: string | null;

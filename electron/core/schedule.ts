@@ -7,7 +7,8 @@ import { MS_PER_HOUR, MS_PER_MINUTE } from '../../shared/units.js';
 export interface ScheduleInput {
   /** Start of the last run that counts for the schedule (from history); null before the first one. */
   lastRunAtMs: number | null;
-  intervalHours: number;
+  /** Hours between automatic runs; null when scheduled cleanup is off (`cleanup_interval_hours: 0`). */
+  intervalHours: number | null;
   /** Automatic cleanup is paused until then; null, or a time in the past, means not paused. */
   pausedUntilMs: number | null;
   /** When this engine started: the first deadline's anchor when there has never been a run. */
@@ -27,8 +28,10 @@ export interface ScheduleInput {
  * A deadline at or before `nowMs` is due (`isDue`). However many intervals were missed, the deadline is
  * one time, so an overdue run happens once; after it runs, its start is the new last run and the next
  * deadline is that start + interval (see `catchUp`).
+ * - Scheduled cleanup off (interval null): null, never a deadline; pauses do not matter.
  */
-export function nextRunAtMs(input: ScheduleInput): number {
+export function nextRunAtMs(input: ScheduleInput): number | null {
+  if (input.intervalHours === null) return null;
   const intervalMs = input.intervalHours * MS_PER_HOUR;
   const deadlineMs =
     input.lastRunAtMs === null
@@ -40,7 +43,8 @@ export function nextRunAtMs(input: ScheduleInput): number {
 
 /** True when the automatic run's deadline has come (at or before `nowMs`) and cleanup is not paused. */
 export function isDue(input: ScheduleInput): boolean {
-  return nextRunAtMs(input) <= input.nowMs;
+  const deadlineMs = nextRunAtMs(input);
+  return deadlineMs !== null && deadlineMs <= input.nowMs;
 }
 
 /**
@@ -49,7 +53,7 @@ export function isDue(input: ScheduleInput): boolean {
  * if the run starts at `nowMs` (`nowMs + interval`, not `last + k × interval`: a catch-up run at 09:47
  * with a 5-hour interval is followed by one at 14:47, so runs never bunch up after a wake).
  */
-export function catchUp(input: ScheduleInput): { runNow: boolean; nextRunAtMs: number } {
+export function catchUp(input: ScheduleInput): { runNow: boolean; nextRunAtMs: number | null } {
   if (!isDue(input)) return { runNow: false, nextRunAtMs: nextRunAtMs(input) };
   return { runNow: true, nextRunAtMs: nextRunAtMs({ ...input, lastRunAtMs: input.nowMs }) };
 }

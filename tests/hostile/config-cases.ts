@@ -63,7 +63,7 @@ export const NUMBER_CASES: ConfigCase[] = [
   { name: 'size_target_percent zero', yaml: folder('    max_size_gb: 1\n    size_target_percent: 0\n'), expect: /size_target_percent must be greater than 0/ },
   { name: 'warning_threshold_percent 1e308', yaml: 'warning_threshold_percent: 1e308\nfolders: []\n', expect: /warning_threshold_percent must be at most 100/ },
   { name: 'warning_threshold_percent negative', yaml: 'warning_threshold_percent: -80\nfolders: []\n', expect: /warning_threshold_percent must be greater than 0/ },
-  { name: 'cleanup_interval_hours zero', yaml: 'cleanup_interval_hours: 0\nfolders: []\n', expect: /cleanup_interval_hours must be greater than 0/ },
+  { name: 'cleanup_interval_hours negative', yaml: 'cleanup_interval_hours: -5\nfolders: []\n', expect: /cleanup_interval_hours must be 0 \(off\) or more/ },
   { name: 'cleanup_interval_hours .inf', yaml: 'cleanup_interval_hours: .inf\nfolders: []\n', expect: /cleanup_interval_hours must be a number/ },
   { name: 'cleanup_interval_hours ten years', yaml: 'cleanup_interval_hours: 87600\nfolders: []\n', expect: /at most a year/ },
   { name: 'poll_interval_seconds 1', yaml: 'poll_interval_seconds: 1\nfolders: []\n', expect: /poll_interval_seconds must be at least 5/ },

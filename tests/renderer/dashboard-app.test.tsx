@@ -121,6 +121,17 @@ describe('dashboard (fake bridge)', () => {
     expect(bridge.calls.pauseSchedule).toHaveBeenLastCalledWith({ until: null });
   });
 
+  it('says scheduled cleanup is off when the interval is off', async () => {
+    const bridge = connect(createFakeBridge({}, 'connected'));
+    renderWithBridge(<App />, bridge);
+    await act(async () => {});
+    const off = { ...snapshot().schedule, intervalHours: null, nextRunAt: null };
+    act(() => useDashboard.getState().applySchedule(off));
+    const schedule = screen.getByTestId('schedule');
+    expect(within(schedule).getByTestId('next-run').textContent).toBe('Scheduled cleanup is off');
+    expect(within(schedule).queryByText('null h')).toBeNull();
+  });
+
   it('switches theme and remembers the choice', async () => {
     const user = userEvent.setup();
     renderWithBridge(<App />, connect());

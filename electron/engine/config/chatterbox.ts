@@ -67,8 +67,8 @@ export const CHATTERBOX_SETTINGS = [
   'warning_threshold_percent',
 ] as const;
 
-/** Headroom's periodic cleanup cannot be switched off, so Chatterbox's "0 = off" becomes once a year. */
-export const INTERVAL_OFF_HOURS = 24 * 365;
+/** The longest interval either file accepts. */
+const MAX_INTERVAL_HOURS = 24 * 365;
 
 const positive = (key: string) =>
   z
@@ -88,7 +88,7 @@ export const chatterboxCleanupSchema = z.strictObject({
   cleanup_interval_hours: z
     .number({ error: 'cleanup_interval_hours must be a number' })
     .min(0, { error: 'cleanup_interval_hours must be 0 (off) or more' })
-    .max(INTERVAL_OFF_HOURS, { error: 'cleanup_interval_hours must be at most a year' })
+    .max(MAX_INTERVAL_HOURS, { error: 'cleanup_interval_hours must be at most a year' })
     .optional(),
   warning_threshold_percent: z
     .number({ error: 'warning_threshold_percent must be a number' })
@@ -135,23 +135,15 @@ export function readChatterbox(data: Record<string, unknown>, site: IssueSite): 
     return String(value);
   });
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
-  return buildChatterboxConfig(parsed.data, folderPaths, paths, site);
+  return buildChatterboxConfig(parsed.data, folderPaths, paths);
 }
 
 function buildChatterboxConfig(
   cleanup: z.infer<typeof chatterboxCleanupSchema>,
   folderPaths: string[],
   paths: Record<string, unknown>,
-  site: IssueSite,
 ): ChatterboxRead {
   const value = <K extends CleanupKey>(key: K) => cleanup[key] ?? CHATTERBOX_DEFAULTS[key];
-  const warnings: ConfigIssue[] = [];
-  let interval: number = value('cleanup_interval_hours');
-  if (interval === 0) {
-    const message = `cleanup_interval_hours 0 turns Chatterbox's periodic cleanup off; Headroom cannot, so it cleans once a year (${INTERVAL_OFF_HOURS} h)`;
-    warnings.push(issueAtPath(site, [...CLEANUP_PATH, 'cleanup_interval_hours'], message));
-    interval = INTERVAL_OFF_HOURS;
-  }
   const folders = CHATTERBOX_FOLDERS.map(({ name, limits }, i): FolderConfig => {
     const folder: FolderConfig = { name, path: folderPaths[i]! };
     for (const [limit, key] of Object.entries(limits) as [LimitKey, CleanupKey][]) {
@@ -165,8 +157,9 @@ function buildChatterboxConfig(
   const file: ConfigFile = {
     warning_threshold_percent: value('warning_threshold_percent'),
     cleanup_on_startup: value('cleanup_on_startup'),
-    cleanup_interval_hours: interval,
+    // 0 stays 0: scheduled cleanup off, in Headroom as in Chatterbox.
+    cleanup_interval_hours: value('cleanup_interval_hours'),
     folders,
   };
-  return { ok: true, file, pathAnchors, warnings };
+  return { ok: true, file, pathAnchors, warnings: [] };
 }

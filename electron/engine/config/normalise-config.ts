@@ -52,7 +52,8 @@ export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
   return {
     warningThresholdPercent: settings.warning_threshold_percent,
     cleanupOnStartup: settings.cleanup_on_startup,
-    cleanupIntervalHours: settings.cleanup_interval_hours,
+    // 0 means scheduled cleanup off (Chatterbox's meaning, and Headroom's).
+    cleanupIntervalHours: settings.cleanup_interval_hours === 0 ? null : settings.cleanup_interval_hours,
     freeSpaceFloorPercent: settings.free_space_floor_percent,
     pollIntervalSeconds: settings.poll_interval_seconds,
     notifications: settings.notifications,

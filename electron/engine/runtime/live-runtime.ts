@@ -143,6 +143,8 @@ export class LiveRuntime {
     const error = this.deps.config.error();
     if (hasError && error) this.deps.emit('configError', error);
     await this.folders.sync(this.config());
+    // The interval may have changed, or scheduled cleanup been turned on or off.
+    this.scheduler.rearm();
     await this.push();
   }
 

@@ -86,7 +86,7 @@ export class ScheduleState {
   }
 
   status(config: AppConfig | null, running: boolean): ScheduleStatus {
-    const intervalHours = config?.cleanupIntervalHours ?? 5;
+    const intervalHours = config ? config.cleanupIntervalHours : 5;
     const pausedUntilMs = this.pausedUntilMs;
     const next = nextRunAtMs({
       lastRunAtMs: this.state.lastRunAtMs,

@@ -74,8 +74,8 @@ export class Scheduler {
     this.arm();
   }
 
-  /** The next deadline (ms), for status displays. */
-  nextRunAtMs(): number {
+  /** The next deadline (ms), for status displays; null when scheduled cleanup is off. */
+  nextRunAtMs(): number | null {
     return nextRunAtMs(this.input());
   }
 
@@ -88,8 +88,12 @@ export class Scheduler {
   private arm(): void {
     if (this.disposed) return;
     this.timer?.();
+    this.timer = null;
     const nowMs = this.deps.clock.now();
-    const dueInMs = Math.max(this.nextRunAtMs() - nowMs, this.retryAtMs - nowMs, 0);
+    const deadlineMs = this.nextRunAtMs();
+    // Scheduled cleanup off: nothing to wait for. A config change that turns it on calls rearm().
+    if (deadlineMs === null) return;
+    const dueInMs = Math.max(deadlineMs - nowMs, this.retryAtMs - nowMs, 0);
     const delayMs = Math.min(dueInMs, RECHECK_MS);
     this.timer = this.deps.clock.setTimeout(() => this.tick(), delayMs);
   }
@@ -130,10 +134,15 @@ export class Scheduler {
     }
   }
 
+  private intervalHours(): number | null {
+    const config = this.deps.config();
+    return config ? config.cleanupIntervalHours : 5;
+  }
+
   private input() {
     return {
       lastRunAtMs: this.deps.state.lastRunAtMs,
-      intervalHours: this.deps.config()?.cleanupIntervalHours ?? 5,
+      intervalHours: this.intervalHours(),
       pausedUntilMs: this.deps.state.pausedUntilMs,
       startedAtMs: this.deps.startedAtMs,
       nowMs: this.deps.clock.now(),

@@ -34,10 +34,12 @@ export function renderStatus(snapshot: Snapshot): string {
     { header: 'PATH', value: (f) => f.path },
   ]);
   const s = snapshot.schedule;
+  const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
+  if (s.intervalHours === null) return `${table}\nScheduled cleanup is off; ${last}.\n`;
   const next = s.pausedUntil
     ? `paused until ${s.pausedUntil}`
     : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
-  return `${table}\nEvery ${s.intervalHours} h; last cleanup ${s.lastRunAt ?? 'never'}; ${next}.\n`;
+  return `${table}\nEvery ${s.intervalHours} h; ${last}; ${next}.\n`;
 }
 
 function ofLimit(value: string, limit: number | null, format: (n: number) => string): string {

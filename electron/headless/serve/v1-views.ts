@@ -129,7 +129,8 @@ export function cleanupStatusView(snapshot: Snapshot, cleanupOnStartup: boolean,
       running: schedule.pausedUntil === null,
       cleaning: schedule.running,
       cleanup_on_startup: cleanupOnStartup,
-      cleanup_interval_hours: schedule.intervalHours,
+      // Chatterbox's own spelling of "off" is 0; next_cleanup_time is then null.
+      cleanup_interval_hours: schedule.intervalHours ?? 0,
       // Chatterbox counts forced runs too: the newest real run in the history, else the schedule's.
       last_cleanup_time: recentRuns.find((run) => !run.dryRun)?.startedAt ?? schedule.lastRunAt,
       next_cleanup_time: schedule.nextRunAt,

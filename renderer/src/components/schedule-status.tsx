@@ -10,6 +10,7 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
   const actions = useActions();
   if (!schedule) return null;
   const paused = schedule.pausedUntil !== null && Date.parse(schedule.pausedUntil) > nowMs;
+  const off = schedule.intervalHours === null;
   const when = (iso: string | null, none: string) =>
     iso ? `${localTime(iso)} (${relativeTime(iso, nowMs)})` : none;
   return (
@@ -17,9 +18,11 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
       <h2 id="schedule-heading">Schedule</h2>
       <dl>
         <dt>Every</dt>
-        <dd>{schedule.intervalHours} h</dd>
+        <dd>{off ? 'off' : `${schedule.intervalHours} h`}</dd>
         <dt>Next run</dt>
-        <dd data-testid="next-run">{paused ? 'paused' : when(schedule.nextRunAt, 'not scheduled')}</dd>
+        <dd data-testid="next-run">
+          {off ? 'Scheduled cleanup is off' : paused ? 'paused' : when(schedule.nextRunAt, 'not scheduled')}
+        </dd>
         <dt>Last run</dt>
         <dd data-testid="last-run">{when(schedule.lastRunAt, 'never')}</dd>
         {paused && (

@@ -36,7 +36,7 @@ export function SettingsEditor() {
 
 const SETTING_FIELDS: { key: keyof SettingsForm & string; label: string; type: 'number' | 'check' }[] = [
   { key: 'warning_threshold_percent', label: 'Warn at (% of a limit)', type: 'number' },
-  { key: 'cleanup_interval_hours', label: 'Clean up every (hours)', type: 'number' },
+  { key: 'cleanup_interval_hours', label: 'Clean up every (hours, 0 = off)', type: 'number' },
   { key: 'free_space_floor_percent', label: 'Warn when disk free below (%)', type: 'number' },
   { key: 'poll_interval_seconds', label: 'Rescan unwatched folders every (seconds)', type: 'number' },
   { key: 'cleanup_on_startup', label: 'Clean up on start-up', type: 'check' },

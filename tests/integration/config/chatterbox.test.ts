@@ -85,14 +85,12 @@ describe('a Chatterbox config.yaml', () => {
     ]);
   });
 
-  it("warns that cleanup_interval_hours: 0 (Chatterbox's off switch) becomes once a year", async () => {
+  it("reads cleanup_interval_hours: 0 (Chatterbox's off switch) as scheduled cleanup off", async () => {
     const text = CHATTERBOX.replace('cleanup_interval_hours: 5 ', 'cleanup_interval_hours: 0 ');
     const result = await parseConfigText(text, world.file(), world.ctx);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
-    expect(result.config.cleanupIntervalHours).toBe(24 * 365);
-    expect(result.warnings).toEqual([
-      expect.objectContaining({ line: 17, message: expect.stringMatching(/once a year/) }),
-    ]);
+    expect(result.config.cleanupIntervalHours).toBeNull();
+    expect(result.warnings).toEqual([]);
   });
 
   it('ties a refused folder to its paths: entry', async () => {

@@ -163,9 +163,9 @@ describe('ConfigStore.update', () => {
     expect(bad.message).toBe(
       `${world.file()}:6:11: outputs cannot be managed because it is inside a system folder`,
     );
-    const zero = await rejection(store.update({ settings: { cleanup_interval_hours: 0 } }));
-    expect(zero.code).toBe('config-invalid');
-    expect(zero.message).toContain('cleanup_interval_hours must be greater than 0');
+    const negative = await rejection(store.update({ settings: { cleanup_interval_hours: -1 } }));
+    expect(negative.code).toBe('config-invalid');
+    expect(negative.message).toContain('cleanup_interval_hours must be 0 (off) or more');
     expect(await fs.readFile(world.file(), 'utf8')).toBe(GOOD);
     expect(store.error()).toBeNull();
   });

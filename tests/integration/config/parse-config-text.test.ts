@@ -20,6 +20,17 @@ async function problems(text: string): Promise<string[]> {
 }
 
 describe('parseConfigText: valid files', () => {
+  it('reads cleanup_interval_hours: 0 as scheduled cleanup off, as a Chatterbox file does', async () => {
+    const result = await parse(
+      'cleanup_interval_hours: 0\nfolders:\n  - name: a\n    path: a\n    max_files: 5\n',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.config.cleanupIntervalHours).toBeNull();
+    expect(await problems('cleanup_interval_hours: -1\nfolders: []\n')).toEqual([
+      '1:25: cleanup_interval_hours must be 0 (off) or more',
+    ]);
+  });
+
   it('normalises the DESIGN.md example: ~ expanded, GB in 1024³ bytes, defaults filled', async () => {
     const result = await parse(`warning_threshold_percent: 75
 folders:

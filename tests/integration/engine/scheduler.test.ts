@@ -30,7 +30,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-function config(cleanupOnStartup: boolean): AppConfig {
+function config(cleanupOnStartup: boolean, cleanupIntervalHours: number | null = 5): AppConfig {
   const rules = {
     name: 'temp',
     path: join(dir, 'temp'),
@@ -47,7 +47,7 @@ function config(cleanupOnStartup: boolean): AppConfig {
   return {
     warningThresholdPercent: 80,
     cleanupOnStartup,
-    cleanupIntervalHours: 5,
+    cleanupIntervalHours,
     freeSpaceFloorPercent: 5,
     pollIntervalSeconds: 60,
     notifications: true,
@@ -57,7 +57,13 @@ function config(cleanupOnStartup: boolean): AppConfig {
 }
 
 /** Builds a scheduler as the engine does; `lastRunAtMs` stands for a previous life of the app. */
-async function setup(options: { cleanupOnStartup: boolean; lastRunAtMs?: number; clock?: ManualClock }) {
+async function setup(options: {
+  cleanupOnStartup: boolean;
+  lastRunAtMs?: number;
+  clock?: ManualClock;
+  /** null: scheduled cleanup is off (Chatterbox's `cleanup_interval_hours: 0`). */
+  intervalHours?: number | null;
+}) {
   const clock = options.clock ?? manualClock(START);
   await mkdir(join(dir, 'temp'), { recursive: true });
   await mkdir(join(dir, 'outputs'), { recursive: true });
@@ -71,7 +77,7 @@ async function setup(options: { cleanupOnStartup: boolean; lastRunAtMs?: number;
     emit: () => {},
     afterRun: (record, scope) => state.noteRun(record, scope.allFolders),
   });
-  const cfg = config(options.cleanupOnStartup);
+  const cfg = config(options.cleanupOnStartup, options.intervalHours);
   const scheduler = new Scheduler({
     state,
     clock,
@@ -223,5 +229,36 @@ describe('Scheduler (manual clock)', () => {
     const status = state.status(cfg, false);
     expect(status.lastRunAt).toBe(new Date(START + HOUR).toISOString());
     expect(status.nextRunAt).toBe(new Date(START + 5 * HOUR).toISOString());
+  });
+
+  it('with scheduled cleanup off, nothing runs on a schedule, ever; start-up and emergencies still do', async () => {
+    const { clock, scheduler, state, triggers, cfg } = await setup({
+      cleanupOnStartup: true,
+      intervalHours: null,
+      lastRunAtMs: START - 7 * HOUR,
+    });
+    scheduler.start();
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup']);
+    for (let day = 0; day < 400; day++) {
+      clock.advance(24 * HOUR);
+      await drain(scheduler);
+    }
+    expect(await triggers()).toEqual(['startup']);
+    expect(scheduler.emergency('temp')).toBe(true);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['startup', 'emergency']);
+    const status = state.status(cfg, false);
+    expect(status.intervalHours).toBeNull();
+    expect(status.nextRunAt).toBeNull();
+  });
+
+  it('with scheduled cleanup off and no start-up cleanup, nothing runs at all', async () => {
+    const { clock, scheduler, triggers } = await setup({ cleanupOnStartup: false, intervalHours: null });
+    scheduler.start();
+    clock.advance(10 * 24 * HOUR);
+    await drain(scheduler);
+    expect(await triggers()).toEqual([]);
+    expect(scheduler.nextRunAtMs()).toBeNull();
   });
 });
