@@ -50,6 +50,7 @@ function config(root: string): AppConfig {
     protect: [],
     action: 'delete' as const,
     enabled: true,
+    caseSensitiveGlobs: true,
   };
   return {
     warningThresholdPercent: 80,

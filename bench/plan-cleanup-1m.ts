@@ -73,6 +73,7 @@ const rules: FolderRules = {
   protect: ['keep/'],
   action: 'delete',
   enabled: true,
+  caseSensitiveGlobs: true,
 };
 
 const input: readonly FileEntry[] | PackedFiles = mode === 'entries' ? makeEntries() : makePacked();

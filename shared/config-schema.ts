@@ -23,9 +23,18 @@ export const folderNameSchema = z
     error: 'name must not contain ".."',
   });
 
-const globList = z.array(z.string().min(1, { error: 'a glob must not be empty' }).max(1024), {
-  error: 'must be a list of glob patterns',
-});
+/** A glob list; `!` would read as gitignore's negation, which Headroom does not have, so it is refused. */
+const globList = (list: 'protect' | 'exclude', meant: string) =>
+  z.array(
+    z
+      .string()
+      .min(1, { error: 'a glob must not be empty' })
+      .max(1024)
+      .refine((glob) => !glob.startsWith('!'), {
+        error: `a leading ! does not negate here; list the files to ${meant} under ${list} instead (\\! matches a name that starts with !)`,
+      }),
+    { error: 'must be a list of glob patterns' },
+  );
 
 export const folderConfigSchema = z
   .strictObject({
@@ -56,10 +65,11 @@ export const folderConfigSchema = z
       .gt(0, { error: 'size_target_percent must be greater than 0' })
       .max(100, { error: 'size_target_percent must be at most 100' })
       .optional(),
-    exclude: globList.optional(),
-    protect: globList.optional(),
+    exclude: globList('exclude', 'leave out').optional(),
+    protect: globList('protect', 'keep').optional(),
     action: z.enum(['delete', 'trash'], { error: 'action must be "delete" or "trash"' }).optional(),
     enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
+    case_sensitive_globs: z.boolean({ error: 'case_sensitive_globs must be true or false' }).optional(),
   })
   .refine((f) => f.max_size_gb !== undefined || f.max_files !== undefined || f.max_age_days !== undefined, {
     error: 'a folder needs at least one limit: max_size_gb, max_files or max_age_days',

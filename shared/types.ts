@@ -27,6 +27,12 @@ export interface FolderRules {
   protect: string[];
   action: CleanupAction;
   enabled: boolean;
+  /**
+   * Whether `exclude` and `protect` match with regard to case (`case_sensitive_globs`; by default the
+   * platform's filesystem convention: true on Linux, false on macOS and Windows). Every matcher of the
+   * folder follows it: planning, preview, executor, scanner, watcher.
+   */
+  caseSensitiveGlobs: boolean;
 }
 
 /** The whole normalised configuration. */

@@ -25,6 +25,7 @@ const rules: FolderRules = {
   protect: [],
   action: 'delete',
   enabled: true,
+  caseSensitiveGlobs: true,
 };
 
 let started = performance.now();

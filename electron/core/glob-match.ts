@@ -4,10 +4,19 @@
 import { GlobAutomaton } from './glob-automaton.js';
 import { buildGlobNfa } from './glob-nfa.js';
 import { parseGlob } from './parse-glob.js';
+import type { FolderRules } from '../../shared/types.js';
 
 export interface GlobOptions {
   /** Match without regard to case (what a Windows or default macOS volume does). Default false. */
   nocase?: boolean;
+}
+
+/**
+ * How one folder's globs match, decided once from its `case_sensitive_globs`: planning, the executor, the
+ * scanner and the watcher all compile that folder's globs with these options, so a preview and its run agree.
+ */
+export function folderGlobOptions(rules: Pick<FolderRules, 'caseSensitiveGlobs'>): GlobOptions {
+  return { nocase: !rules.caseSensitiveGlobs };
 }
 
 /**
@@ -29,7 +38,8 @@ export interface GlobOptions {
  *   (any number) and `+(a|b)` (one or more). `\` escapes the next character. Anything else is itself:
  *   `!(a)`, `(`, `|`, `.`, `+`, an unclosed `[` or `{`.
  * - Dotfiles and dot-folders match like any other name (`*` matches `.hidden`).
- * - A leading `!` has no special meaning (no re-include): it is an ordinary character.
+ * - A leading `!` has no special meaning (no re-include): it is an ordinary character. Config loading
+ *   refuses a `protect` or `exclude` pattern that starts with one, so nobody relies on it negating.
  *
  * An empty list matches nothing. Matching is case-sensitive unless `options.nocase` is set.
  *

@@ -10,7 +10,7 @@ import type {
 } from '../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../shared/units.js';
 import { toFileColumns, type FileColumns } from './file-columns.js';
-import { compileGlobs, type GlobOptions } from './glob-match.js';
+import { compileGlobs, folderGlobOptions } from './glob-match.js';
 import { oldestFirstOrderOf } from './oldest-first.js';
 import { limitNotes, type HeldBack } from './plan-notes.js';
 
@@ -76,7 +76,6 @@ export function planFolder(
   files: readonly FileEntry[] | FileColumns,
   rules: FolderRules,
   nowMs: number,
-  globOptions: GlobOptions = {},
 ): FolderPlan {
   const plan: FolderPlan = {
     name: rules.name,
@@ -88,7 +87,7 @@ export function planFolder(
   };
   if (!rules.enabled) return plan;
 
-  const counted = classify(toFileColumns(files), rules, nowMs, globOptions);
+  const counted = classify(toFileColumns(files), rules, nowMs);
   const { files: columns, index } = counted;
   const order = oldestFirstOrderOf(counted.length, counted.mtimeMs, (k) => columns.path(index[k]!));
   const walk = walkOldestFirst(counted, order, rules, nowMs);
@@ -103,7 +102,8 @@ export function planFolder(
 }
 
 /** Drops excluded files and marks the ones held back. */
-function classify(files: FileColumns, rules: FolderRules, nowMs: number, globOptions: GlobOptions): Counted {
+function classify(files: FileColumns, rules: FolderRules, nowMs: number): Counted {
+  const globOptions = folderGlobOptions(rules);
   const isExcluded = compileGlobs(rules.exclude, globOptions);
   const isProtected = compileGlobs(rules.protect, globOptions);
   // Decoding a million paths costs time and garbage; with no globs nothing needs them.

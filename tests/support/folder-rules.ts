@@ -14,6 +14,7 @@ export function folderRules(overrides: Partial<FolderRules> = {}): FolderRules {
     protect: [],
     action: 'delete',
     enabled: true,
+    caseSensitiveGlobs: true,
     ...overrides,
   };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_CONFIG_TEXT = `# Headroom configuration.
 warning_threshold_percent: 80
 # Clean every folder once when Headroom starts.
 cleanup_on_startup: true
-# Then clean again every this many hours (a deadline kept across restarts).
+# Then clean again every this many hours (a deadline kept across restarts); 0 turns this off.
 cleanup_interval_hours: 5
 # Also warn when a folder's disk has less than this percent free.
 free_space_floor_percent: 5
@@ -46,6 +46,8 @@ start_at_login: false
 #   protect              glob patterns of files that count but are never removed
 #   action               delete (default) or trash (move to the system trash instead)
 #   enabled              false pauses this folder without forgetting it (default true)
+#   case_sensitive_globs whether exclude and protect care about case (default: true on Linux, false on
+#                        macOS and Windows, as their disks do); a pattern may not start with !
 # These sample folders were created by Headroom for you; point them at your tool's own folders, e.g.
 # path: ~/chatterbox/outputs. Headroom refuses system folders, your home folder itself and its own data
 # folder.

@@ -29,6 +29,14 @@ export function expandPath(raw: string, ctx: PathContext): string {
   return path.resolve(ctx.configDir, raw);
 }
 
+/**
+ * Whether a folder's globs match case-sensitively when its config does not say: as the platform's usual
+ * filesystem does (Linux volumes are case-sensitive; default macOS (APFS) and Windows (NTFS) volumes are not).
+ */
+export function defaultCaseSensitiveGlobs(platform: NodeJS.Platform = process.platform): boolean {
+  return platform !== 'darwin' && platform !== 'win32';
+}
+
 /** One folder's rules, with limits in bytes/files/days and every default filled in. */
 export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderRules {
   return {
@@ -43,6 +51,7 @@ export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderR
     protect: folder.protect ?? [],
     action: folder.action ?? CONFIG_DEFAULTS.action,
     enabled: folder.enabled ?? CONFIG_DEFAULTS.enabled,
+    caseSensitiveGlobs: folder.case_sensitive_globs ?? defaultCaseSensitiveGlobs(),
   };
 }
 

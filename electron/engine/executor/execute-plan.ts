@@ -6,7 +6,7 @@
  */
 import type { FolderPlan, FolderRules, FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
-import { compileGlobs } from '../../core/glob-match.js';
+import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import type { Disposer, TrashPort } from '../ports.js';
 import type { DirFs } from '../removal/dir-fs.js';
 import { STOP_CANCELLED, STOP_RULES_CHANGED } from '../removal/removal-job.js';
@@ -60,8 +60,6 @@ export interface ExecutePlanInput {
 type FilesDone = (files: number, freedBytes: number, removed: number) => void;
 
 const DEFAULT_RETRY_DELAY_MS = 2000;
-/** Case-insensitive volumes are the norm there: protect matches too much rather than too little. */
-const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
 
 /** Carries out `plan` in `root` and reports, per file, what was removed, skipped (and why) or failed. */
 export async function executePlan(input: ExecutePlanInput): Promise<FolderRunResult> {
@@ -146,9 +144,10 @@ function buildJob(
   items: PlannedRemoval[],
   removedBefore: string[],
 ): RemovalJob {
-  const nocase = { nocase: NOCASE };
-  const protect = compileGlobs(rules.protect, nocase);
-  const exclude = compileGlobs(rules.exclude, nocase);
+  // The folder's own case rule, the one its plan was made with: the run keeps exactly what the preview kept.
+  const globOptions = folderGlobOptions(rules);
+  const protect = compileGlobs(rules.protect, globOptions);
+  const exclude = compileGlobs(rules.exclude, globOptions);
   const jobRules: JobRules = {
     isProtected: protect,
     isExcluded: exclude,

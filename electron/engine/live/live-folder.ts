@@ -5,7 +5,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import type { FolderRules, WatchMode } from '../../../shared/types.js';
-import { compileGlobs } from '../../core/glob-match.js';
+import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
 import { systemClock, type Clock, type Disposer } from '../ports.js';
 import { FolderIndexBuilder } from '../index/folder-index-builder.js';
@@ -53,7 +53,7 @@ export class LiveFolder {
 
   private constructor(private readonly options: LiveFolderOptions) {
     this.rules = options.rules;
-    this.isExcluded = compileGlobs(options.rules.exclude);
+    this.isExcluded = compileGlobs(options.rules.exclude, folderGlobOptions(options.rules));
     this.clock = options.clock ?? systemClock;
     this.next = new NextAction(this.clock);
     this.pollIntervalMs = options.pollIntervalMs ?? 60_000;

@@ -6,7 +6,7 @@ import type {
   Snapshot,
   ConfigErrorInfo,
 } from '../../../shared/types.js';
-import { compileGlobs } from '../../core/glob-match.js';
+import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { scanFolderIndex } from '../index/scan-folder-index.js';
 import { buildFolderStatus } from './build-folder-status.js';
 import { summarise } from './summarise-snapshot.js';
@@ -21,7 +21,9 @@ export async function oneShotSnapshot(
   const folders: FolderStatus[] = [];
   for (const rules of config?.folders ?? []) {
     // The same scan-into-index the live engine uses: no joined scan beside the index, no 0.5 s fromScan.
-    const { scan, index } = await scanFolderIndex(rules.path, { isExcluded: compileGlobs(rules.exclude) });
+    const { scan, index } = await scanFolderIndex(rules.path, {
+      isExcluded: compileGlobs(rules.exclude, folderGlobOptions(rules)),
+    });
     const totals = index.totals();
     const stats = { exists: scan.exists, error: scan.error, ...totals };
     const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;

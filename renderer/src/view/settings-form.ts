@@ -103,6 +103,9 @@ export function folderFromForm(form: FolderForm, original?: FolderConfig): Recor
   // Defaults stay implicit unless the file already said them, so saving does not litter config.yaml.
   if (form.action !== 'delete' || original?.action !== undefined) folder.action = form.action;
   if (!form.enabled || original?.enabled !== undefined) folder.enabled = form.enabled;
+  // Not on the form: kept as the file says it, so saving another field does not change how globs match.
+  if (original?.case_sensitive_globs !== undefined)
+    folder.case_sensitive_globs = original.case_sensitive_globs;
   const exclude = parseGlobs(form.exclude);
   const protect = parseGlobs(form.protect);
   if (exclude) folder.exclude = exclude;

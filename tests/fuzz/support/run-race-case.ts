@@ -41,6 +41,7 @@ function rulesFor(root: string, c: RaceCase): FolderRules {
     protect: c.rules.protect,
     action: 'delete',
     enabled: true,
+    caseSensitiveGlobs: true,
   };
 }
 

@@ -119,6 +119,26 @@ colour: blue
     ]);
   });
 
+  it('refuses a leading ! in protect or exclude, saying how to write what was meant', async () => {
+    expect(
+      await problems(`folders:
+  - name: a
+    path: a
+    max_files: 5
+    protect: ["*.wav", "!*.png"]
+    exclude:
+      - "!cache/**"
+`),
+    ).toEqual([
+      '5:24: folder a: a leading ! does not negate here; list the files to keep under protect instead (\\! matches a name that starts with !)',
+      '7:9: folder a: a leading ! does not negate here; list the files to leave out under exclude instead (\\! matches a name that starts with !)',
+    ]);
+    const escaped = await parse(
+      'folders:\n  - name: a\n    path: a\n    max_files: 5\n    protect: ["\\\\!keep"]\n',
+    );
+    expect(escaped.ok).toBe(true);
+  });
+
   it('reports duplicate names even when another folder has its own problem', async () => {
     const found = await problems(`folders:
   - { name: Temp, path: a, max_files: 1 }

@@ -43,6 +43,7 @@ function config(cleanupOnStartup: boolean, cleanupIntervalHours: number | null =
     protect: [],
     action: 'delete' as const,
     enabled: true,
+    caseSensitiveGlobs: true,
   };
   return {
     warningThresholdPercent: 80,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { expandPath, normaliseConfig } from '../../../electron/engine/config/normalise-config.js';
+import {
+  defaultCaseSensitiveGlobs,
+  expandPath,
+  normaliseConfig,
+} from '../../../electron/engine/config/normalise-config.js';
 import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 
 const ctx = { configDir: path.resolve('/cfg/dir'), home: path.resolve('/users/ana') };
@@ -44,9 +48,22 @@ describe('normaliseConfig', () => {
           protect: [],
           action: 'delete',
           enabled: true,
+          caseSensitiveGlobs: defaultCaseSensitiveGlobs(process.platform),
         },
       ],
     });
+  });
+
+  it("matches globs by the platform's filesystem convention unless the folder says otherwise", () => {
+    expect(defaultCaseSensitiveGlobs('linux')).toBe(true);
+    expect(defaultCaseSensitiveGlobs('darwin')).toBe(false);
+    expect(defaultCaseSensitiveGlobs('win32')).toBe(false);
+    const native = process.platform !== 'darwin' && process.platform !== 'win32';
+    const folder = { name: 'a', path: 'a', max_files: 1 };
+    const defaulted = normaliseConfig({ folders: [folder] }, ctx).folders[0];
+    expect(defaulted?.caseSensitiveGlobs).toBe(native);
+    const overridden = normaliseConfig({ folders: [{ ...folder, case_sensitive_globs: !native }] }, ctx);
+    expect(overridden.folders[0]?.caseSensitiveGlobs).toBe(!native);
   });
 
   it('keeps every value the file sets', () => {
@@ -71,6 +88,7 @@ describe('normaliseConfig', () => {
             protect: ['keep/**'],
             action: 'trash',
             enabled: false,
+            case_sensitive_globs: false,
           },
         ],
       },
@@ -99,6 +117,7 @@ describe('normaliseConfig', () => {
       protect: ['keep/**'],
       action: 'trash',
       enabled: false,
+      caseSensitiveGlobs: false,
     });
   });
 });

@@ -54,13 +54,13 @@ describe('planFolder from columns (property)', () => {
   it('plans exactly what it plans from the same files as an array, trimmed or untrimmed columns', () => {
     fc.assert(
       fc.property(folderArb, ({ files, limits, nocase }) => {
-        const r = rules(limits);
-        const fromArray = planFolder(files, r, NOW_MS, { nocase });
+        const r = rules({ ...limits, caseSensitiveGlobs: !nocase });
+        const fromArray = planFolder(files, r, NOW_MS);
         const packed = PackedFiles.fromEntries(files);
-        expect(planFolder(packed, r, NOW_MS, { nocase })).toEqual(fromArray);
+        expect(planFolder(packed, r, NOW_MS)).toEqual(fromArray);
         const loose = untrimmed(files);
         expect(loose.sizeBytes.length).toBeGreaterThan(loose.count);
-        expect(planFolder(loose, r, NOW_MS, { nocase })).toEqual(fromArray);
+        expect(planFolder(loose, r, NOW_MS)).toEqual(fromArray);
       }),
       { numRuns: 2000 },
     );

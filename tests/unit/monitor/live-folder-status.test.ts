@@ -21,6 +21,7 @@ const rules: FolderRules = {
   protect: [],
   action: 'delete',
   enabled: true,
+  caseSensitiveGlobs: true,
 };
 
 function source(stats: Omit<LiveStats, 'watch'>, history: SizeHistory): LiveSource {
