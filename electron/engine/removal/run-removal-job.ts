@@ -6,7 +6,6 @@
  * delete worker thread (delete-worker.ts), or on the caller's thread in tests.
  */
 import { hasEscapes } from '../../../shared/byte-names.js';
-import type { RemovalError } from '../../../shared/types.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
 import { errorCode, errorMessage, isTransientCode } from './errors.js';
 import { judgeFile } from './judge-file.js';
@@ -262,5 +261,3 @@ function removedPaths(job: RemovalJob, result: JobResult): string[] {
   });
   return paths;
 }
-
-export type { RemovalError };

@@ -12,6 +12,7 @@ import { systemClock } from '../../../electron/engine/ports.js';
 import type { AppConfig, RunRecord } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
 import { DAY_MS, makeTempDir } from '../../support/make-tree.js';
+import { runningRecord } from '../../support/running-record.js';
 
 const FILES = 3000;
 
@@ -141,17 +142,7 @@ describe('cleanup checkpoints (real history, real files)', () => {
   });
 });
 
-const BEGUN: RunRecord = {
-  id: '20261123T051200Z-3f9a1c',
-  trigger: 'manual',
-  dryRun: false,
-  startedAt: '2026-11-23T05:12:00.000Z',
-  finishedAt: null,
-  status: 'running',
-  folders: [],
-  filesRemoved: 0,
-  bytesFreed: 0,
-};
+const BEGUN = runningRecord();
 
 const EMPTY_FOLDER = {
   removed: [],

@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { RunCheckpoints } from '../../../electron/engine/cleanup/run-checkpoints.js';
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
+import { runningRecord } from '../../support/running-record.js';
 
-const RUN: RunRecord = {
-  id: '20261123T051200Z-3f9a1c',
-  trigger: 'manual',
-  dryRun: false,
-  startedAt: '2026-11-23T05:12:00.000Z',
-  finishedAt: null,
-  status: 'running',
-  folders: [],
-  filesRemoved: 0,
-  bytesFreed: 0,
-};
+const RUN = runningRecord();
 
 /** A history fake: each write waits until the test settles it. */
 function fakeSink() {
