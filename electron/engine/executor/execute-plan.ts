@@ -39,7 +39,7 @@ export interface ExecutePlanInput {
   liveRules?: LiveRules;
   /** Epoch ms, read once per file for the grace-period check. */
   nowMs: () => number;
-  /** The host's trash, used only where the removal core cannot trash itself (the path fallback). */
+  /** The host's trash, used only where the removal core cannot trash itself (Windows). */
   trash?: TrashPort;
   /** Checked before each file is started: once aborted, files not yet started are skipped as `cancelled`. */
   signal?: AbortSignal;
@@ -55,6 +55,8 @@ export interface ExecutePlanInput {
   dirFs?: DirFs;
   /** Tests of the fallback: remove through the path-based port even where the addon is built. */
   forcePathFallback?: boolean;
+  /** Tests: the platform whose trash conventions apply. Default: this one. */
+  platform?: NodeJS.Platform;
 }
 
 type FilesDone = (files: number, freedBytes: number, removed: number) => void;
@@ -161,7 +163,7 @@ function buildJob(
     ...jobFiles(jobRules, items),
     action: rules.action,
     dryRun: input.dryRun ?? false,
-    trashPlace: trashPlace(),
+    trashPlace: trashPlace(process.env, input.platform),
     retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     removedBefore: [...removedBefore],
     forcePathFallback: input.forcePathFallback ?? false,

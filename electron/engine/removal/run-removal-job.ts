@@ -16,7 +16,7 @@ import { PinnedDirs, refusalOfOpen, sharedDetail, skip, type Refusal } from './p
 import { STOP_NONE, type JobFile, type JobOutcome, type JobResult, type RemovalJob } from './removal-job.js';
 import { removeEmptiedDirs } from './remove-emptied-dirs.js';
 import { CROSS_DEVICE, KEPT, trashFile } from './trash-file.js';
-import { TrashChain } from './trash-target.js';
+import { TrashChain, type TrashPlace } from './trash-target.js';
 
 export interface RemovalHooks {
   /** Read before each file: STOP_NONE runs on; anything else stops before the next file. */
@@ -40,6 +40,16 @@ export function dirFsFor(job: Pick<RemovalJob, 'forcePathFallback'>): DirFs {
   if (job.forcePathFallback) return pathDirFs;
   const native = loadNativeDirFs();
   return native.ok ? native.dirFs : pathDirFs;
+}
+
+/**
+ * Windows alone has no trash folder Headroom can rename into itself: there the host's trash takes the
+ * file by path. On Linux and macOS the trash chain runs on either port, so a machine without the addon
+ * still renames within one mount or keeps the file; the `trash` package would copy across mounts and
+ * delete the source tree recursively (issue 10, finding 2).
+ */
+function hostTrashOnly(place: TrashPlace): boolean {
+  return place.platform === 'win32';
 }
 
 /** On the fallback, a folder another user can write to: not ours (nor root's), or group/other-writable. */
@@ -70,7 +80,7 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
   const isShared = sharedFolderTest(dirFs);
   const pins = new PinnedDirs(dirFs, root, isShared);
   const trash =
-    result.trashed && dirFs.raceFree
+    result.trashed && !hostTrashOnly(job.trashPlace)
       ? new TrashChain(dirFs, job.trashPlace, job.rootRealPath, job.rootDev)
       : null;
   try {
@@ -207,7 +217,8 @@ function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
 /** Into the first trash folder the file can be renamed into; one that answers EXDEV is dropped. */
 function trashOne(ctx: FileCtx, dir: DirHandle, name: string): JobOutcome {
   if (ctx.trash === null) {
-    // The host's trash (the `trash` package, Electron's shell) takes paths as text: it would miss this file.
+    // Windows: the host's trash (the `trash` package, Electron's shell) takes paths as text, and would
+    // miss a name that is not UTF-8.
     if (hasEscapes(dir.absPath) || hasEscapes(name)) {
       return skip('trash-unavailable', `the system trash cannot take a name that is not UTF-8; ${KEPT}`);
     }

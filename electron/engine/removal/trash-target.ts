@@ -29,9 +29,11 @@ export interface TrashPlace {
 }
 
 /** Where this process's trash lives, read once from its environment. */
-export function trashPlace(env: NodeJS.ProcessEnv = process.env): TrashPlace {
+export function trashPlace(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): TrashPlace {
   const home = env.HOME || os.homedir();
-  const platform = process.platform;
   const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : null;
   const homeTrash =
     platform === 'darwin'

@@ -2,8 +2,9 @@
  * Runs a trash cleanup inside a private mount namespace (started by `runInMountNamespace`), where the test
  * bind-mounted a folder, so the root and the home trash are on one file system but different mounts and
  * a rename between them fails with EXDEV, as for a bind-mounted folder on a user's machine.
- * stdin: { root, swapper?, tree? }: plan every file under `root` and trash it; with `swapper` and `tree`,
- * under the parent-swap attack. stdout: the folder's run result and the number of swaps.
+ * stdin: { root, swapper?, tree?, pathFallback? }: plan every file under `root` and trash it (on the path
+ * fallback a machine without the addon uses, with `pathFallback`); with `swapper` and `tree`, under the
+ * parent-swap attack. stdout: the folder's run result and the number of swaps.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ interface Input {
   root: string;
   swapper?: string;
   tree?: AttackTree;
+  pathFallback?: boolean;
 }
 
 let text = '';
@@ -38,6 +40,6 @@ if (input.swapper && input.tree) {
       reason: 'age',
     });
   }
-  const result = await cleanUp(input.root, items, 'trash');
+  const result = await cleanUp(input.root, items, 'trash', input.pathFallback === true);
   process.stdout.write(JSON.stringify({ result, swaps: 0 }));
 }

@@ -111,7 +111,12 @@ export async function underSwap<T>(
 }
 
 /** A cleanup of `items` in `root` with `action`, as the run would make it (grace period long past). */
-export function cleanUp(root: string, items: PlannedRemoval[], action: CleanupAction) {
+export function cleanUp(
+  root: string,
+  items: PlannedRemoval[],
+  action: CleanupAction,
+  forcePathFallback = false,
+) {
   return executePlan({
     root,
     plan: {
@@ -125,6 +130,7 @@ export function cleanUp(root: string, items: PlannedRemoval[], action: CleanupAc
     rules: folderRules({ path: root, maxAgeDays: 1, action }),
     nowMs: () => Date.now() + 86_400_000,
     retryDelayMs: 0,
+    forcePathFallback,
   });
 }
 

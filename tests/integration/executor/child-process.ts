@@ -14,6 +14,8 @@ export interface ChildRun {
   /** Run as this uid/gid through `setpriv` (the tests run as root, for whom no permission is ever denied). */
   asUid?: number;
   env?: NodeJS.ProcessEnv;
+  /** Remove through the path-based port, as a machine without the addon does. */
+  forcePathFallback?: boolean;
 }
 
 export function runExecutorChild(run: ChildRun): FolderRunResult {
@@ -23,7 +25,13 @@ export function runExecutorChild(run: ChildRun): FolderRunResult {
       ? node
       : ['setpriv', `--reuid=${run.asUid}`, `--regid=${run.asUid}`, '--clear-groups', ...node];
   const child = spawnSync(cmd as string, args, {
-    input: JSON.stringify({ root: run.root, plan: run.plan, rules: run.rules, dryRun: run.dryRun ?? false }),
+    input: JSON.stringify({
+      root: run.root,
+      plan: run.plan,
+      rules: run.rules,
+      dryRun: run.dryRun ?? false,
+      forcePathFallback: run.forcePathFallback ?? false,
+    }),
     env: run.env ?? process.env,
     encoding: 'utf8',
     timeout: 60_000,

@@ -115,7 +115,7 @@ describe('names that are not valid UTF-8', () => {
     expect(listBytes(Buffer.from(root))).toHaveLength(OLD.length + 2);
   });
 
-  it('are kept, not lost, where only the host trash (paths as text) could take them', async () => {
+  it('are kept, not lost, on Windows (platform at the port), where only the host trash (paths as text) could take them', async () => {
     const { root, rules } = await tree();
     const plan = await scanAndPlan(root, rules);
     const handedOff: string[] = [];
@@ -126,6 +126,7 @@ describe('names that are not valid UTF-8', () => {
       rules: { ...rules, action: 'trash' },
       nowMs: Date.now,
       forcePathFallback: true,
+      platform: 'win32',
       trash: async (absPath) => void handedOff.push(absPath),
     });
 
@@ -139,39 +140,47 @@ describe('names that are not valid UTF-8', () => {
     expect(listBytes(Buffer.from(root))).toHaveLength(OLD.length + 2);
   });
 
-  it('go to the trash under their own bytes, with Path= percent-encoding those bytes', async () => {
-    const { root, rules } = await tree();
-    const home = await makeTempDir('headroom-home-');
-    const dataHome = path.join(home, 'data');
-    const plan = await scanAndPlan(root, rules);
+  // On Linux the path fallback trashes by rename as the addon does: nothing goes to the host's trash.
+  it.each([
+    ['the race-free core', false],
+    ['the path fallback', true],
+  ])(
+    'go to the trash under their own bytes, with Path= percent-encoding those bytes, through %s',
+    async (_, forcePathFallback) => {
+      const { root, rules } = await tree();
+      const home = await makeTempDir('headroom-home-');
+      const dataHome = path.join(home, 'data');
+      const plan = await scanAndPlan(root, rules);
 
-    const result = runExecutorChild({
-      root,
-      plan,
-      rules: { ...rules, action: 'trash' },
-      env: { ...process.env, HOME: home, XDG_DATA_HOME: dataHome },
-    });
+      const result = runExecutorChild({
+        root,
+        plan,
+        rules: { ...rules, action: 'trash' },
+        env: { ...process.env, HOME: home, XDG_DATA_HOME: dataHome },
+        forcePathFallback,
+      });
 
-    expect(result.skipped).toEqual([]);
-    expect(result.errors).toEqual([]);
-    expect(result.removed.map((r) => hex(encodeName(r.path))).sort()).toEqual(OLD.map(hex).sort());
-    expect(listBytes(Buffer.from(root))).toEqual([hex(YOUNG)]);
-    const trashFiles = Buffer.from(path.join(dataHome, 'Trash', 'files'));
-    const trashed = fs.readdirSync(trashFiles, { encoding: 'buffer' }).map((n) => n.toString('hex'));
-    expect(trashed.sort()).toEqual(OLD.map((b) => hex(b.subarray(b.lastIndexOf(0x2f) + 1))).sort());
-    const infoDir = path.join(dataHome, 'Trash', 'info');
-    const infos = fs
-      .readdirSync(Buffer.from(infoDir), { encoding: 'buffer' })
-      .map((n) => fs.readFileSync(Buffer.concat([Buffer.from(infoDir), Buffer.from('/'), n]), 'utf8'));
-    const paths = infos.map((text) => /^Path=(.*)$/m.exec(text)?.[1] ?? '').sort();
-    const rootUri = encodeURI(root);
-    expect(paths).toEqual(
-      [
-        `${rootUri}/d%FE/g%C3.wav`,
-        `${rootUri}/d%FE/inner.wav`,
-        `${rootUri}/f%FF.wav`,
-        `${rootUri}/ok%EF%BF%BD.wav`,
-      ].sort(),
-    );
-  });
+      expect(result.skipped).toEqual([]);
+      expect(result.errors).toEqual([]);
+      expect(result.removed.map((r) => hex(encodeName(r.path))).sort()).toEqual(OLD.map(hex).sort());
+      expect(listBytes(Buffer.from(root))).toEqual([hex(YOUNG)]);
+      const trashFiles = Buffer.from(path.join(dataHome, 'Trash', 'files'));
+      const trashed = fs.readdirSync(trashFiles, { encoding: 'buffer' }).map((n) => n.toString('hex'));
+      expect(trashed.sort()).toEqual(OLD.map((b) => hex(b.subarray(b.lastIndexOf(0x2f) + 1))).sort());
+      const infoDir = path.join(dataHome, 'Trash', 'info');
+      const infos = fs
+        .readdirSync(Buffer.from(infoDir), { encoding: 'buffer' })
+        .map((n) => fs.readFileSync(Buffer.concat([Buffer.from(infoDir), Buffer.from('/'), n]), 'utf8'));
+      const paths = infos.map((text) => /^Path=(.*)$/m.exec(text)?.[1] ?? '').sort();
+      const rootUri = encodeURI(root);
+      expect(paths).toEqual(
+        [
+          `${rootUri}/d%FE/g%C3.wav`,
+          `${rootUri}/d%FE/inner.wav`,
+          `${rootUri}/f%FF.wav`,
+          `${rootUri}/ok%EF%BF%BD.wav`,
+        ].sort(),
+      );
+    },
+  );
 });
