@@ -21,10 +21,22 @@ export async function liveFolderStatus(
 ): Promise<FolderStatus> {
   const live = source.status(nowMs);
   const volume = live.exists ? await volumes.get(source.rules.path, settings.freeSpaceFloorPercent) : null;
-  const fullInMs = live.exists ? forecastFullInMs(source.sizeHistory(), source.rules.maxSizeBytes) : null;
+  const fullInMs = live.exists
+    ? forecastFullInMs(withSizeNow(source.sizeHistory(), nowMs, live.sizeBytes), source.rules.maxSizeBytes)
+    : null;
   return buildFolderStatus(source.rules, live, settings.warningThresholdPercent, nowMs, {
     watch: live.watch,
     volume,
     fullInMs,
   });
+}
+
+/**
+ * The history plus the size now: samples come once a minute, and a cleanup since the last one must reach the
+ * forecast at once, or it would go on extrapolating (or saying "full now" from) the size before it.
+ */
+function withSizeNow(history: readonly SizeSample[], nowMs: number, sizeBytes: number): SizeSample[] {
+  const last = history[history.length - 1];
+  if (last !== undefined && last.atMs >= nowMs) return [...history];
+  return [...history, { atMs: nowMs, sizeBytes }];
 }

@@ -105,6 +105,7 @@ function watchText(folder: FolderStatus, pollSeconds: number): string {
 
 function forecastText(folder: FolderStatus): string {
   if (folder.usage.size !== null && folder.usage.size >= 100) return 'over its size limit';
-  if (folder.fullInMs === null) return 'not growing';
+  // Null: no steady growth since the last cleanup, or nothing written for a while; no guess is shown.
+  if (folder.fullInMs === null) return 'no steady growth';
   return `full in about ${formatDuration(folder.fullInMs)}`;
 }

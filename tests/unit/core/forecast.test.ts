@@ -68,3 +68,41 @@ describe('forecastFullInMs', () => {
     expect(forecastFullInMs(s, 11 * MB, { minSamples: 2, windowMs: 5 * MS_PER_MINUTE })).toBeNull();
   });
 });
+
+describe('forecastFullInMs after cleanups and quiet spells (issue 12)', () => {
+  it('fits only the growth since the last drop, not the cleanup itself', () => {
+    // 10 MB a minute up to 1000 MB (the limit), a cleanup down to 700 MB, then 2 MB a minute for 10 minutes.
+    const before = series(100, MS_PER_MINUTE, (i) => (i + 1) * 10 * MB);
+    const after = Array.from({ length: 11 }, (_, i) => ({
+      atMs: T0 + (100 + i) * MS_PER_MINUTE,
+      sizeBytes: 700 * MB + i * 2 * MB,
+    }));
+    // 280 MB to go at 2 MB a minute: 140 minutes, whatever the slope before the drop was.
+    expect(forecastFullInMs([...before, ...after], 1000 * MB)).toBeCloseTo(140 * MS_PER_MINUTE, 3);
+  });
+
+  it('says nothing right after a cleanup rather than "0 s"', () => {
+    const before = series(30, MS_PER_MINUTE, (i) => 700 * MB + i * 10 * MB);
+    const justCleaned = { atMs: T0 + 30 * MS_PER_MINUTE, sizeBytes: 710 * MB };
+    expect(forecastFullInMs([...before, justCleaned], 1000 * MB)).toBeNull();
+  });
+
+  it('says nothing when nothing was written for a while', () => {
+    // Growth for an hour, then 15 minutes without a byte written.
+    const growing = series(61, MS_PER_MINUTE, (i) => i * 5 * MB);
+    const quiet = Array.from({ length: 15 }, (_, i) => ({
+      atMs: T0 + (61 + i) * MS_PER_MINUTE,
+      sizeBytes: 300 * MB,
+    }));
+    expect(forecastFullInMs([...growing, ...quiet], 1000 * MB)).toBeNull();
+  });
+
+  it('says nothing when growth is not steady', () => {
+    // Jumps up and down by far more than it grows overall: no line describes it.
+    const jumpy = [0, 90, 5, 80, 10, 95, 20, 85, 30, 99, 40].map((mb, i) => ({
+      atMs: T0 + i * MS_PER_MINUTE,
+      sizeBytes: 100 * MB + mb * MB,
+    }));
+    expect(forecastFullInMs(jumpy, 10_000 * MB)).toBeNull();
+  });
+});

@@ -62,6 +62,18 @@ describe('liveFolderStatus (fake clock, fake volume reader port)', () => {
     expect(reads).toEqual(['/data/outputs']);
   });
 
+  it('forecasts from the size now, so a cleanup since the last sample silences "full in 0 s"', async () => {
+    const clock = manualClock();
+    const history = new SizeHistory(MS_PER_MINUTE, 1440);
+    for (let minute = 0; minute <= 10; minute++) history.record(minute * MS_PER_MINUTE, 600 + minute * 40);
+    const volumes = new VolumeCache(clock, 5000, async () => null);
+    // The last sample (minute 10) was at 1000 bytes, the limit; a cleanup took the folder to 710 since.
+    const stats = { exists: true, error: null, sizeBytes: 710, fileCount: 4, oldestMtimeMs: 0 };
+    const status = await liveFolderStatus(source(stats, history), settings, volumes, 10.5 * MS_PER_MINUTE);
+    expect(status.usagePercent).toBe(71);
+    expect(status.fullInMs).toBeNull();
+  });
+
   it('reads a volume at most once per TTL', async () => {
     const clock = manualClock();
     let reads = 0;
