@@ -1,6 +1,6 @@
 /** The engine facade's type: what both hosts (Electron main, headless) hold. */
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
-import type { Clock, Disposer, TrashPort } from './ports.js';
+import type { Clock, Disposer, LogFn, TrashPort } from './ports.js';
 
 export interface EngineOptions {
   /** config.yaml to use; default `<dataDir>/config.yaml` (written with defaults when missing). */
@@ -12,7 +12,7 @@ export interface EngineOptions {
   /** Start watchers, the schedule and start-up cleanup (false for one-shot CLI commands). */
   live?: boolean;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
-  log?: (message: string) => void;
+  log?: LogFn;
 }
 
 export interface Engine extends HeadroomApi {

@@ -23,5 +23,14 @@ export const systemClock: Clock = {
   },
 };
 
+/**
+ * How much a diagnostic matters: `warning` for something Headroom noticed and corrected or worked around
+ * (index drift, a watch fallback), `error` for something that failed.
+ */
+export type LogLevel = 'warning' | 'error';
+
+/** Diagnostics for people. A call without a level is an `error`. */
+export type LogFn = (message: string, level?: LogLevel) => void;
+
 /** Moves one file to the system trash. The Electron host passes `shell.trashItem`; Node uses the `trash` package. */
 export type TrashPort = (absolutePath: string) => Promise<void>;

@@ -5,9 +5,10 @@
  */
 import { lstat } from 'node:fs/promises';
 import type { FolderRules, WatchMode } from '../../../shared/types.js';
+import { formatBytes } from '../../../shared/format.js';
 import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
-import { systemClock, type Clock, type Disposer } from '../ports.js';
+import { systemClock, type Clock, type Disposer, type LogLevel } from '../ports.js';
 import { FolderIndexBuilder } from '../index/folder-index-builder.js';
 import { scanFolderIndex, type IndexedScan } from '../index/scan-folder-index.js';
 import type { FolderScan } from '../scan/scan-folder.js';
@@ -91,7 +92,23 @@ export class LiveFolder {
     return this.throttle.listen(listener);
   }
 
-  /** Replaces the index with a fresh scan; returns (and logs) how far the old one had drifted. Joins a running rescan. */
+  /**
+   * Takes files a cleanup removed out of the index at once, so the rescan after the run compares against
+   * what is really there (the watcher's own word of the removals can come after that rescan). A file is
+   * forgotten only while the index still holds it at the removed size: one written anew under the same
+   * name since then stays.
+   */
+  forgetRemoved(files: readonly { path: string; sizeBytes: number }[]): void {
+    for (const file of files) {
+      if (this.index.get(file.path)?.sizeBytes === file.sizeBytes) this.index.remove(file.path);
+    }
+    if (files.length > 0) this.throttle.mark();
+  }
+
+  /**
+   * Replaces the index with a fresh scan; returns how far the old one had drifted, and logs that as a
+   * warning (the watcher missed something; the rescan corrected it). Joins a running rescan.
+   */
   rescan(): Promise<IndexDrift> {
     if (this.disposed) return Promise.resolve(NO_DRIFT);
     this.rescanning ??= this.reconcile().finally(() => (this.rescanning = null));
@@ -128,8 +145,10 @@ export class LiveFolder {
     this.index = fresh;
     this.exists = scan.exists;
     this.error = scan.error;
-    if (drift.files > 0)
-      this.log(`rescan found the index off by ${drift.files} files (${drift.bytes} bytes); corrected`);
+    if (drift.files > 0) {
+      const what = `${drift.files} files (${formatBytes(drift.bytes)})`;
+      this.log(`a rescan found the index off by ${what}, missed by the watcher; corrected`, 'warning');
+    }
     if (rootGone) this.onRootGone();
     else await this.afterScan(scan);
     this.throttle.mark();
@@ -202,7 +221,7 @@ export class LiveFolder {
   private onWatchError(failure: WatchFailure): void {
     if (this.disposed) return;
     if (!failure.recoverable) return this.fallBack(failure.message, true);
-    this.log(`${failure.message}; rescanning`);
+    this.log(`${failure.message}; rescanning`, 'warning');
     this.next.set(500, () => this.rescanInBackground()); // changes may have been missed
   }
 
@@ -212,7 +231,7 @@ export class LiveFolder {
     this.pollReason = reason;
     const seconds = secondsText(this.pollIntervalMs);
     this.setWatch('polling', `${reason}; Headroom rescans this folder every ${seconds} instead`);
-    this.log(`cannot watch: ${reason}; rescanning every ${seconds}`);
+    this.log(`cannot watch: ${reason}; rescanning every ${seconds}`, 'warning');
     this.next.set(rescanNow ? 0 : this.pollIntervalMs, () => this.rescanInBackground());
   }
 
@@ -221,7 +240,7 @@ export class LiveFolder {
     this.index = new FolderIndex(this.isExcluded);
     this.exists = false;
     this.error = null;
-    this.log('the folder disappeared; watching for it to come back');
+    this.log('the folder disappeared; watching for it to come back', 'warning');
     this.lookForRoot();
     this.throttle.mark();
   }
@@ -255,8 +274,8 @@ export class LiveFolder {
     this.watchState = { mode, reason };
   }
 
-  private log(message: string): void {
-    this.options.log?.(`${this.rules.name}: ${message}`);
+  private log(message: string, level?: LogLevel): void {
+    this.options.log?.(`${this.rules.name}: ${message}`, level);
   }
 }
 

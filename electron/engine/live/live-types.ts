@@ -1,6 +1,6 @@
 /** Options and results of a live folder. */
 import type { FolderRules, WatchMode } from '../../../shared/types.js';
-import type { Clock } from '../ports.js';
+import type { Clock, LogFn } from '../ports.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 import type { WatchBackend } from '../watch/watch-backend.js';
 
@@ -24,7 +24,8 @@ export interface LiveFolderOptions {
   filesystemReason?: (root: string) => Promise<string | null>;
   /** After this many changes since the last rescan, rescan once quiet for 2 s (lost events; default 5,000). */
   burstRescanChanges?: number;
-  log?: (message: string) => void;
+  /** Diagnostics, already prefixed with the folder's name. */
+  log?: LogFn;
 }
 
 /** The `FolderStatus` fields a live folder owns. */

@@ -2,10 +2,10 @@
  * The set of live folders, kept in step with the configuration: a folder whose path, exclusions or
  * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed).
  */
-import type { AppConfig, FolderRules } from '../../../shared/types.js';
+import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
 import { LiveFolder } from '../live/live-folder.js';
 import type { LiveSource } from '../monitor/live-folder-status.js';
-import type { Clock, Disposer } from '../ports.js';
+import type { Clock, Disposer, LogFn } from '../ports.js';
 
 interface Entry {
   key: string;
@@ -22,7 +22,7 @@ export class LiveFolders {
   constructor(
     private readonly clock: Clock,
     private readonly onChanged: () => void,
-    private readonly log: (message: string) => void,
+    private readonly log: LogFn,
   ) {}
 
   /** Brings the live folders in line with `config` (null: no usable config, keep nothing). */
@@ -53,9 +53,17 @@ export class LiveFolders {
     }));
   }
 
-  /** Rescans the named folders (after a cleanup); each live folder logs the drift it finds. */
-  async reconcile(names: readonly string[]): Promise<void> {
-    for (const name of names) await this.entries.get(name)?.live?.rescan();
+  /**
+   * After a cleanup: each folder that lost files forgets them, then is rescanned, so what the rescan
+   * still finds different (and logs as drift) is what the watcher really missed.
+   */
+  async reconcile(results: readonly FolderRunResult[]): Promise<void> {
+    for (const result of results) {
+      const live = this.entries.get(result.name)?.live;
+      if (!live || result.filesRemoved === 0) continue;
+      live.forgetRemoved(result.removed);
+      await live.rescan();
+    }
   }
 
   async dispose(): Promise<void> {
@@ -68,7 +76,7 @@ export class LiveFolders {
           rules,
           clock: this.clock,
           pollIntervalMs,
-          log: (m) => this.log(`${rules.name}: ${m}`),
+          log: this.log,
         })
       : null;
     const unsubscribe = live?.onChanged(this.onChanged) ?? (() => {});

@@ -11,7 +11,7 @@ import { watchConfigFile } from '../config/watch-config-file.js';
 import { liveFolderStatus } from '../monitor/live-folder-status.js';
 import { Monitor } from '../monitor/monitor.js';
 import { VolumeCache } from '../monitor/volume-cache.js';
-import type { Clock, Disposer } from '../ports.js';
+import type { Clock, Disposer, LogFn } from '../ports.js';
 import type { ScheduleState } from '../schedule/schedule-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
@@ -31,7 +31,7 @@ export interface LiveRuntimeDeps {
   schedule: ScheduleState;
   clock: Clock;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
-  log: (message: string) => void;
+  log: LogFn;
 }
 
 export class LiveRuntime {
@@ -117,7 +117,7 @@ export class LiveRuntime {
   /** After a run removed files: rescan those folders (reconciliation) and push the new usage. */
   async afterRun(record: RunRecord): Promise<void> {
     this.scheduler.rearm();
-    await this.folders.reconcile(record.folders.filter((f) => f.filesRemoved > 0).map((f) => f.name));
+    if (!record.dryRun) await this.folders.reconcile(record.folders);
     await this.push();
   }
 

@@ -7,6 +7,7 @@
 import type { EventName, EventPayloads } from '../../../shared/bridge.js';
 import { formatBytes } from '../../../shared/format.js';
 import type { Engine } from '../../engine/engine-types.js';
+import type { LogFn } from '../../engine/ports.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
@@ -31,10 +32,17 @@ export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Pr
   return EXIT_OK;
 }
 
-/** `run --json` also reports the engine's diagnostics as `{ type: 'error', message }` lines. */
-export function runLog(io: CliIo, json: boolean): (message: string) => void {
-  return (message) =>
-    json ? io.out(JSON.stringify({ type: 'error', message }) + '\n') : io.err(`headroom: ${message}\n`);
+/**
+ * `run --json` also reports the engine's diagnostics: `{ type: 'error', message }` for a failure,
+ * `{ type: 'log', level: 'warning', message }` for something noticed and corrected (index drift, a watch
+ * fallback), so a script that watches for errors sees only failures.
+ */
+export function runLog(io: CliIo, json: boolean): LogFn {
+  return (message, level = 'error') => {
+    if (!json) return io.err(`headroom: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
+    const line = level === 'error' ? { type: 'error', message } : { type: 'log', level, message };
+    io.out(JSON.stringify(line) + '\n');
+  };
 }
 
 type Printer = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;

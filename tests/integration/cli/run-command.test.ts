@@ -92,4 +92,23 @@ describe('headroom run --json (separate process)', () => {
     await cli.waitForLine((l) => isType('snapshot')(l) && folderOf(l, 'inbox')?.fileCount === 3);
     expect(await cli.stop()).toBe(0);
   });
+
+  it('reports no error after a routine cleanup: the index already knows the run removed its files', async () => {
+    await writeFiles(
+      join(dir, 'outputs'),
+      [1, 2, 3, 4, 5, 6].map((n) => ({ path: `take${n}.wav`, sizeBytes: 1 << 20, ageMs: n * DAY_MS })),
+    );
+    const cli = await start([
+      'cleanup_on_startup: true',
+      'folders:',
+      '  - name: outputs',
+      '    path: ./outputs',
+      '    max_size_gb: 0.005',
+    ]);
+    const finished = event(await cli.waitForLine(isType('cleanupFinished')));
+    expect(finished).toMatchObject({ trigger: 'startup', status: 'completed', filesRemoved: 2 });
+    // Stopping waits for the run's after-run rescan, so every diagnostic it logs is printed by exit.
+    expect(await cli.stop('SIGTERM')).toBe(0);
+    expect(cli.lines.filter((l) => l !== '' && isType('error')(l))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,15 +75,37 @@ describe('LiveFolder fallback, drift and disposal', () => {
     });
   });
 
-  it('rescan() replaces a drifted index, returns the drift and logs it (deaf backend port)', async () => {
+  it('rescan() replaces a drifted index, returns the drift and logs it as a warning, folder named once (deaf backend port)', async () => {
     await writeFile(path.join(root, 'old.bin'), 'x'.repeat(100));
-    const folder = await start({ backend: deafBackend() });
+    const leveled: string[] = [];
+    const folder = await start({ backend: deafBackend(), log: (m, level) => leveled.push(`${level}: ${m}`) });
     await writeFile(path.join(root, 'unseen1.bin'), 'x'.repeat(10));
     await writeFile(path.join(root, 'unseen2.bin'), 'x'.repeat(20));
     expect(stats(folder).fileCount).toBe(1);
     expect(await folder.rescan()).toEqual({ files: 2, bytes: 30 });
     expect(stats(folder)).toMatchObject({ fileCount: 3, sizeBytes: 130 });
-    expect(logs).toContain('outputs: rescan found the index off by 2 files (30 bytes); corrected');
+    expect(leveled).toEqual([
+      'warning: outputs: a rescan found the index off by 2 files (30 B), missed by the watcher; corrected',
+    ]);
+    expect(await folder.rescan()).toEqual({ files: 0, bytes: 0 });
+  });
+
+  it('forgets the files a cleanup removed, so the rescan after it finds no drift (deaf backend port)', async () => {
+    for (const name of ['a.bin', 'b.bin', 'c.bin']) await writeFile(path.join(root, name), 'x'.repeat(10));
+    const backend = deafBackend();
+    const folder = await start({ backend });
+    // What a run does: a.bin and b.bin go (the watcher says nothing yet); a tool writes b.bin anew, and
+    // the watcher reports that write before the run's removals reach the index.
+    await rm(path.join(root, 'a.bin'));
+    await rm(path.join(root, 'b.bin'));
+    await writeFile(path.join(root, 'b.bin'), 'x'.repeat(25));
+    const { mtimeMs } = await stat(path.join(root, 'b.bin'));
+    backend.sink()?.onChanges([{ kind: 'upsert', path: 'b.bin', sizeBytes: 25, mtimeMs }]);
+    folder.forgetRemoved([
+      { path: 'a.bin', sizeBytes: 10 },
+      { path: 'b.bin', sizeBytes: 10 },
+    ]);
+    expect(stats(folder)).toMatchObject({ fileCount: 2, sizeBytes: 35 });
     expect(await folder.rescan()).toEqual({ files: 0, bytes: 0 });
   });
 
