@@ -15,6 +15,7 @@ import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './events/typed-emitter.js';
 import { nodeTrash } from './executor/node-trash.js';
 import { HistoryStore } from './history/history-store.js';
+import { TOKEN_FILE } from './paths/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from './paths/instance-lock.js';
 import { ensurePrivateDataDir } from './paths/private-data-dir.js';
 import { systemClock } from './ports.js';
@@ -24,11 +25,13 @@ import { oneShotSnapshot } from './status/one-shot-snapshot.js';
 
 export const HISTORY_FILE = 'history.jsonl';
 export const SCHEDULE_FILE = 'schedule.json';
+/** Files of Headroom's own in a data folder: one of them there means Headroom made the folder. */
+export const DATA_FILES: readonly string[] = [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE, TOKEN_FILE];
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
   const { dataDir } = options;
-  await ensurePrivateDataDir(dataDir, [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE]);
+  await ensurePrivateDataDir(dataDir, DATA_FILES);
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
   const lock = await acquireInstanceLock(dataDir);
   if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));

@@ -1,7 +1,16 @@
 /** Parses `headroom` command lines into one typed command. Loose input is normalised here, once. */
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['status', 'preview', 'clean', 'history', 'check-config', 'run', 'serve'] as const;
+export const COMMANDS = [
+  'status',
+  'preview',
+  'clean',
+  'history',
+  'check-config',
+  'run',
+  'serve',
+  'token',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliCommand {
@@ -15,6 +24,10 @@ export interface CliCommand {
   port: number | undefined;
   host: string | undefined;
   open: boolean;
+  /** `serve --token-file FILE`: the token comes from this file (never from the command line itself). */
+  tokenFile: string | undefined;
+  /** `token --rotate`: replace the stored token. */
+  rotate: boolean;
 }
 
 export type ParsedArgs =
@@ -30,11 +43,13 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   open: { type: 'boolean', default: false },
+  'token-file': { type: 'string' },
+  rotate: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-const COMMAND_SPECIFIC = ['folder', 'dry-run', 'limit', 'port', 'host', 'open'];
+const COMMAND_SPECIFIC = ['folder', 'dry-run', 'limit', 'port', 'host', 'open', 'token-file', 'rotate'];
 
 /** Which options each command accepts besides the global ones (--config, --data-dir, --json). */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
@@ -44,7 +59,8 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   history: ['limit'],
   'check-config': [],
   run: [],
-  serve: ['port', 'host', 'open'],
+  serve: ['port', 'host', 'open', 'token-file'],
+  token: ['rotate'],
 };
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -81,6 +97,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       port,
       host: values.host,
       open: values.open,
+      tokenFile: values['token-file'],
+      rotate: values.rotate,
     },
   };
 }
@@ -119,8 +137,9 @@ Commands:
   history [--limit N]          past cleanup runs, newest first
   check-config                 validate the configuration and exit
   run                          keep watching and cleaning until SIGINT/SIGTERM
-  serve [--port N] [--host H] [--open]
+  serve [--port N] [--host H] [--open] [--token-file FILE]
                                the dashboard in a browser (loopback, token)
+  token [--rotate]             print the API token serve uses (--rotate: a new one)
 
 Global options:
   --config FILE    configuration file (default: <data dir>/config.yaml, created with defaults)

@@ -20,6 +20,7 @@ import { historyCommand } from './commands/history-command.js';
 import { previewCommand } from './commands/preview-command.js';
 import { runLog } from './commands/run-command.js';
 import { statusCommand } from './commands/status-command.js';
+import { tokenCommand } from './commands/token-command.js';
 import { HOST_COMMANDS } from './host-commands.js';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -34,10 +35,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (configFile !== undefined && !existsSync(configFile)) {
     return (io.err(`headroom: config file not found: ${configFile}\n`), EXIT_USAGE);
   }
+  const dataDir = resolve(cmd.dataDir ?? defaultDataDir());
+  // The token needs only the data folder: no engine, no lock, so it works beside a running serve.
+  if (cmd.command === 'token') return tokenCommand(dataDir, cmd, io);
   let engine: Engine;
   try {
     engine = await createEngine({
-      dataDir: resolve(cmd.dataDir ?? defaultDataDir()),
+      dataDir,
       configFile,
       live: isLive(cmd),
       log: runLog(io, cmd.json && cmd.command === 'run'),
@@ -84,5 +88,7 @@ function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number>
     case 'run':
     case 'serve':
       return HOST_COMMANDS[cmd.command](engine, cmd, io);
+    case 'token':
+      return tokenCommand(engine.dataDir, cmd, io);
   }
 }

@@ -7,13 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMON_HEADERS, sendError } from './http-reply.js';
 import type { OneTimeCodes } from './one-time-codes.js';
+import type { TokenSource } from './token-source.js';
 
-export function exchangeCode(
+export async function exchangeCode(
   req: IncomingMessage,
   res: ServerResponse,
   code: string,
-  ctx: { codes: OneTimeCodes; token: string },
-): void {
+  ctx: { codes: OneTimeCodes; tokens: TokenSource },
+): Promise<void> {
   // Only the browser's navigation uses the code up: not a HEAD a link previewer might send first.
   if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
   if (!ctx.codes.redeem(code)) {
@@ -27,7 +28,7 @@ export function exchangeCode(
   res.writeHead(303, {
     ...COMMON_HEADERS,
     // The same fragment as the printed link (dashboardLink).
-    Location: `/#token=${ctx.token}`,
+    Location: `/#token=${await ctx.tokens.current()}`,
     'Cache-Control': 'no-store',
     'Content-Length': '0',
   });

@@ -3,14 +3,9 @@
  * this server's own (cross-site pages), and every API call carries the session token (compared in
  * constant time, by digest, so neither its content nor its length leaks through timing).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HTTP_TOKEN_QUERY_PARAM } from '../../../shared/bridge.js';
-
-/** A fresh session token: 24 random bytes, base64url (32 characters). */
-export function createToken(): string {
-  return randomBytes(24).toString('base64url');
-}
 
 /** The Host header values this server answers to: the loopback names and the explicit `--host`, with the port. */
 export function allowedHosts(host: string, port: number): Set<string> {
@@ -36,6 +31,11 @@ export function checkHostAndOrigin(req: IncomingMessage, hosts: Set<string>): Gu
     return { status: 403, message: 'Requests from other sites are refused (Origin header refused).' };
   }
   return null;
+}
+
+/** True when the request carries no token at all (neither header nor query parameter). */
+export function hasNoToken(req: IncomingMessage, url: URL): boolean {
+  return req.headers.authorization === undefined && !url.searchParams.has(HTTP_TOKEN_QUERY_PARAM);
 }
 
 /** True when the request carries `token` as a bearer token, or (only if `allowQuery`) as the query parameter. */

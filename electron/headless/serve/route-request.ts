@@ -1,7 +1,8 @@
 /**
  * The order every request goes through: Host and Origin first (even for the page), then a one-time link's
- * code, then static files, then the token for anything under `/api/`, then the route: events,
- * `/api/v1/...` or a bridge request.
+ * code, then static files, then the token for anything under `/api/` (only `GET /api/v1/health` answers
+ * without one, with its status alone, for uptime probes), then the route: events, `/api/v1/...` or a
+ * bridge request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
@@ -13,15 +14,16 @@ import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM } from './one-time-codes.js';
 import type { OneTimeCodes } from './one-time-codes.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { checkHostAndOrigin, hasToken } from './request-guard.js';
+import { checkHostAndOrigin, hasNoToken, hasToken } from './request-guard.js';
 import { routeBridge } from './route-bridge.js';
 import { serveStatic } from './static-files.js';
-import { handleV1, V1_PREFIX } from './v1-routes.js';
+import type { TokenSource } from './token-source.js';
+import { handleV1, publicHealth, V1_HEALTH_ROUTE, V1_PREFIX } from './v1-routes.js';
 
 export interface RouteContext {
   engine: Engine;
   log: (message: string) => void;
-  token: string;
+  tokens: TokenSource;
   /** Codes of one-time links (`serve --open`), each exchanged once for the token. */
   codes: OneTimeCodes;
   /** Real path of the built renderer. */
@@ -51,7 +53,11 @@ export async function routeRequest(
   if (pathname === '/' && code !== null) return exchangeCode(req, res, code, ctx);
   if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), ctx.rendererDir);
   const isEvents = pathname === HTTP_EVENTS_ROUTE;
-  if (!hasToken(req, url, ctx.token, isEvents)) {
+  const { engine, log, version, startedAtMs } = ctx;
+  if (pathname === V1_HEALTH_ROUTE && hasNoToken(req, url)) {
+    return publicHealth(req, res, { engine, log, version, startedAtMs });
+  }
+  if (!hasToken(req, url, await ctx.tokens.current(), isEvents)) {
     return sendError(res, 401, 'unauthorized', 'A valid token is required.', {
       'WWW-Authenticate': 'Bearer',
     });
@@ -60,7 +66,6 @@ export async function routeRequest(
     if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
     return ctx.events.add(req, res);
   }
-  const { engine, log, version, startedAtMs } = ctx;
   const takeCleanup = (reply: ServerResponse) => takeFromLimit(ctx.cleanupLimiter, reply);
   if (pathname.startsWith(V1_PREFIX)) {
     return handleV1(req, res, pathname, { engine, log, version, startedAtMs, takeCleanup });

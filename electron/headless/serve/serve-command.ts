@@ -12,7 +12,9 @@ import { launchDetached, openBrowser } from './open-browser.js';
 import type { LaunchDetached } from './open-browser.js';
 import { findRendererDir } from './renderer-dir.js';
 import { dashboardLink, startServer } from './start-server.js';
-import type { ServeHandle } from './start-server.js';
+import type { ServeHandle, ServerOptions } from './start-server.js';
+import { resolveToken } from './resolve-token.js';
+import type { TokenSource } from './token-source.js';
 import { waitForStopSignal } from '../stop-signal.js';
 
 export const DEFAULT_PORT = 8765;
@@ -26,12 +28,15 @@ export interface ServePorts {
   waitForStop: () => Promise<NodeJS.Signals>;
   /** The built dashboard folder; throws a sentence when there is none. */
   rendererDir: () => string;
+  /** Where `HEADROOM_TOKEN` is looked up. */
+  env: NodeJS.ProcessEnv;
 }
 
 const PROCESS_PORTS: ServePorts = {
   launch: launchDetached,
   waitForStop: waitForStopSignal,
   rendererDir: () => findRendererDir(),
+  env: process.env,
 };
 
 /** The `serve` entry of HOST_COMMANDS. */
@@ -54,7 +59,21 @@ export async function serveCommand(
         '(the token is still required; anyone who sees the link can use it)\n',
     );
   }
-  const handle = await listenWithFallback(engine, host, cmd.port, rendererDir, io);
+  let token: TokenSource;
+  try {
+    const log = (message: string) => io.err(message + '\n');
+    const resolved = await resolveToken({
+      tokenFile: cmd.tokenFile,
+      env: ports.env,
+      dataDir: engine.dataDir,
+      log,
+    });
+    token = resolved.source;
+    io.err(`headroom: API token from ${resolved.from}\n`);
+  } catch (error) {
+    return (io.err(`headroom: ${(error as Error).message}\n`), EXIT_USAGE);
+  }
+  const handle = await listenWithFallback(engine, { host, token, rendererDir }, cmd.port, io);
   if (typeof handle === 'string') return (io.err(`headroom: ${handle}\n`), EXIT_USAGE);
   io.out(`Headroom dashboard: ${dashboardLink(handle)}\n`);
   if (cmd.open) {
@@ -71,19 +90,19 @@ export async function serveCommand(
 /** The default port falls back to a random one when busy; an explicit `--port` does not. */
 async function listenWithFallback(
   engine: Engine,
-  host: string,
+  options: Omit<ServerOptions, 'port'>,
   port: number | undefined,
-  rendererDir: string,
   io: CliIo,
 ): Promise<ServeHandle | string> {
+  const { host } = options;
   try {
-    return await startServer(engine, { host, port: port ?? DEFAULT_PORT, rendererDir });
+    return await startServer(engine, { ...options, port: port ?? DEFAULT_PORT });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE') return `cannot listen on ${host}: ${(error as Error).message}`;
     if (port !== undefined) return `port ${port} is in use; choose another with --port, or --port 0 for any`;
     io.err(`headroom: port ${DEFAULT_PORT} is in use; using a random free port instead\n`);
-    return startServer(engine, { host, port: 0, rendererDir }).catch(
+    return startServer(engine, { ...options, port: 0 }).catch(
       (again: Error) => `cannot listen on ${host}: ${again.message}`,
     );
   }

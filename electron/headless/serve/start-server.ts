@@ -16,9 +16,12 @@ import { EventStream } from './event-stream.js';
 import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM, OneTimeCodes } from './one-time-codes.js';
 import { RateLimiter } from './rate-limiter.js';
-import { allowedHosts, createToken, hostForUrl } from './request-guard.js';
+import { createToken } from '../../engine/paths/api-token.js';
+import { allowedHosts, hostForUrl } from './request-guard.js';
 import { routeRequest } from './route-request.js';
 import type { RouteContext } from './route-request.js';
+import { fixedToken } from './token-source.js';
+import type { TokenSource } from './token-source.js';
 
 export interface ServerOptions {
   /** Interface to listen on, e.g. `127.0.0.1` (loopback) or an explicit address. */
@@ -27,8 +30,8 @@ export interface ServerOptions {
   port: number;
   /** The built renderer folder (see findRendererDir). */
   rendererDir: string;
-  /** The session token; a fresh random one when absent. */
-  token?: string;
+  /** The token every API call needs (a value, or a source re-read as it changes); a fresh random one when absent. */
+  token?: string | TokenSource;
   /** Cleanup requests allowed per minute over HTTP (bridge runCleanup and v1 cleanup together). Default 6. */
   cleanupsPerMinute?: number;
   /** Open event streams at most; the oldest is dropped past it. Default 32. */
@@ -45,7 +48,8 @@ export interface ServeHandle {
   /** `http://HOST:PORT/`, loopback `127.0.0.1` when listening on a wildcard address. */
   url: string;
   port: number;
-  token: string;
+  /** The token as last read (the printed link). */
+  readonly token: string;
   /**
    * A link for a browser opener (`serve --open`): a fresh one-time code in place of the token, which must
    * never be on a command line. The code works once, within 60 s.
@@ -75,7 +79,7 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
   const ctx: RouteContext = {
     engine,
     log,
-    token: options.token ?? createToken(),
+    tokens: typeof options.token === 'object' ? options.token : fixedToken(options.token ?? createToken()),
     codes: new OneTimeCodes(options.clock ?? systemClock),
     rendererDir: realpathSync(options.rendererDir),
     hosts: new Set(),
@@ -101,7 +105,9 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
   return {
     url,
     port,
-    token: ctx.token,
+    get token() {
+      return ctx.tokens.last;
+    },
     oneTimeLink: () => `${url}?${CODE_QUERY_PARAM}=${ctx.codes.issue()}`,
     eventClients: () => events.size,
     close: () => closeServer(server, events),

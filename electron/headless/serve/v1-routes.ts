@@ -10,6 +10,7 @@ import { readRequestInput } from './read-request-input.js';
 import { cleanupStatusView, cleanupSummaryView, healthView, resourcesView } from './v1-views.js';
 
 export const V1_PREFIX = '/api/v1/';
+export const V1_HEALTH_ROUTE = `${V1_PREFIX}health`;
 
 export interface V1Context {
   engine: Engine;
@@ -65,6 +66,22 @@ const ROUTES: Record<string, Route> = {
     );
   },
 };
+
+/**
+ * `GET /api/v1/health` without a token: only `{ status }` (ok | warning | critical), so an uptime probe
+ * needs no secret and learns nothing about the folders.
+ */
+export const publicHealth = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: Omit<V1Context, 'takeCleanup'>,
+) =>
+  getOnly(
+    async ({ engine, version, startedAtMs }) => ({
+      status: healthView(await engine.getSnapshot(), version, Date.now() - startedAtMs).status,
+    }),
+    'health',
+  )(req, res, { ...ctx, takeCleanup: () => false });
 
 /** Answers a request under `/api/v1/`; 404 for names it does not know. */
 export async function handleV1(

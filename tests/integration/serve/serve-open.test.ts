@@ -40,6 +40,8 @@ describe('serve --open: the browser is opened with a one-time code, never the to
       port: 0,
       host: undefined,
       open: true,
+      tokenFile: undefined,
+      rotate: false,
     };
     const done = serveCommand(
       fx.engine,
@@ -49,6 +51,7 @@ describe('serve --open: the browser is opened with a one-time code, never the to
         launch: async (command, args) => void launched.push([command, ...args]),
         waitForStop: () => stopped,
         rendererDir: () => join(fx!.dir, 'renderer'),
+        env: {},
       },
     );
     await expect.poll(() => launched.length).toBe(1);

@@ -43,8 +43,11 @@ describe('serve: the token', () => {
       { Authorization: '' },
     );
     expect(viaQuery.status).toBe(401);
-    const v1 = await rawRequest(fx, { path: `/api/v1/health?token=${fx.server.token}` });
+    const v1 = await rawRequest(fx, { path: `/api/v1/resources?token=${fx.server.token}` });
     expect(v1.status).toBe(401);
+    // Health answers a request that tries the query parameter with 401 too, not its public status.
+    const health = await rawRequest(fx, { path: `/api/v1/health?token=${fx.server.token}` });
+    expect(health.status).toBe(401);
   });
 });
 
