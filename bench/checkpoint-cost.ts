@@ -51,6 +51,9 @@ function config(root: string): AppConfig {
     action: 'delete' as const,
     enabled: true,
     caseSensitiveGlobs: true,
+    kind: 'files' as const,
+    manifestFile: null,
+    retentionHours: null,
   };
   return {
     warningThresholdPercent: 80,

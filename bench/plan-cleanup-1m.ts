@@ -74,6 +74,9 @@ const rules: FolderRules = {
   action: 'delete',
   enabled: true,
   caseSensitiveGlobs: true,
+  kind: 'files',
+  manifestFile: null,
+  retentionHours: null,
 };
 
 const input: readonly FileEntry[] | PackedFiles = mode === 'entries' ? makeEntries() : makePacked();

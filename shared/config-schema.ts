@@ -3,6 +3,7 @@
  * and normalises them to `AppConfig`; the renderer's settings editor validates edits with the same schema.
  */
 import { z } from 'zod';
+import type { FolderKind } from './types.js';
 
 const finitePositive = (what: string) =>
   z
@@ -35,6 +36,14 @@ const globList = (list: 'protect' | 'exclude', meant: string) =>
       }),
     { error: 'must be a list of glob patterns' },
   );
+
+/** What a folder holds, and so what its unit of cleanup is (README "Folder kinds"). */
+export const FOLDER_KINDS = [
+  'files',
+  'huggingface',
+  'ollama',
+  'manifest',
+] as const satisfies readonly FolderKind[];
 
 export const folderConfigSchema = z
   .strictObject({
@@ -70,10 +79,52 @@ export const folderConfigSchema = z
     action: z.enum(['delete', 'trash'], { error: 'action must be "delete" or "trash"' }).optional(),
     enabled: z.boolean({ error: 'enabled must be true or false' }).optional(),
     case_sensitive_globs: z.boolean({ error: 'case_sensitive_globs must be true or false' }).optional(),
+    kind: z.enum(FOLDER_KINDS, { error: `kind must be one of ${FOLDER_KINDS.join(', ')}` }).optional(),
+    manifest_file: z
+      .string({ error: 'manifest_file must be text' })
+      .min(1, { error: 'manifest_file must not be empty' })
+      .max(4096, { error: 'manifest_file is too long' })
+      .refine((p) => !p.includes('\0'), { error: 'manifest_file must not contain a NUL character' })
+      .optional(),
+    retention_hours: finitePositive('retention_hours').optional(),
   })
-  .refine((f) => f.max_size_gb !== undefined || f.max_files !== undefined || f.max_age_days !== undefined, {
-    error: 'a folder needs at least one limit: max_size_gb, max_files or max_age_days',
-  });
+  .superRefine(checkKindKeys)
+  .refine(
+    (f) =>
+      f.kind === 'manifest' ||
+      f.max_size_gb !== undefined ||
+      f.max_files !== undefined ||
+      f.max_age_days !== undefined,
+    { error: 'a folder needs at least one limit: max_size_gb, max_files or max_age_days' },
+  );
+
+/**
+ * Keys that mean something only for one kind are refused elsewhere rather than ignored, and a model cache
+ * cannot go to the trash: a revision's snapshot links point at `../../blobs/…`, so in the trash they
+ * dangle, and putting part of a revision back would leave the cache inconsistent. A model can be fetched
+ * again; deleting it whole is the honest action.
+ */
+function checkKindKeys(
+  f: { kind?: FolderKind; manifest_file?: string; retention_hours?: number; action?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const kind = f.kind ?? 'files';
+  for (const key of ['manifest_file', 'retention_hours'] as const) {
+    if (f[key] === undefined || kind === 'manifest') continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `${key} applies only to a folder with kind: manifest; this folder is kind: ${kind}`,
+    });
+  }
+  if (f.action === 'trash' && (kind === 'huggingface' || kind === 'ollama')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['action'],
+      message: `action: trash is not available for kind: ${kind}: a revision's links would dangle in the trash and part of a model put back would break the cache; use action: delete (models can be downloaded again)`,
+    });
+  }
+}
 
 export type FolderConfig = z.infer<typeof folderConfigSchema>;
 
@@ -143,4 +194,7 @@ export const CONFIG_DEFAULTS = {
   size_target_percent: 80,
   action: 'delete',
   enabled: true,
+  kind: 'files',
+  manifest_file: 'recovery_tokens.json',
+  retention_hours: 24,
 } as const;

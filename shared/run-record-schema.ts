@@ -8,7 +8,7 @@ import type { RunRecord } from './types.js';
 
 const count = z.number().int().nonnegative();
 const bytes = z.number().finite().nonnegative();
-const reason = z.enum(['age', 'count', 'size']);
+const reason = z.enum(['age', 'count', 'size', 'partial', 'orphan', 'expired']);
 
 const folderRunResultSchema = z.object({
   name: z.string(),
@@ -41,6 +41,18 @@ const folderRunResultSchema = z.object({
   overLimitAfter: z.boolean(),
   notes: z.array(z.string()),
   omitted: z.object({ removed: count, skipped: count, errors: count }).optional(),
+  units: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        reason,
+        sizeBytes: bytes,
+        outcome: z.enum(['removed', 'kept', 'partly-removed']),
+        detail: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const runRecordSchema = z.object({

@@ -5,7 +5,14 @@
  */
 
 export type Level = 'ok' | 'warning' | 'over';
-export type RemovalReason = 'age' | 'count' | 'size';
+/**
+ * Why a file or unit goes: a limit (`age`, `count`, `size`), or garbage a model cache or manifest folder
+ * holds whatever the limits: `partial` (an abandoned download), `orphan` (a blob or file nothing
+ * references), `expired` (a manifest token past its expiry).
+ */
+export type RemovalReason = 'age' | 'count' | 'size' | 'partial' | 'orphan' | 'expired';
+/** What a folder holds: plain files, or a store whose unit of cleanup is a revision, a model tag or a token. */
+export type FolderKind = 'files' | 'huggingface' | 'ollama' | 'manifest';
 export type CleanupTrigger = 'startup' | 'schedule' | 'manual' | 'emergency';
 export type CleanupAction = 'delete' | 'trash';
 
@@ -33,6 +40,12 @@ export interface FolderRules {
    * folder follows it: planning, preview, executor, scanner, watcher.
    */
   caseSensitiveGlobs: boolean;
+  /** `files` plans file by file; the other kinds plan whole units (DESIGN.md invariant 8). */
+  kind: FolderKind;
+  /** `kind: manifest` only: the absolute path of the token file; null for other kinds. */
+  manifestFile: string | null;
+  /** `kind: manifest` only: tokens with only `created_at` expire this many hours after it; null otherwise. */
+  retentionHours: number | null;
 }
 
 /** The whole normalised configuration. */
@@ -151,6 +164,46 @@ export interface PlannedRemoval {
   dev: number;
   ino: number;
   reason: RemovalReason;
+  /**
+   * `link`: a symbolic link planned for removal itself (a model cache's snapshot entry), removed only while
+   * it is still the same link, never followed. Absent for regular files.
+   */
+  entry?: 'link';
+  /**
+   * Ids of the units this entry goes with (a blob shared by two planned revisions names both): it is
+   * removed only if none of them is kept. Absent in `files` folders.
+   */
+  units?: string[];
+}
+
+/**
+ * A whole thing the cleanup of a model cache or manifest folder removes, never in part: a Hugging Face
+ * revision, an Ollama model tag, a recovery token, or a piece of garbage (a partial download).
+ */
+export interface PlannedUnit {
+  /** Stable within a plan, e.g. `models--org--name@3f2a…` or `registry.ollama.ai/library/llama3:latest`. */
+  id: string;
+  /** For people: "org/model revision 3f2a… 4.2 GB, last used 41 days ago, detached". */
+  label: string;
+  reason: RemovalReason;
+  /** Bytes the unit gives back: its files no other remaining unit needs. */
+  sizeBytes: number;
+  /** Epoch ms of its last use (newest atime, or mtime where the mount keeps no atimes); null if unknown. */
+  lastUsedMs: number | null;
+  /** Paths (relative to the root) removed with it. */
+  files: string[];
+}
+
+/** What became of a planned unit in a run. */
+export interface UnitOutcome {
+  id: string;
+  label: string;
+  reason: RemovalReason;
+  sizeBytes: number;
+  /** `partly-removed` only where a file changed between the last check and its removal. */
+  outcome: 'removed' | 'kept' | 'partly-removed';
+  /** Why it was kept, or what of it remains, in a sentence. */
+  detail?: string;
 }
 
 /** What plan() decided for one folder. */
@@ -164,6 +217,8 @@ export interface FolderPlan {
   notes: string[];
   /** Files that count but were held back. */
   kept: { protected: number; young: number };
+  /** Model caches and manifest folders: the whole units `remove` makes up. Absent for `files` folders. */
+  units?: PlannedUnit[];
 }
 
 /** `preview --json` and the bridge's previewCleanup. Paths in `remove` are relative to the folder root. */
@@ -180,6 +235,8 @@ export interface FolderPlanView {
   notes: string[];
   /** Set when the folder could not be planned (missing, unreadable, disabled). */
   error: string | null;
+  /** Model caches and manifest folders: the units that go, with the files under them. */
+  units?: PlannedUnit[];
 }
 
 export type SkipWhy =
@@ -241,6 +298,8 @@ export interface FolderRunResult {
    * this says how many were left out of each (the totals stay exact). Absent when nothing was left out.
    */
   omitted?: { removed: number; skipped: number; errors: number };
+  /** Model caches and manifest folders: what became of each planned unit. Absent for `files` folders. */
+  units?: UnitOutcome[];
 }
 
 export type RunStatus =

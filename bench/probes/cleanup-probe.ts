@@ -26,6 +26,9 @@ const rules: FolderRules = {
   action: 'delete',
   enabled: true,
   caseSensitiveGlobs: true,
+  kind: 'files',
+  manifestFile: null,
+  retentionHours: null,
 };
 
 let started = performance.now();

@@ -15,6 +15,9 @@ export function folderRules(overrides: Partial<FolderRules> = {}): FolderRules {
     action: 'delete',
     enabled: true,
     caseSensitiveGlobs: true,
+    kind: 'files',
+    manifestFile: null,
+    retentionHours: null,
     ...overrides,
   };
 }

@@ -4,7 +4,8 @@
  * which the executor checks again before each removal.
  */
 import { planFolder } from '../../core/plan-cleanup.js';
-import type { FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
+import { emptyPlan } from '../../core/empty-plan.js';
+import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
 import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 
@@ -31,9 +32,24 @@ async function planOne(rules: FolderRules, nowMs: number, signal?: AbortSignal):
   const scan = await scanFolder(rules.path, { signal });
   if (!scan.exists) return { rules, plan: null, scan, error: `folder does not exist: ${rules.path}` };
   if (scan.error) return { rules, plan: null, scan, error: scan.error };
+  const planUnits = UNIT_PLANNERS[rules.kind];
+  if (planUnits !== undefined) return { rules, plan: await planUnits(rules, nowMs), scan, error: null };
+  if (rules.kind !== 'files') {
+    const note = `kind: ${rules.kind} is not supported by this version of Headroom yet, so nothing in this folder is removed`;
+    return { rules, plan: { ...emptyPlan(rules.name), notes: [note] }, scan, error: null };
+  }
   // The scan's columns as they are: entries would be an object per file, 100+ MB on a million files.
   return { rules, plan: planFolder(scan.files, rules, nowMs), scan, error: null };
 }
+
+/** Plans a folder whose unit of cleanup is not a file, reading the store's own structure. */
+export type UnitPlanner = (rules: FolderRules, nowMs: number) => Promise<FolderPlan>;
+
+/**
+ * The planner of each kind that plans whole units. A kind listed in `FolderKind` but not here plans
+ * nothing and says so, so a folder configured for a kind this build cannot clean yet stays untouched.
+ */
+const UNIT_PLANNERS: Partial<Record<FolderKind, UnitPlanner>> = {};
 
 /** The view of a plan that previews show: paths relative to the root, no device or inode. */
 export function planView(p: PlannedFolder): FolderPlanView {
@@ -50,6 +66,7 @@ export function planView(p: PlannedFolder): FolderPlanView {
     overLimitAfter: p.plan?.overLimitAfter ?? false,
     notes,
     error: p.error,
+    ...(p.plan?.units ? { units: p.plan.units } : {}),
   };
 }
 

@@ -48,6 +48,11 @@ start_at_login: false
 #   enabled              false pauses this folder without forgetting it (default true)
 #   case_sensitive_globs whether exclude and protect care about case (default: true on Linux, false on
 #                        macOS and Windows, as their disks do); a pattern may not start with !
+#   kind                 files (default): any file may go on its own. huggingface (a hub cache) or ollama
+#                        (a models folder): whole revisions or model tags go, never part of one, and a
+#                        blob only once nothing left uses it. manifest: a folder whose token file lists
+#                        each token's files (manifest_file, default recovery_tokens.json; tokens with
+#                        only created_at expire after retention_hours, default 24)
 # These sample folders were created by Headroom for you; point them at your tool's own folders, e.g.
 # path: ~/chatterbox/outputs. Headroom refuses system folders, your home folder itself and its own data
 # folder.

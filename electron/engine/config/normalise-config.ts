@@ -39,9 +39,10 @@ export function defaultCaseSensitiveGlobs(platform: NodeJS.Platform = process.pl
 
 /** One folder's rules, with limits in bytes/files/days and every default filled in. */
 export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderRules {
+  const root = expandPath(folder.path, ctx);
   return {
     name: folder.name,
-    path: expandPath(folder.path, ctx),
+    path: root,
     maxSizeBytes: folder.max_size_gb === undefined ? null : gbToBytes(folder.max_size_gb),
     maxFiles: folder.max_files ?? null,
     maxAgeDays: folder.max_age_days ?? null,
@@ -52,6 +53,21 @@ export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderR
     action: folder.action ?? CONFIG_DEFAULTS.action,
     enabled: folder.enabled ?? CONFIG_DEFAULTS.enabled,
     caseSensitiveGlobs: folder.case_sensitive_globs ?? defaultCaseSensitiveGlobs(),
+    ...kindRules(folder, root),
+  };
+}
+
+/** The kind and its own keys; a manifest file named relatively lives in the folder itself. */
+function kindRules(
+  folder: FolderConfig,
+  root: string,
+): Pick<FolderRules, 'kind' | 'manifestFile' | 'retentionHours'> {
+  const kind = folder.kind ?? CONFIG_DEFAULTS.kind;
+  if (kind !== 'manifest') return { kind, manifestFile: null, retentionHours: null };
+  return {
+    kind,
+    manifestFile: path.resolve(root, folder.manifest_file ?? CONFIG_DEFAULTS.manifest_file),
+    retentionHours: folder.retention_hours ?? CONFIG_DEFAULTS.retention_hours,
   };
 }
 

@@ -93,6 +93,9 @@ function parseGlobs(text: string): string[] | undefined {
   return globs.length > 0 ? globs : undefined;
 }
 
+/** Keys the form does not show, kept as the file says them. */
+const KEPT_AS_WRITTEN = ['case_sensitive_globs', 'kind', 'manifest_file', 'retention_hours'] as const;
+
 /** The folder as config.yaml would hold it, before validation; unset keys are left out. */
 export function folderFromForm(form: FolderForm, original?: FolderConfig): Record<string, unknown> {
   const folder: Record<string, unknown> = { name: form.name.trim(), path: form.path.trim() };
@@ -104,8 +107,8 @@ export function folderFromForm(form: FolderForm, original?: FolderConfig): Recor
   if (form.action !== 'delete' || original?.action !== undefined) folder.action = form.action;
   if (!form.enabled || original?.enabled !== undefined) folder.enabled = form.enabled;
   // Not on the form: kept as the file says it, so saving another field does not change how globs match.
-  if (original?.case_sensitive_globs !== undefined)
-    folder.case_sensitive_globs = original.case_sensitive_globs;
+  // The kind and its keys too: saving a limit must never turn a model cache back into a plain folder.
+  for (const key of KEPT_AS_WRITTEN) if (original?.[key] !== undefined) folder[key] = original[key];
   const exclude = parseGlobs(form.exclude);
   const protect = parseGlobs(form.protect);
   if (exclude) folder.exclude = exclude;

@@ -42,6 +42,9 @@ function rulesFor(root: string, c: RaceCase): FolderRules {
     action: 'delete',
     enabled: true,
     caseSensitiveGlobs: true,
+    kind: 'files',
+    manifestFile: null,
+    retentionHours: null,
   };
 }
 

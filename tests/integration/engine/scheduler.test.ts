@@ -44,6 +44,9 @@ function config(cleanupOnStartup: boolean, cleanupIntervalHours: number | null =
     action: 'delete' as const,
     enabled: true,
     caseSensitiveGlobs: true,
+    kind: 'files' as const,
+    manifestFile: null,
+    retentionHours: null,
   };
   return {
     warningThresholdPercent: 80,

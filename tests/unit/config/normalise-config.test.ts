@@ -49,6 +49,9 @@ describe('normaliseConfig', () => {
           action: 'delete',
           enabled: true,
           caseSensitiveGlobs: defaultCaseSensitiveGlobs(process.platform),
+          kind: 'files',
+          manifestFile: null,
+          retentionHours: null,
         },
       ],
     });
@@ -118,6 +121,9 @@ describe('normaliseConfig', () => {
       action: 'trash',
       enabled: false,
       caseSensitiveGlobs: false,
+      kind: 'files',
+      manifestFile: null,
+      retentionHours: null,
     });
   });
 });

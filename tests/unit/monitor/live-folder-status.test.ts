@@ -22,6 +22,9 @@ const rules: FolderRules = {
   action: 'delete',
   enabled: true,
   caseSensitiveGlobs: true,
+  kind: 'files',
+  manifestFile: null,
+  retentionHours: null,
 };
 
 function source(stats: Omit<LiveStats, 'watch'>, history: SizeHistory): LiveSource {

@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { planFolders, planView } from '../../../electron/engine/cleanup/plan-folders.js';
+import { folderRules } from '../../support/folder-rules.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'headroom-kind-')));
+});
+afterEach(() => fs.rm(root, { recursive: true, force: true }));
+
+describe('planning dispatches on the folder kind (issue 11)', () => {
+  it('a kind this version cannot plan yet removes nothing and says why in the notes', async () => {
+    const old = Date.now() - 400 * 86_400_000;
+    await fs.writeFile(path.join(root, 'a.wav'), 'x');
+    await fs.utimes(path.join(root, 'a.wav'), old / 1000, old / 1000);
+    const rules = folderRules({ path: root, maxAgeDays: 1, kind: 'manifest' });
+    const [planned] = await planFolders([rules], Date.now());
+    const view = planView(planned!);
+    expect(view.remove).toEqual([]);
+    expect(view.error).toBeNull();
+    expect(view.notes.join(' ')).toMatch(/kind: manifest .*nothing .* removed/);
+  });
+
+  it('a files folder plans as before', async () => {
+    const old = Date.now() - 400 * 86_400_000;
+    await fs.writeFile(path.join(root, 'a.wav'), 'x');
+    await fs.utimes(path.join(root, 'a.wav'), old / 1000, old / 1000);
+    const [planned] = await planFolders([folderRules({ path: root, maxAgeDays: 1 })], Date.now());
+    expect(planView(planned!).remove.map((r) => r.path)).toEqual(['a.wav']);
+  });
+});
