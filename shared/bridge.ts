@@ -10,6 +10,7 @@ import type {
   CleanupPreview,
   CleanupProgress,
   ConfigErrorInfo,
+  ConfigIssue,
   ConfigSource,
   HistoryPage,
   RunRecord,
@@ -102,7 +103,19 @@ export type BridgeErrorCode =
   | 'not-found'
   | 'internal';
 
-export type BridgeResult<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string };
+/**
+ * A refused request. `issues` comes with `config-invalid`: the engine's configuration issues, each with the
+ * key it concerns, so the settings form shows each at its field (shared/config-fields.ts) rather than as
+ * `config.yaml:52:11` lines.
+ */
+export interface BridgeFailure {
+  ok: false;
+  code: BridgeErrorCode;
+  message: string;
+  issues?: ConfigIssue[];
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | BridgeFailure;
 
 /** The API the engine implements and the renderer calls (through IPC or HTTP). */
 export type HeadroomApi = {
@@ -127,9 +140,18 @@ export class BridgeError extends Error {
   constructor(
     readonly code: BridgeErrorCode,
     message: string,
+    /** The configuration issues behind a `config-invalid`, for the client to place at their fields. */
+    readonly issues: ConfigIssue[] = [],
   ) {
     super(message);
     this.name = 'BridgeError';
+  }
+
+  /** The failure a host sends for this error; `issues` only when there are some. */
+  toFailure(): BridgeFailure {
+    const failure: BridgeFailure = { ok: false, code: this.code, message: this.message };
+    if (this.issues.length > 0) failure.issues = this.issues;
+    return failure;
   }
 }
 

@@ -59,7 +59,7 @@ export const folderConfigSchema = z
       .optional(),
     max_files: z
       .number({ error: 'max_files must be a number' })
-      .int({ error: 'max_files must be a whole number' })
+      .int({ error: 'max_files must be a whole number, like 200' })
       .positive({ error: 'max_files must be greater than 0' })
       .max(Number.MAX_SAFE_INTEGER, { error: 'max_files is too large' })
       .optional(),

@@ -4,7 +4,7 @@
  */
 import { BridgeError, EVENT_NAMES, parseRequest } from '../../shared/bridge.js';
 import type {
-  BridgeErrorCode,
+  BridgeFailure,
   BridgeResult,
   EventName,
   EventPayloads,
@@ -41,8 +41,8 @@ export function isAppRendererUrl(url: string | null | undefined, origin: Rendere
 }
 
 /** Any thrown value as the bridge's failure: the code of a BridgeError, otherwise 'internal'; message only. */
-export function toBridgeFailure(error: unknown): { ok: false; code: BridgeErrorCode; message: string } {
-  if (error instanceof BridgeError) return { ok: false, code: error.code, message: error.message };
+export function toBridgeFailure(error: unknown): BridgeFailure {
+  if (error instanceof BridgeError) return error.toFailure();
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, code: 'internal', message: message || 'Something went wrong in Headroom.' };
 }

@@ -37,10 +37,63 @@ describe('settings editor (fake bridge)', () => {
     await user.type(maxFiles, '0');
     await save();
     expect(maxFiles.getAttribute('aria-invalid')).toBe('true');
-    expect(describedText(maxFiles)).toContain('max_files must be greater than 0');
+    expect(describedText(maxFiles)).toContain('Max files must be greater than 0');
     expect(document.activeElement).toBe(maxFiles);
     expect(screen.getByRole('alert').textContent).toContain('Fix the field marked above');
     expect(bridge.calls.updateConfig).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    { field: 'Max files', typed: '2OO', words: 'Max files must be a whole number, like 200' },
+    { field: 'Max files', typed: '2.5', words: 'Max files must be a whole number, like 200' },
+    { field: 'Max size (GB)', typed: '2GB', words: 'Max size (GB) must be a number, like 2.5' },
+  ])('refuses $typed in $field in words at the field, never saving another number', async (c) => {
+    const { user, folder, save, bridge } = renderEditor();
+    const input = within(folder('temp')).getByLabelText(c.field);
+    await user.clear(input);
+    await user.type(input, c.typed);
+    await save();
+    expect((input as HTMLInputElement).value).toBe(c.typed);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(describedText(input)).toContain(c.words);
+    expect(bridge.calls.updateConfig).not.toHaveBeenCalled();
+  });
+
+  it("shows the engine's refusal at its field, in words, not as config.yaml:52:11 lines", async () => {
+    const bridge = createFakeBridge({
+      updateConfig: {
+        ok: false,
+        code: 'config-invalid',
+        message: 'config.yaml:52:11: folder temp: temp cannot be managed because it is your home folder',
+        issues: [
+          {
+            file: 'config.yaml',
+            line: 52,
+            col: 11,
+            key: 'folders.1.path',
+            message: 'temp cannot be managed because it is your home folder',
+          },
+          {
+            file: 'config.yaml',
+            line: 3,
+            col: 1,
+            key: 'warning_threshold_percent',
+            message: 'warning_threshold_percent must be at most 100',
+          },
+        ],
+      },
+    });
+    const { user, form, folder, save } = renderEditor(configView(), bridge);
+    await user.click(within(form).getByLabelText('Desktop notifications'));
+    await save();
+    const error = await screen.findByTestId('save-error');
+    const path = within(folder('temp')).getByLabelText('Path');
+    expect(path.getAttribute('aria-invalid')).toBe('true');
+    expect(describedText(path)).toBe('temp cannot be managed because it is your home folder');
+    const threshold = within(form).getByLabelText('Warn at (% of a limit)');
+    expect(describedText(threshold)).toBe('Warn at (% of a limit) must be at most 100');
+    expect(error.textContent).toBe('Headroom refused the change: fix the fields marked above');
+    expect(form.textContent).not.toContain('config.yaml:52:11');
   });
 
   it('refuses a folder with no limit, with the schema message beside its limits', async () => {

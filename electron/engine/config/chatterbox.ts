@@ -79,7 +79,7 @@ const positive = (key: string) =>
 export const chatterboxCleanupSchema = z.strictObject({
   output_dir_max_size_gb: positive('output_dir_max_size_gb').optional(),
   temp_dir_max_files: positive('temp_dir_max_files')
-    .int({ error: 'temp_dir_max_files must be a whole number' })
+    .int({ error: 'temp_dir_max_files must be a whole number, like 200' })
     .max(Number.MAX_SAFE_INTEGER, { error: 'temp_dir_max_files is too large' })
     .optional(),
   temp_dir_max_age_days: positive('temp_dir_max_age_days').optional(),

@@ -106,7 +106,7 @@ export class ConfigStore {
 
   /**
    * Applies `patch` to the file as it is on disk now. Throws `BridgeError('config-invalid')` (with
-   * `FILE:LINE:COL: message` lines) when the result would be invalid, and `'config-readonly'` for what a
+   * `FILE:LINE:COL: message` lines, and the issues themselves for the form's fields) when the result would be invalid, and `'config-readonly'` for what a
    * Chatterbox file cannot hold; the file is untouched in both cases.
    */
   update(patch: ConfigPatch): Promise<ConfigView> {
@@ -129,13 +129,19 @@ export class ConfigStore {
   private async applyPatch(input: ConfigPatch): Promise<ConfigView> {
     const parsed = configPatchSchema.safeParse(input);
     if (!parsed.success) {
+      // `settings.X` of a patch is the top-level key X of the file; `folders…` is the same path in both.
+      const issues = parsed.error.issues.map((i) => {
+        const path = i.path[0] === 'settings' ? i.path.slice(1) : i.path;
+        return { ...fileIssue(this.file, i.message), key: path.join('.') || null };
+      });
       const lines = parsed.error.issues.map((i) => `${this.file}: ${i.path.join('.')}: ${i.message}`);
-      throw new BridgeError('config-invalid', lines.join('\n'));
+      throw new BridgeError('config-invalid', lines.join('\n'), issues);
     }
     const text = await this.textOnDisk();
     const newText = this.editedText(text, parsed.data);
     const result = await parseConfigText(newText, this.file, this.ctx);
-    if (!result.ok) throw new BridgeError('config-invalid', formatConfigError(result.error));
+    if (!result.ok)
+      throw new BridgeError('config-invalid', formatConfigError(result.error), result.error.issues);
     await writeFileAtomic(this.file, newText);
     this.text = newText;
     this.accept(result);
@@ -148,7 +154,7 @@ export class ConfigStore {
     const read = await readConfigText(this.file);
     if (read.ok) return read.text;
     if (read.missing) return '';
-    throw new BridgeError('config-invalid', formatConfigIssue(read.issue));
+    throw new BridgeError('config-invalid', formatConfigIssue(read.issue), [read.issue]);
   }
 
   private editedText(text: string, patch: ConfigPatch): string {
@@ -156,7 +162,7 @@ export class ConfigStore {
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const site = { file: this.file, doc, lineCounter };
     const invalid = (issues: ConfigIssue[]): BridgeError =>
-      new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'));
+      new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'), issues);
     if (doc.errors.length > 0) throw invalid(doc.errors.map((e) => yamlIssue(site, e)));
     if (!ensureMappingRoot(doc))
       throw invalid([fileIssue(this.file, 'the top level must be a mapping of keys')]);

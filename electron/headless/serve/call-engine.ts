@@ -19,7 +19,7 @@ export async function callEngine<T>(
     value = await run();
   } catch (error) {
     if (error instanceof BridgeError) {
-      return sendError(res, HTTP_STATUS_FOR[error.code], error.code, error.message);
+      return sendJson(res, HTTP_STATUS_FOR[error.code], error.toFailure());
     }
     log(`headroom serve: ${label} failed: ${(error as Error).stack ?? String(error)}`);
     return sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');

@@ -65,7 +65,7 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
       state().setSaving();
       const result = await client.updateConfig(patch);
       if (!result.ok) {
-        state().setSaveError(result.code, result.message);
+        state().setSaveError(result.code, result.message, result.issues);
         return false;
       }
       state().setSaved(result.value);

@@ -21,7 +21,6 @@ export function FolderFields({ folder, index, errors, editable, onChange, onRemo
   const limitField = (key: 'max_size_gb' | 'max_files' | 'max_age_days', label: string) => (
     <TextField
       type="number"
-      step="any"
       label={label}
       value={folder[key]}
       error={err(key)}
@@ -61,7 +60,6 @@ export function FolderFields({ folder, index, errors, editable, onChange, onRemo
       <div className="field-grid">
         <TextField
           type="number"
-          step="any"
           label="Grace period (minutes)"
           placeholder="10"
           value={folder.min_age_minutes}
@@ -71,7 +69,6 @@ export function FolderFields({ folder, index, errors, editable, onChange, onRemo
         />
         <TextField
           type="number"
-          step="any"
           label="Size target (%)"
           placeholder="80"
           value={folder.size_target_percent}

@@ -46,18 +46,18 @@ export function TextField(
     onChange: (value: string) => void;
     type?: 'text' | 'number';
     placeholder?: string;
-    step?: string;
   },
 ) {
-  const { value, onChange, type = 'text', placeholder, step, disabled, error, describedBy } = props;
+  const { value, onChange, type = 'text', placeholder, disabled, error, describedBy } = props;
   return (
     <FieldFrame {...props}>
       {({ input, described }) => (
         <input
           id={input}
-          type={type}
+          // A number field is a text input with a decimal keyboard: an <input type="number"> drops what it
+          // cannot read ("2OO" arrives as "2" or ""), and the form must see the typo to refuse it.
+          type="text"
           inputMode={type === 'number' ? 'decimal' : undefined}
-          step={step}
           value={value}
           placeholder={placeholder}
           readOnly={disabled}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConfigView } from '../../../shared/bridge.js';
+import { fieldOfIssue, issuesByField } from '../../../shared/config-fields.js';
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import {
@@ -52,10 +53,13 @@ function SettingsFormView({ view }: { view: ConfigView }) {
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // The engine's refusals stand at their fields beside the form's own, until the next save.
+  const shown = save.status === 'error' ? { ...issuesByField(save.issues), ...errors } : errors;
+
   // After a failed validation, take the keyboard to the first field that needs fixing.
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  }, [errors, save.issues]);
 
   const setSetting = (key: keyof SettingsForm, value: string | boolean) =>
     setForm((f) => ({ ...f, settings: { ...f.settings, [key]: value } }));
@@ -85,19 +89,19 @@ function SettingsFormView({ view }: { view: ConfigView }) {
         Editing <code>{view.source.file}</code>
         {view.foldersEditable ? '' : ' (a Chatterbox config: only limits and settings can change here)'}.
       </p>
-      <GeneralFields settings={form.settings} errors={errors} onChange={setSetting} />
+      <GeneralFields settings={form.settings} errors={shown} onChange={setSetting} />
       {form.folders.map((folder, index) => (
         <FolderFields
           key={folder.key}
           folder={folder}
           index={index}
-          errors={errors}
+          errors={shown}
           editable={view.foldersEditable}
           onChange={(patch) => setFolder(index, patch)}
           onRemove={() => setForm((f) => ({ ...f, folders: f.folders.filter((_, i) => i !== index) }))}
         />
       ))}
-      {errors['folders'] && <p className="field-error">{errors['folders']}</p>}
+      {shown['folders'] && <p className="field-error">{shown['folders']}</p>}
       <div className="button-row">
         {view.foldersEditable && (
           <button
@@ -133,7 +137,6 @@ function GeneralFields({ settings, errors, onChange }: GeneralFieldsProps) {
             <TextField
               key={key}
               type="number"
-              step="any"
               label={label}
               value={settings[key] as string}
               error={errors[`settings.${key}`]}
@@ -166,9 +169,18 @@ function SaveMessages({ errorCount, notice }: { errorCount: number; notice: stri
   if (save.status === 'error') {
     const prefix =
       save.code === 'config-readonly' ? 'This setting cannot be changed here' : 'Headroom refused the change';
+    // Issues with a field are shown there; only the rest (a YAML syntax error in the file) are said here.
+    const unplaced = save.issues.filter((i) => fieldOfIssue(i) === null).map((i) => i.message);
+    const placed = Object.keys(issuesByField(save.issues)).length;
+    const text =
+      save.issues.length === 0
+        ? save.message
+        : [placed > 0 ? `fix the ${placed === 1 ? 'field' : 'fields'} marked above` : '', ...unplaced]
+            .filter(Boolean)
+            .join('; ');
     return (
       <p role="alert" className="form-error" data-testid="save-error">
-        {prefix}: {save.message}
+        {prefix}: {text}
       </p>
     );
   }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BridgeErrorCode, ConfigView } from '../../../shared/bridge.js';
+import type { ConfigIssue } from '../../../shared/types.js';
 import type { DashboardState } from './dashboard-store.js';
 import type { LoadStatus } from './history-slice.js';
 
@@ -8,6 +9,8 @@ export interface SaveState {
   /** The server's error code when status is 'error' (e.g. config-invalid, config-readonly). */
   code: BridgeErrorCode | null;
   message: string | null;
+  /** The engine's configuration issues behind a `config-invalid`, for the form to show at their fields. */
+  issues: ConfigIssue[];
 }
 
 export interface ConfigSlice {
@@ -20,10 +23,10 @@ export interface ConfigSlice {
   setConfigLoadError: (message: string) => void;
   setSaving: () => void;
   setSaved: (config: ConfigView) => void;
-  setSaveError: (code: BridgeErrorCode, message: string) => void;
+  setSaveError: (code: BridgeErrorCode, message: string, issues?: ConfigIssue[]) => void;
 }
 
-const IDLE_SAVE: SaveState = { status: 'idle', code: null, message: null };
+const IDLE_SAVE: SaveState = { status: 'idle', code: null, message: null, issues: [] };
 
 export const createConfigSlice: StateCreator<DashboardState, [], [], ConfigSlice> = (set) => ({
   config: null,
@@ -33,8 +36,7 @@ export const createConfigSlice: StateCreator<DashboardState, [], [], ConfigSlice
   setConfigLoading: () => set({ configStatus: 'loading', configLoadError: null }),
   setConfig: (config) => set({ config, configStatus: 'ready', configLoadError: null }),
   setConfigLoadError: (configLoadError) => set({ configStatus: 'error', configLoadError }),
-  setSaving: () => set({ save: { status: 'saving', code: null, message: null } }),
-  setSaved: (config) =>
-    set({ config, configStatus: 'ready', save: { status: 'saved', code: null, message: null } }),
-  setSaveError: (code, message) => set({ save: { status: 'error', code, message } }),
+  setSaving: () => set({ save: { ...IDLE_SAVE, status: 'saving' } }),
+  setSaved: (config) => set({ config, configStatus: 'ready', save: { ...IDLE_SAVE, status: 'saved' } }),
+  setSaveError: (code, message, issues = []) => set({ save: { status: 'error', code, message, issues } }),
 });

@@ -3,6 +3,7 @@
  * with the same zod schema the engine uses, so a person sees the engine's message before saving.
  */
 import type { ConfigPatch, ConfigView } from '../../../shared/bridge.js';
+import { fieldWords, readNumberField, type NumberKey } from '../../../shared/config-fields.js';
 import { configFileSchema, type FolderConfig, type SettingsConfig } from '../../../shared/config-schema.js';
 
 export const SETTING_NUMBER_KEYS = [
@@ -79,10 +80,20 @@ export function toForm(view: ConfigView): ConfigForm {
   return { settings, folders: view.folders.map(folderToForm) };
 }
 
-/** '' is "not set"; anything else must read as a number, or stays NaN for the schema to name. */
-function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : Number(trimmed);
+/**
+ * '' is "not set"; text that does not read as a number is NaN (so the schema cannot take it for a value) and
+ * its field's message goes to `unreadable`, which wins over whatever the schema then says of it.
+ */
+function parseNumber(
+  key: NumberKey,
+  text: string,
+  field: string,
+  unreadable: FieldErrors,
+): number | undefined {
+  const read = readNumberField(key, text);
+  if (read.ok) return read.value;
+  unreadable[field] = read.message;
+  return Number.NaN;
 }
 
 function parseGlobs(text: string): string[] | undefined {
@@ -97,10 +108,15 @@ function parseGlobs(text: string): string[] | undefined {
 const KEPT_AS_WRITTEN = ['case_sensitive_globs', 'kind', 'manifest_file', 'retention_hours'] as const;
 
 /** The folder as config.yaml would hold it, before validation; unset keys are left out. */
-export function folderFromForm(form: FolderForm, original?: FolderConfig): Record<string, unknown> {
+export function folderFromForm(
+  form: FolderForm,
+  original?: FolderConfig,
+  index = 0,
+  unreadable: FieldErrors = {},
+): Record<string, unknown> {
   const folder: Record<string, unknown> = { name: form.name.trim(), path: form.path.trim() };
   for (const key of FOLDER_NUMBER_KEYS) {
-    const value = parseNumber(form[key]);
+    const value = parseNumber(key, form[key], `folders.${index}.${key}`, unreadable);
     if (value !== undefined) folder[key] = value;
   }
   // Defaults stay implicit unless the file already said them, so saving does not litter config.yaml.
@@ -116,10 +132,11 @@ export function folderFromForm(form: FolderForm, original?: FolderConfig): Recor
   return folder;
 }
 
-function settingsFromForm(form: SettingsForm): Record<string, unknown> {
+function settingsFromForm(form: SettingsForm, unreadable: FieldErrors): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
   // Every setting has a value in the file or a default, so an emptied field is an error, not "unset".
-  for (const key of SETTING_NUMBER_KEYS) settings[key] = parseNumber(form[key]) ?? Number.NaN;
+  for (const key of SETTING_NUMBER_KEYS)
+    settings[key] = parseNumber(key, form[key], `settings.${key}`, unreadable) ?? Number.NaN;
   for (const key of SETTING_BOOLEAN_KEYS) settings[key] = form[key];
   return settings;
 }
@@ -132,10 +149,12 @@ export type FormResult = { ok: true; patch: ConfigPatch | null } | { ok: false; 
  */
 export function buildPatch(form: ConfigForm, view: ConfigView): FormResult {
   const originals = new Map(view.folders.map((f) => [f.name, f]));
-  const settings = settingsFromForm(form.settings);
-  const folders = form.folders.map((f) => folderFromForm(f, originals.get(f.name.trim())));
+  const unreadable: FieldErrors = {};
+  const settings = settingsFromForm(form.settings, unreadable);
+  const folders = form.folders.map((f, i) => folderFromForm(f, originals.get(f.name.trim()), i, unreadable));
   const parsed = configFileSchema.safeParse({ ...settings, folders });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: { ...fieldErrors(parsed.error.issues), ...unreadable } };
+  // The schema accepts nothing NaN, so a parse that succeeded had no unreadable field.
 
   const changedSettings: SettingsConfig = {};
   for (const key of [...SETTING_NUMBER_KEYS, ...SETTING_BOOLEAN_KEYS]) {
@@ -152,8 +171,9 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const [head, ...rest] = issue.path.map(String);
-    const key = head === 'folders' ? ['folders', ...rest].join('.') : `settings.${head ?? ''}`;
-    errors[key] ??= issue.message;
+    // A glob list's entry (`folders.0.protect.2`) is shown at the list's field.
+    const key = head === 'folders' ? ['folders', ...rest.slice(0, 2)].join('.') : `settings.${head ?? ''}`;
+    errors[key] ??= fieldWords(key, issue.message);
   }
   return errors;
 }

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigStore, type ConfigChange } from '../../../electron/engine/config/config-store.js';
 import { BridgeError } from '../../../shared/bridge.js';
+import { issuesByField } from '../../../shared/config-fields.js';
 import { makeConfigWorld, type ConfigWorld } from './config-fixture.js';
 
 let world: ConfigWorld;
@@ -168,6 +169,22 @@ describe('ConfigStore.update', () => {
     expect(negative.message).toContain('cleanup_interval_hours must be 0 (off) or more');
     expect(await fs.readFile(world.file(), 'utf8')).toBe(GOOD);
     expect(store.error()).toBeNull();
+  });
+
+  it('names the field of each refusal, in the words the settings form uses (issue 12)', async () => {
+    const store = await open();
+    const outputs = store.view().folders[0]!;
+    const badPath = await rejection(
+      store.update({ folders: [outputs, { name: 'temp', path: '/etc/temp', max_files: 200 }] }),
+    );
+    expect(issuesByField(badPath.issues)).toEqual({
+      'folders.1.path': 'temp cannot be managed because it is inside a system folder',
+    });
+    const badSetting = await rejection(store.update({ settings: { cleanup_interval_hours: -1 } }));
+    expect(issuesByField(badSetting.issues)).toEqual({
+      'settings.cleanup_interval_hours': 'Clean up every (hours, 0 = off) must be 0 (off) or more',
+    });
+    expect(await fs.readFile(world.file(), 'utf8')).toBe(GOOD);
   });
 
   it('edits the file as it is on disk now, not as it was last loaded', async () => {
