@@ -159,25 +159,80 @@ export const settingsSchema = z.strictObject({
 
 export type SettingsConfig = z.infer<typeof settingsSchema>;
 
-export const configFileSchema = settingsSchema.extend({
-  folders: z
-    .array(folderConfigSchema, { error: 'folders must be a list' })
-    .max(256, { error: 'at most 256 folders' })
-    .superRefine((folders, ctx) => {
-      const seen = new Map<string, number>();
-      folders.forEach((f, i) => {
-        const key = f.name.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'name'],
-            message: `duplicate folder name "${f.name}" (also folder ${first + 1})`,
-          });
-        } else seen.set(key, i);
-      });
-    }),
-});
+/** The days `weekly.day` accepts, in `Date#getDay` order (0 = Sunday). */
+export const WEEKDAY_NAMES = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
+/** A local time of day as people write it: "03:00", "3:00", "23:59" (24-hour clock). */
+const timeOfDay = (what: string) =>
+  z
+    .string({ error: `${what} must be a time of day in quotes, like "03:00"` })
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: `${what} must be a 24-hour time like "03:00" or "23:30"` });
+
+/**
+ * When scheduled cleanup runs: exactly one of `every_hours` (0 = off; what `cleanup_interval_hours`
+ * says), `daily_at: "03:00"` or `weekly: { day: sunday, at: "03:00" }`, local time.
+ */
+export const scheduleSchema = z
+  .strictObject({
+    every_hours: z
+      .number({ error: 'schedule.every_hours must be a number' })
+      .finite({ error: 'schedule.every_hours must be a finite number' })
+      .min(0, { error: 'schedule.every_hours must be 0 (off) or more' })
+      .max(24 * 365, { error: 'schedule.every_hours must be at most a year' })
+      .optional(),
+    daily_at: timeOfDay('schedule.daily_at').optional(),
+    weekly: z
+      .strictObject({
+        day: z
+          .string({ error: 'schedule.weekly.day must be a day of the week, like sunday' })
+          .transform((day) => day.trim().toLowerCase())
+          .pipe(
+            z.enum(WEEKDAY_NAMES, { error: 'schedule.weekly.day must be a day of the week, like sunday' }),
+          ),
+        at: timeOfDay('schedule.weekly.at'),
+      })
+      .optional(),
+  })
+  .refine((s) => [s.every_hours, s.daily_at, s.weekly].filter((v) => v !== undefined).length === 1, {
+    error: 'schedule needs exactly one of every_hours, daily_at or weekly',
+  });
+
+export type ScheduleConfig = z.infer<typeof scheduleSchema>;
+
+export const configFileSchema = settingsSchema
+  .extend({
+    schedule: scheduleSchema.optional(),
+    folders: z
+      .array(folderConfigSchema, { error: 'folders must be a list' })
+      .max(256, { error: 'at most 256 folders' })
+      .superRefine((folders, ctx) => {
+        const seen = new Map<string, number>();
+        folders.forEach((f, i) => {
+          const key = f.name.toLowerCase();
+          const first = seen.get(key);
+          if (first !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              message: `duplicate folder name "${f.name}" (also folder ${first + 1})`,
+            });
+          } else seen.set(key, i);
+        });
+      }),
+  })
+  .refine((file) => file.schedule === undefined || file.cleanup_interval_hours === undefined, {
+    path: ['schedule'],
+    error:
+      'use either schedule or cleanup_interval_hours, not both (schedule: { every_hours: 5 } is the same as cleanup_interval_hours: 5)',
+  });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 

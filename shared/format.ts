@@ -1,4 +1,5 @@
 /** Formatting for people: the CLI tables, warnings, the tray tooltip and the dashboard all use these. */
+import type { ScheduleStatus } from './types.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './units.js';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
@@ -55,4 +56,18 @@ export function spaceSummary(
   return freed === 0
     ? `${moved} (no space freed until it is emptied)`
     : `${formatBytes(freed)} freed, ${moved}`;
+}
+
+const WEEKDAY_PLURALS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+
+/** When scheduled cleanup runs, in words: "every 5 h", "daily at 03:00", "Sundays at 03:00", "off". */
+export function scheduleText(schedule: Pick<ScheduleStatus, 'intervalHours' | 'at'>): string {
+  const { at } = schedule;
+  if (at) {
+    const hh = String(Math.floor(at.minuteOfDay / 60)).padStart(2, '0');
+    const mm = String(at.minuteOfDay % 60).padStart(2, '0');
+    const days = at.weekday === null ? 'daily' : (WEEKDAY_PLURALS[at.weekday] ?? 'weekly');
+    return `${days} at ${hh}:${mm}`;
+  }
+  return schedule.intervalHours === null ? 'off' : `every ${schedule.intervalHours} h`;
 }

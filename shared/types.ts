@@ -48,12 +48,25 @@ export interface FolderRules {
   retentionHours: number | null;
 }
 
+/** A schedule by the local clock (`schedule: { daily_at }` or `{ weekly: { day, at } }`). */
+export interface ClockSchedule {
+  /** Local time of day, in minutes after midnight (03:00 → 180). */
+  minuteOfDay: number;
+  /** 0 = Sunday … 6 = Saturday; null: every day. */
+  weekday: number | null;
+}
+
 /** The whole normalised configuration. */
 export interface AppConfig {
   warningThresholdPercent: number;
   cleanupOnStartup: boolean;
-  /** Hours between scheduled cleanups; null when scheduled cleanup is off (`cleanup_interval_hours: 0`). */
+  /**
+   * Hours between scheduled cleanups; null when scheduled cleanup is off (`cleanup_interval_hours: 0`)
+   * or runs by the clock (`scheduleAt`).
+   */
   cleanupIntervalHours: number | null;
+  /** Scheduled cleanup at a local time (`schedule:` with `daily_at` or `weekly`); absent otherwise. */
+  scheduleAt?: ClockSchedule | null;
   /** A volume with less than this percent free is a warning of its own. */
   freeSpaceFloorPercent: number;
   /** Rescan period for folders that cannot be watched. */
@@ -136,8 +149,10 @@ export interface FolderStatus {
 }
 
 export interface ScheduleStatus {
-  /** Null when scheduled cleanup is off; `nextRunAt` is then null too. */
+  /** Null when scheduled cleanup is off or runs by the clock; `nextRunAt` is null when it is off. */
   intervalHours: number | null;
+  /** The local time scheduled cleanup runs at, when it runs by the clock. */
+  at?: ClockSchedule | null;
   lastRunAt: string | null;
   nextRunAt: string | null;
   pausedUntil: string | null;

@@ -1,14 +1,23 @@
 /**
  * When automatic cleanup runs (DESIGN.md "Scheduling"): a deadline kept across restarts, not a countdown.
  */
+import type { ClockSchedule } from '../../shared/types.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../shared/units.js';
+import { addDays, instantOf, localParts } from './local-time.js';
 
 /** What the next deadline depends on. All times are epoch milliseconds. */
 export interface ScheduleInput {
   /** Start of the last run that counts for the schedule (from history); null before the first one. */
   lastRunAtMs: number | null;
-  /** Hours between automatic runs; null when scheduled cleanup is off (`cleanup_interval_hours: 0`). */
+  /**
+   * Hours between automatic runs; null when scheduled cleanup is off (`cleanup_interval_hours: 0`) or
+   * runs by the clock (`at`).
+   */
   intervalHours: number | null;
+  /** Runs at a local time of day (daily or on one weekday), in `timeZone`, instead of an interval. */
+  at?: ClockSchedule | null;
+  /** IANA zone the `at` times are read in (the machine's own, from the engine). */
+  timeZone?: string;
   /** Automatic cleanup is paused until then; null, or a time in the past, means not paused. */
   pausedUntilMs: number | null;
   /** When this engine started: the first deadline's anchor when there has never been a run. */
@@ -28,17 +37,36 @@ export interface ScheduleInput {
  * A deadline at or before `nowMs` is due (`isDue`). However many intervals were missed, the deadline is
  * one time, so an overdue run happens once; after it runs, its start is the new last run and the next
  * deadline is that start + interval (see `catchUp`).
- * - Scheduled cleanup off (interval null): null, never a deadline; pauses do not matter.
+ * - By the clock (`at`): the first local time of the schedule after the last run (or, never run before,
+ *   after `startedAtMs`), read in `timeZone` on each day, so it follows daylight-saving changes: a time
+ *   skipped when clocks go forward runs once, when the gap ends; a time repeated when they go back runs
+ *   once, at its first occurrence.
+ * - Scheduled cleanup off (no interval, no `at`): null, never a deadline; pauses do not matter.
  */
 export function nextRunAtMs(input: ScheduleInput): number | null {
-  if (input.intervalHours === null) return null;
-  const intervalMs = input.intervalHours * MS_PER_HOUR;
-  const deadlineMs =
-    input.lastRunAtMs === null
-      ? input.startedAtMs + intervalMs
-      : Math.min(input.lastRunAtMs + intervalMs, input.nowMs + intervalMs);
+  // A last run "in the future" (the clock was set back) counts from now, so the schedule does not stall.
+  const fromMs = input.lastRunAtMs === null ? input.startedAtMs : Math.min(input.lastRunAtMs, input.nowMs);
+  let deadlineMs: number;
+  if (input.at) deadlineMs = nextClockTimeAfter(input.at, fromMs, input.timeZone ?? 'UTC');
+  else if (input.intervalHours !== null) deadlineMs = fromMs + input.intervalHours * MS_PER_HOUR;
+  else return null;
   const pausedUntilMs = input.pausedUntilMs ?? -Infinity;
   return pausedUntilMs > input.nowMs ? Math.max(deadlineMs, pausedUntilMs) : deadlineMs;
+}
+
+/** The first instant strictly after `afterMs` at which the local clock reads the schedule's time. */
+export function nextClockTimeAfter(at: ClockSchedule, afterMs: number, timeZone: string): number {
+  const today = localParts(afterMs, timeZone);
+  const hour = Math.floor(at.minuteOfDay / 60);
+  const minute = at.minuteOfDay % 60;
+  // Eight days always hold the next weekly time, even when today's has just passed.
+  for (let d = 0; d <= 8; d++) {
+    const date = addDays(today, d);
+    if (at.weekday !== null && date.weekday !== at.weekday) continue;
+    const ms = instantOf(date, hour, minute, timeZone);
+    if (ms > afterMs) return ms;
+  }
+  throw new Error('unreachable: a weekly time recurs within eight days');
 }
 
 /** True when the automatic run's deadline has come (at or before `nowMs`) and cleanup is not paused. */
@@ -51,7 +79,8 @@ export function isDue(input: ScheduleInput): boolean {
  * What to do at `nowMs`, e.g. on waking from sleep or starting after a long shutdown: at most one run,
  * however many deadlines passed. Returns whether to run now, and the deadline after that, computed as
  * if the run starts at `nowMs` (`nowMs + interval`, not `last + k × interval`: a catch-up run at 09:47
- * with a 5-hour interval is followed by one at 14:47, so runs never bunch up after a wake).
+ * with a 5-hour interval is followed by one at 14:47, so runs never bunch up after a wake; a daily 03:00
+ * run caught up at 09:47 is followed by tomorrow's 03:00).
  */
 export function catchUp(input: ScheduleInput): { runNow: boolean; nextRunAtMs: number | null } {
   if (!isDue(input)) return { runNow: false, nextRunAtMs: nextRunAtMs(input) };

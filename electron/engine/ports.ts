@@ -12,10 +12,16 @@ export interface Clock {
   now(): number;
   /** Calls `fn` once after `delayMs`; the disposer cancels it. */
   setTimeout(fn: () => void, delayMs: number): Disposer;
+  /** The IANA time zone local times are read in (schedules by the clock). Default: this machine's. */
+  timeZone?(): string;
 }
+
+/** This machine's time zone, read each time: it changes when a laptop travels. */
+export const machineTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  timeZone: machineTimeZone,
   setTimeout(fn, delayMs) {
     const handle = setTimeout(fn, Math.max(0, Math.min(delayMs, 2_147_483_647)));
     handle.unref?.();

@@ -9,11 +9,13 @@ export interface ManualClock extends Clock {
   pendingTimers(): number;
 }
 
-export function manualClock(startMs = 0): ManualClock {
+/** `timeZone`: the zone the clock's local times are read in (schedules by the clock). */
+export function manualClock(startMs = 0, timeZone = 'UTC'): ManualClock {
   let nowMs = startMs;
   let timers: { atMs: number; fn: () => void }[] = [];
   return {
     now: () => nowMs,
+    timeZone: () => timeZone,
     setTimeout(fn, delayMs) {
       const timer = { atMs: nowMs + Math.max(0, delayMs), fn };
       timers.push(timer);

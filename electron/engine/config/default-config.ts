@@ -25,6 +25,8 @@ warning_threshold_percent: 80
 cleanup_on_startup: true
 # Then clean again every this many hours (a deadline kept across restarts); 0 turns this off.
 cleanup_interval_hours: 5
+# Or, in place of cleanup_interval_hours, a schedule by the local clock (daylight saving followed):
+#   schedule: { daily_at: "03:00" }   or   schedule: { weekly: { day: sunday, at: "03:00" } }
 # Also warn when a folder's disk has less than this percent free.
 free_space_floor_percent: 5
 # Folders that cannot be watched for changes (network drives) are rescanned this often, in seconds.

@@ -4,9 +4,11 @@ import {
   CONFIG_DEFAULTS,
   type ConfigFile,
   type FolderConfig,
+  type ScheduleConfig,
   type SettingsConfig,
+  WEEKDAY_NAMES,
 } from '../../../shared/config-schema.js';
-import type { AppConfig, FolderRules } from '../../../shared/types.js';
+import type { AppConfig, ClockSchedule, FolderRules } from '../../../shared/types.js';
 import { gbToBytes } from '../../../shared/units.js';
 
 export interface PathContext {
@@ -71,14 +73,42 @@ function kindRules(
   };
 }
 
+/** "3:05" → 185. The schema has checked the form. */
+function minuteOfDay(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours as number) * 60 + (minutes as number);
+}
+
+/** `schedule:` as the scheduler reads it: hours between runs (null: off or by the clock), or a local time. */
+function scheduleOf(
+  schedule: ScheduleConfig | undefined,
+  intervalHours: number,
+): { cleanupIntervalHours: number | null; scheduleAt: ClockSchedule | null } {
+  if (schedule?.daily_at !== undefined) {
+    return {
+      cleanupIntervalHours: null,
+      scheduleAt: { minuteOfDay: minuteOfDay(schedule.daily_at), weekday: null },
+    };
+  }
+  if (schedule?.weekly !== undefined) {
+    const weekday = WEEKDAY_NAMES.indexOf(schedule.weekly.day);
+    return {
+      cleanupIntervalHours: null,
+      scheduleAt: { minuteOfDay: minuteOfDay(schedule.weekly.at), weekday },
+    };
+  }
+  const hours = schedule?.every_hours ?? intervalHours;
+  // 0 means scheduled cleanup off (Chatterbox's meaning, and Headroom's).
+  return { cleanupIntervalHours: hours === 0 ? null : hours, scheduleAt: null };
+}
+
 /** The whole `AppConfig`; `file` must already have passed `configFileSchema`. */
 export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
   const settings = fullSettings(file);
   return {
     warningThresholdPercent: settings.warning_threshold_percent,
     cleanupOnStartup: settings.cleanup_on_startup,
-    // 0 means scheduled cleanup off (Chatterbox's meaning, and Headroom's).
-    cleanupIntervalHours: settings.cleanup_interval_hours === 0 ? null : settings.cleanup_interval_hours,
+    ...scheduleOf(file.schedule, settings.cleanup_interval_hours),
     freeSpaceFloorPercent: settings.free_space_floor_percent,
     pollIntervalSeconds: settings.poll_interval_seconds,
     notifications: settings.notifications,

@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { nextRunAtMs } from '../../core/schedule.js';
+import { nextRunAtMs, type ScheduleInput } from '../../core/schedule.js';
 import type { AppConfig, RunRecord, ScheduleStatus } from '../../../shared/types.js';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import type { HistoryStore } from '../history/history-store.js';
-import type { Clock } from '../ports.js';
+import { machineTimeZone, type Clock } from '../ports.js';
 
 const stateSchema = z.object({
   /** Start of the last run that covered every folder: the schedule's deadline counts from it. */
@@ -85,18 +85,26 @@ export class ScheduleState {
     await this.save({ ...this.state, pausedUntilMs: untilMs });
   }
 
-  status(config: AppConfig | null, running: boolean): ScheduleStatus {
-    const intervalHours = config ? config.cleanupIntervalHours : 5;
-    const pausedUntilMs = this.pausedUntilMs;
-    const next = nextRunAtMs({
+  /** What the deadline depends on, under `config` (the default 5-hour interval when there is none yet). */
+  scheduleInput(config: AppConfig | null): ScheduleInput {
+    return {
       lastRunAtMs: this.state.lastRunAtMs,
-      intervalHours,
-      pausedUntilMs,
+      intervalHours: config ? config.cleanupIntervalHours : 5,
+      at: config?.scheduleAt ?? null,
+      timeZone: this.clock.timeZone?.() ?? machineTimeZone(),
+      pausedUntilMs: this.pausedUntilMs,
       startedAtMs: this.startedAtMs,
       nowMs: this.clock.now(),
-    });
+    };
+  }
+
+  status(config: AppConfig | null, running: boolean): ScheduleStatus {
+    const input = this.scheduleInput(config);
+    const { intervalHours, at, pausedUntilMs } = input;
+    const next = nextRunAtMs(input);
     return {
       intervalHours,
+      at,
       lastRunAt: iso(this.state.lastAnyRunAtMs ?? this.state.lastRunAtMs),
       nextRunAt: iso(next),
       pausedUntil: iso(pausedUntilMs),

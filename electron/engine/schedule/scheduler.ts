@@ -7,7 +7,13 @@
  * monotonic timers stop while a laptop sleeps, so a 5-hour timer armed before a 3-hour sleep would fire
  * 3 hours late. After a wake or a long shutdown an overdue run happens once.
  */
-import { catchUp, emergencyAllowed, nextRunAtMs, startupRunDue } from '../../core/schedule.js';
+import {
+  catchUp,
+  emergencyAllowed,
+  nextRunAtMs,
+  startupRunDue,
+  type ScheduleInput,
+} from '../../core/schedule.js';
 import type { AppConfig, CleanupTrigger, RunRecord } from '../../../shared/types.js';
 import type { Clock, Disposer } from '../ports.js';
 import type { ScheduleState } from './schedule-state.js';
@@ -134,18 +140,10 @@ export class Scheduler {
     }
   }
 
-  private intervalHours(): number | null {
-    const config = this.deps.config();
-    return config ? config.cleanupIntervalHours : 5;
-  }
-
-  private input() {
+  private input(): ScheduleInput {
     return {
-      lastRunAtMs: this.deps.state.lastRunAtMs,
-      intervalHours: this.intervalHours(),
-      pausedUntilMs: this.deps.state.pausedUntilMs,
+      ...this.deps.state.scheduleInput(this.deps.config()),
       startedAtMs: this.deps.startedAtMs,
-      nowMs: this.deps.clock.now(),
     };
   }
 }

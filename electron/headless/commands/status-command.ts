@@ -1,5 +1,11 @@
 /** `headroom status`: every folder's usage against its limits. */
-import { formatBytes, formatCount, formatDuration, formatPercent } from '../../../shared/format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  scheduleText,
+} from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
@@ -35,11 +41,12 @@ export function renderStatus(snapshot: Snapshot): string {
   ]);
   const s = snapshot.schedule;
   const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
-  if (s.intervalHours === null) return `${table}\nScheduled cleanup is off; ${last}.\n`;
+  if (s.intervalHours === null && !s.at) return `${table}\nScheduled cleanup is off; ${last}.\n`;
   const next = s.pausedUntil
     ? `paused until ${s.pausedUntil}`
     : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
-  return `${table}\nEvery ${s.intervalHours} h; ${last}; ${next}.\n`;
+  const when = scheduleText(s);
+  return `${table}\n${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n`;
 }
 
 function ofLimit(value: string, limit: number | null, format: (n: number) => string): string {

@@ -8,7 +8,7 @@
  * age limits, errors) under extra keys, and answers `status` as ok | warning | critical.
  */
 import type { FolderStatus, Level, RunRecord, Snapshot } from '../../../shared/types.js';
-import { formatPercent } from '../../../shared/format.js';
+import { formatPercent, scheduleText } from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 
 const MB = 1024 * 1024;
@@ -129,8 +129,11 @@ export function cleanupStatusView(snapshot: Snapshot, cleanupOnStartup: boolean,
       running: schedule.pausedUntil === null,
       cleaning: schedule.running,
       cleanup_on_startup: cleanupOnStartup,
-      // Chatterbox's own spelling of "off" is 0; next_cleanup_time is then null.
-      cleanup_interval_hours: schedule.intervalHours ?? 0,
+      // Chatterbox's own spelling of "off" is 0; next_cleanup_time is then null. A schedule by the clock
+      // is reported as its period (24 or 168 h), with `schedule` saying when.
+      cleanup_interval_hours:
+        schedule.intervalHours ?? (schedule.at ? (schedule.at.weekday === null ? 24 : 168) : 0),
+      schedule: scheduleText(schedule),
       // Chatterbox counts forced runs too: the newest real run in the history, else the schedule's.
       last_cleanup_time: recentRuns.find((run) => !run.dryRun)?.startedAt ?? schedule.lastRunAt,
       next_cleanup_time: schedule.nextRunAt,

@@ -1,6 +1,7 @@
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import { localTime, relativeTime, startOfTomorrow } from '../view/relative-time.js';
+import { scheduleText } from '../../../shared/format.js';
 import { MS_PER_HOUR } from '../../../shared/units.js';
 
 /** Next and last automatic cleanup, the pause, and the buttons that pause and resume it. `nowMs` is the render time. */
@@ -10,15 +11,15 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
   const actions = useActions();
   if (!schedule) return null;
   const paused = schedule.pausedUntil !== null && Date.parse(schedule.pausedUntil) > nowMs;
-  const off = schedule.intervalHours === null;
+  const off = schedule.intervalHours === null && !schedule.at;
   const when = (iso: string | null, none: string) =>
     iso ? `${localTime(iso)} (${relativeTime(iso, nowMs)})` : none;
   return (
     <section aria-labelledby="schedule-heading" className="schedule" data-testid="schedule">
       <h2 id="schedule-heading">Schedule</h2>
       <dl>
-        <dt>Every</dt>
-        <dd>{off ? 'off' : `${schedule.intervalHours} h`}</dd>
+        <dt>Runs</dt>
+        <dd data-testid="schedule-rule">{scheduleText(schedule)}</dd>
         <dt>Next run</dt>
         <dd data-testid="next-run">
           {off ? 'Scheduled cleanup is off' : paused ? 'paused' : when(schedule.nextRunAt, 'not scheduled')}

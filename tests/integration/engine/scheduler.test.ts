@@ -9,7 +9,7 @@ import { CleanupService } from '../../../electron/engine/cleanup/cleanup-service
 import { HistoryStore } from '../../../electron/engine/history/history-store.js';
 import { ScheduleState } from '../../../electron/engine/schedule/schedule-state.js';
 import { Scheduler } from '../../../electron/engine/schedule/scheduler.js';
-import type { AppConfig } from '../../../shared/types.js';
+import type { AppConfig, ClockSchedule } from '../../../shared/types.js';
 import { makeTempDir } from '../../support/make-tree.js';
 import { manualClock } from '../../support/manual-clock.js';
 import type { ManualClock } from '../../support/manual-clock.js';
@@ -67,6 +67,8 @@ async function setup(options: {
   clock?: ManualClock;
   /** null: scheduled cleanup is off (Chatterbox's `cleanup_interval_hours: 0`). */
   intervalHours?: number | null;
+  /** A schedule by the clock (`daily_at`, `weekly`) instead of the interval. */
+  at?: ClockSchedule;
 }) {
   const clock = options.clock ?? manualClock(START);
   await mkdir(join(dir, 'temp'), { recursive: true });
@@ -81,7 +83,9 @@ async function setup(options: {
     emit: () => {},
     afterRun: (record, scope) => state.noteRun(record, scope.allFolders),
   });
-  const cfg = config(options.cleanupOnStartup, options.intervalHours);
+  const cfg = options.at
+    ? { ...config(options.cleanupOnStartup, null), scheduleAt: options.at }
+    : config(options.cleanupOnStartup, options.intervalHours);
   const scheduler = new Scheduler({
     state,
     clock,
@@ -264,5 +268,51 @@ describe('Scheduler (manual clock)', () => {
     await drain(scheduler);
     expect(await triggers()).toEqual([]);
     expect(scheduler.nextRunAtMs()).toBeNull();
+  });
+
+  it('daily at 02:30 in Berlin: once a day, and once on the spring-forward day, at 03:00', async () => {
+    // 27 March 2026, 12:00 in Berlin; clocks go from 02:00 to 03:00 on Sunday 29 March.
+    const clock = manualClock(Date.UTC(2026, 2, 27, 11, 0), 'Europe/Berlin');
+    const at = { minuteOfDay: 150, weekday: null };
+    const { scheduler, state, triggers, cfg } = await setup({ cleanupOnStartup: false, at, clock });
+    scheduler.start();
+    const deadlines: number[] = [];
+    for (let day = 0; day < 3; day++) {
+      const next = scheduler.nextRunAtMs() as number;
+      deadlines.push(next);
+      clock.advance(next - clock.now());
+      await drain(scheduler);
+    }
+    expect(deadlines).toEqual([
+      Date.UTC(2026, 2, 28, 1, 30),
+      Date.UTC(2026, 2, 29, 1, 0),
+      Date.UTC(2026, 2, 30, 0, 30),
+    ]);
+    expect(await triggers()).toEqual(['schedule', 'schedule', 'schedule']);
+    expect(state.status(cfg, false)).toMatchObject({
+      intervalHours: null,
+      at,
+      nextRunAt: new Date(Date.UTC(2026, 2, 31, 0, 30)).toISOString(),
+    });
+  });
+
+  it('weekly on Sunday at 03:00: a machine off over Sunday runs once when it starts, then next Sunday', async () => {
+    // Last run Sunday 7 June 2026, 03:00 UTC; the machine starts again Wednesday 17 June.
+    const clock = manualClock(Date.UTC(2026, 5, 17, 9, 0));
+    const at = { minuteOfDay: 180, weekday: 0 };
+    const { scheduler, triggers } = await setup({
+      cleanupOnStartup: false,
+      at,
+      clock,
+      lastRunAtMs: Date.UTC(2026, 5, 7, 3, 0),
+    });
+    scheduler.start();
+    clock.advance(1);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
+    expect(scheduler.nextRunAtMs()).toBe(Date.UTC(2026, 5, 21, 3, 0));
+    clock.advance(3 * 24 * HOUR);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['schedule']);
   });
 });

@@ -31,6 +31,7 @@ describe('normaliseConfig', () => {
       warningThresholdPercent: CONFIG_DEFAULTS.warning_threshold_percent,
       cleanupOnStartup: CONFIG_DEFAULTS.cleanup_on_startup,
       cleanupIntervalHours: CONFIG_DEFAULTS.cleanup_interval_hours,
+      scheduleAt: null,
       freeSpaceFloorPercent: CONFIG_DEFAULTS.free_space_floor_percent,
       pollIntervalSeconds: CONFIG_DEFAULTS.poll_interval_seconds,
       notifications: CONFIG_DEFAULTS.notifications,
