@@ -101,6 +101,10 @@ export type BridgeErrorCode =
   | 'rate-limited'
   | 'unauthorized'
   | 'not-found'
+  /** The engine is still scanning at start-up; ask again (the Electron transport retries by itself). */
+  | 'starting'
+  /** The engine could not start; the message says why and how to fix it. */
+  | 'engine-failed'
   | 'internal';
 
 /**
@@ -194,5 +198,7 @@ export const HTTP_STATUS_FOR: Record<BridgeErrorCode, number> = {
   'rate-limited': 429,
   unauthorized: 401,
   'not-found': 404,
+  starting: 503,
+  'engine-failed': 503,
   internal: 500,
 };

@@ -40,6 +40,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();
   const emit = events.emit.bind(events);
+  options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
   let runtime: LiveRuntime | null = null;
   const cleanup = new CleanupService({

@@ -11,6 +11,11 @@ export interface EngineOptions {
   trash?: TrashPort;
   /** Start watchers, the schedule and start-up cleanup (false for one-shot CLI commands). */
   live?: boolean;
+  /**
+   * Called with the engine's `on` before the live runtime's first scan, so a host hears the warnings that
+   * scan raises (a folder already over its limit at login) although createEngine has not returned yet.
+   */
+  subscribe?: (on: Engine['on']) => void;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
   log?: LogFn;
 }

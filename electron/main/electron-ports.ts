@@ -1,19 +1,38 @@
 /** The ports of ports.ts, implemented with Electron. Thin on purpose: every decision lives in the controllers. */
 import { app, Menu, nativeImage, Notification, shell } from 'electron';
 import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { HIDDEN_FLAG } from './launch-mode.js';
 import { createLinuxAutostart } from './linux-autostart.js';
+import { encodeIco } from './tray/encode-ico.js';
 import { encodePng } from './tray/encode-png.js';
 import { renderAppIcon } from './tray/render-app-icon.js';
 import type { AppPort, LoginItemPort, NotifierPort, ShellPort, TrayPort } from './ports.js';
 
-export function createTrayPort(tray: Tray, platform: NodeJS.Platform): TrayPort {
+/**
+ * Windows' AppUserModelID: toasts carry the app's name and the taskbar groups its windows by it. Must equal
+ * electron-builder.yml's appId, which the installer writes into the Start menu shortcut (a test checks).
+ */
+export const APP_USER_MODEL_ID = 'dev.headroom.app';
+
+/**
+ * @param iconDir where Windows' tray image is written as an .ico file (see encode-ico.ts); unused elsewhere.
+ */
+export function createTrayPort(tray: Tray, platform: NodeJS.Platform, iconDir: string): TrayPort {
   let menu: Menu | null = null;
   // On macOS a context menu set on the tray also opens on left click, which must toggle the dashboard.
   if (platform === 'darwin') tray.on('right-click', () => menu && tray.popUpContextMenu(menu));
   return {
     setImage(representations, template) {
+      if (platform === 'win32') {
+        const file = join(iconDir, 'tray-icon.ico');
+        mkdirSync(iconDir, { recursive: true });
+        writeFileSync(file, encodeIco(representations));
+        tray.setImage(nativeImage.createFromPath(file));
+        return;
+      }
       const image = nativeImage.createEmpty();
       for (const r of representations) {
         const width = Math.round(r.widthPx / r.scale);
@@ -59,15 +78,22 @@ export const shellPort: ShellPort = { openPath: (path) => shell.openPath(path) }
 export const appPort: AppPort = { quit: () => app.quit() };
 
 /** macOS and Windows keep login items themselves; Linux desktops read XDG autostart entries. */
+/**
+ * The login item starts the app with `--hidden` (tray only). Windows writes the Run value under the
+ * AppUserModelID's name (the uninstaller removes it: build/installer.nsh); macOS 13+ login items take no
+ * arguments, and the app asks `wasOpenedAtLogin` instead.
+ */
 export function createLoginItemPort(platform: NodeJS.Platform): LoginItemPort {
   if (platform === 'linux') {
     return createLinuxAutostart({
       configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
       command: process.env.APPIMAGE || process.execPath,
+      args: [HIDDEN_FLAG],
     });
   }
+  const args = platform === 'win32' ? [HIDDEN_FLAG] : [];
   return {
-    get: () => app.getLoginItemSettings().openAtLogin,
-    set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    get: () => app.getLoginItemSettings({ args }).openAtLogin,
+    set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin, args }),
   };
 }

@@ -1,15 +1,21 @@
 /**
- * The Electron host's composition root: one instance, a tray, a hidden dashboard window, the IPC bridge and
- * notifications around one engine; everything disposed on quit. If the engine cannot start, the tray stays
- * up in its error state and says why.
+ * The Electron host's composition root: one instance, a tray, the dashboard window, the IPC bridge and
+ * notifications around one engine; everything disposed however the app ends. The bridge answers from the
+ * first instant (`starting` while the engine scans, `engine-failed` if it cannot start), so the page never
+ * calls a handler that does not exist yet. Launched by the user the dashboard opens; launched at login
+ * (`--hidden`) only the tray shows, unless the desktop cannot show a tray.
  */
-import { app, dialog, ipcMain, shell, Tray } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, shell, Tray } from 'electron';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
 import { systemClock } from '../engine/ports.js';
+import { EngineGate } from './engine-gate.js';
+import type { GatedEngine } from './engine-gate.js';
 import {
+  APP_USER_MODEL_ID,
   appIconImage,
   appPort,
   createLoginItemPort,
@@ -18,11 +24,16 @@ import {
   shellPort,
 } from './electron-ports.js';
 import { setupIpc } from './ipc.js';
+import { launchedAtLogin } from './launch-mode.js';
+import { waitForStatusNotifierHost } from './linux-tray-host.js';
+import type { RunCommand } from './linux-tray-host.js';
 import { NotificationController } from './notification-controller.js';
 import type { LoginItemPort, NotifierPort, WindowPort } from './ports.js';
+import { installQuitFlow } from './quit-flow.js';
 import { messageOf, TrayController, trayIconSpecFor } from './tray/tray-controller.js';
 import { setupWindow } from './window.js';
 import type { DashboardWindow } from './window.js';
+import { windowBehaviour } from './window-behaviour.js';
 
 type Dispose = () => void | Promise<void>;
 
@@ -32,26 +43,62 @@ const indexHtmlPath = join(outDir, 'renderer', 'index.html');
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 /** Longest wait on quit for the engine to finish the file it is removing and record the run. */
 const ENGINE_DISPOSE_TIMEOUT_MS = 5_000;
+/** A login item may start before the panel's tray host: ask this often, this long apart, before giving up. */
+const TRAY_HOST_PROBES = { atLogin: 10, byUser: 1, intervalMs: 1_000 };
 
 // Tests and portable setups point the app at their own data folder (config.yaml, history) this way.
 if (process.env.HEADROOM_USER_DATA_DIR) app.setPath('userData', process.env.HEADROOM_USER_DATA_DIR);
+// Windows: toasts and the taskbar group by this id, which must match the installer's shortcut (appId).
+if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 if (!app.requestSingleInstanceLock()) app.quit();
 else void app.whenReady().then(start);
 
 async function start(): Promise<void> {
   if (platform === 'darwin') app.dock?.hide();
+  // No File/Edit/View menu with Reload and Toggle DevTools (macOS keeps its menu: it carries Copy/Paste).
+  else Menu.setApplicationMenu(null);
   const disposers: Dispose[] = [];
-  disposeOnQuit(disposers);
   app.on('window-all-closed', () => undefined); // a tray app keeps running without windows
+  const atLogin = launchedAtLogin({
+    argv: process.argv,
+    platform,
+    wasOpenedAtLogin: platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  });
+
+  // The bridge first: the page may call it as soon as it loads, long before the engine has scanned.
+  const gate = new EngineGate();
+  let window: DashboardWindow | null = null;
+  disposers.push(
+    setupIpc({
+      ipcMain,
+      engine: gate.api,
+      webContents: () => window?.webContents() ?? null,
+      origin: rendererOrigin(),
+    }),
+  );
   const trayIcon = new Tray(appIconImage(16));
-  const window = setupDashboard(trayIcon);
-  disposers.push(() => window.dispose());
-  app.on('second-instance', () => window.show('overview'));
+  const dashboard = (window = setupDashboard(trayIcon));
+  disposers.push(() => dashboard.dispose());
+  installQuitFlow(
+    {
+      platform,
+      onBeforeQuit: (listener) => app.on('before-quit', listener),
+      // Windows sends the end of the session to top-level windows, the hidden dashboard included.
+      onSessionEnd: (listener) => dashboard.onSessionEnd(listener),
+      onShutdown: (listener) => powerMonitor.on('shutdown', listener),
+      quit: () => app.quit(),
+    },
+    () => disposeAll(disposers),
+  );
+  app.on('second-instance', () => dashboard.show('overview'));
   const notifier = createNotifierPort(appIconImage());
+  disposers.push(setupNotifications(gate.waiting, notifier, dashboard));
   const loginItem = createLoginItemPort(platform);
   const configFile = join(app.getPath('userData'), 'config.yaml');
-  const tray = setupTray(trayIcon, window, notifier, loginItem, configFile);
+  const tray = setupTray(trayIcon, dashboard, notifier, loginItem, configFile);
   disposers.push(() => tray.dispose());
+  if (!atLogin) dashboard.show('overview');
+  if (platform === 'linux') void keepVisibleWithoutTrayHost(dashboard, atLogin);
 
   let engine: Engine;
   try {
@@ -59,8 +106,10 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       live: true,
       trash: (p) => shell.trashItem(p),
+      subscribe: (on) => gate.attachEvents(on),
     });
   } catch (error) {
+    gate.fail(`Headroom could not start: ${messageOf(error)}. Fix ${configFile} and start Headroom again.`);
     tray.showEngineError(messageOf(error));
     dialog.showErrorBox(
       'Headroom could not start',
@@ -69,10 +118,7 @@ async function start(): Promise<void> {
     return;
   }
   disposers.push(() => withTimeout(engine.dispose(), ENGINE_DISPOSE_TIMEOUT_MS));
-  disposers.push(
-    setupIpc({ ipcMain, engine, webContents: () => window.webContents(), origin: rendererOrigin() }),
-  );
-  disposers.push(setupNotifications(engine, notifier, window));
+  gate.ready(engine);
   await tray.attach(engine);
   await applyStartAtLogin(engine, loginItem);
 }
@@ -84,8 +130,32 @@ function setupDashboard(tray: Tray): DashboardWindow {
     devServerUrl,
     trayBounds: () => tray.getBounds(),
     icon: appIconImage(),
+    behaviour: windowBehaviour({ platform, env: process.env }),
+    focusApp: () => app.focus({ steal: true }),
+    now: () => systemClock.now(),
   });
 }
+
+/**
+ * Linux: with no StatusNotifier host (stock GNOME, or none yet at login) the tray icon is invisible, so the
+ * dashboard opens and stays in the taskbar instead of leaving the user with nothing on screen.
+ */
+async function keepVisibleWithoutTrayHost(window: DashboardWindow, atLogin: boolean): Promise<void> {
+  const host = await waitForStatusNotifierHost({
+    run: runCommand,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    attempts: atLogin ? TRAY_HOST_PROBES.atLogin : TRAY_HOST_PROBES.byUser,
+    intervalMs: TRAY_HOST_PROBES.intervalMs,
+  });
+  if (host !== 'absent') return;
+  window.keepInTaskbar();
+  window.show('overview');
+}
+
+const runCommand: RunCommand = (file, args) =>
+  new Promise((resolve) => {
+    execFile(file, args, { timeout: 5_000 }, (error, stdout) => resolve(error ? null : stdout));
+  });
 
 function setupTray(
   tray: Tray,
@@ -95,7 +165,7 @@ function setupTray(
   configFile: string,
 ) {
   const controller = new TrayController({
-    tray: createTrayPort(tray, platform),
+    tray: createTrayPort(tray, platform, app.getPath('userData')),
     window,
     shell: shellPort,
     loginItem,
@@ -105,6 +175,8 @@ function setupTray(
     configFile,
     reportError: (message) => notifier.show({ title: 'Headroom', body: message }),
     ...(platform === 'win32' ? { tooltipMaxChars: 127 } : {}),
+    // Linux: each tooltip change makes Chromium resend the whole menu, and an open menu flickers.
+    ...(platform === 'linux' ? { liveTooltip: false } : {}),
   });
   return {
     attach: (engine: Engine) => controller.attach(engine),
@@ -116,7 +188,7 @@ function setupTray(
   };
 }
 
-function setupNotifications(engine: Engine, notifier: NotifierPort, window: WindowPort): Dispose {
+function setupNotifications(engine: GatedEngine, notifier: NotifierPort, window: WindowPort): Dispose {
   const controller = new NotificationController(engine, { notifier, window });
   return () => controller.dispose();
 }
@@ -135,20 +207,21 @@ async function applyStartAtLogin(engine: Engine, loginItem: LoginItemPort): Prom
   if (wanted !== null && wanted !== loginItem.get()) loginItem.set(wanted);
 }
 
-/** Quitting waits (briefly) for every disposer, engine included, then quits for real. */
-function disposeOnQuit(disposers: Dispose[]): void {
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    quitting = true;
-    event.preventDefault();
-    const all = disposers.reverse().map((dispose) =>
-      Promise.resolve()
-        .then(dispose)
-        .catch(() => undefined),
-    );
-    void Promise.all(all).finally(() => app.quit());
-  });
+/**
+ * Starts every disposer at once (the last registered first), so their synchronous parts all run even when
+ * the OS ends the process right after (Windows `session-end`); each failure is ignored so the others finish.
+ */
+async function disposeAll(disposers: Dispose[]): Promise<void> {
+  const started = disposers.splice(0).reverse().map(startDispose);
+  await Promise.all(started);
+}
+
+function startDispose(dispose: Dispose): Promise<void> {
+  try {
+    return Promise.resolve(dispose()).catch(() => undefined);
+  } catch {
+    return Promise.resolve();
+  }
 }
 
 function withTimeout(promise: Promise<void>, timeoutMs: number): Promise<void> {

@@ -11,6 +11,8 @@ export interface LinuxAutostartOptions {
   configHome: string;
   /** What to run: the AppImage (`$APPIMAGE`) when there is one, else the executable. */
   command: string;
+  /** Arguments after the command (`--hidden`: tray only at login). */
+  args?: string[];
 }
 
 export const AUTOSTART_FILE_NAME = 'headroom.desktop';
@@ -36,7 +38,7 @@ export function createLinuxAutostart(options: LinuxAutostartOptions): LoginItemP
         'Type=Application',
         'Name=Headroom',
         'Comment=Keeps AI output folders inside their limits',
-        `Exec=${quoteExec(options.command)}`,
+        `Exec=${[options.command, ...(options.args ?? [])].map(quoteExec).join(' ')}`,
         'X-GNOME-Autostart-enabled=true',
         '',
       ].join('\n');

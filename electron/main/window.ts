@@ -7,6 +7,8 @@ import type { NativeImage, Rectangle, Session, WebContents } from 'electron';
 import { dashboardCsp } from './dashboard-csp.js';
 import type { DashboardView, WindowPort } from './ports.js';
 import { positionNearTray } from './window-position.js';
+import { toggleAction } from './window-behaviour.js';
+import type { WindowBehaviour } from './window-behaviour.js';
 
 export interface DashboardWindowOptions {
   /** Built preload (`out/preload/index.cjs`). */
@@ -17,10 +19,22 @@ export interface DashboardWindowOptions {
   /** The tray icon's bounds; empty where the desktop does not report them (most Linux panels). */
   trayBounds(): Rectangle;
   icon?: NativeImage;
+  behaviour: WindowBehaviour;
+  /** macOS: brings the app to the front (`app.focus({ steal: true })`); used when `behaviour.stealFocus`. */
+  focusApp(): void;
+  /** Milliseconds, for the blur-then-click timing of the tray toggle on Windows. */
+  now(): number;
 }
 
 export interface DashboardWindow extends WindowPort {
   webContents(): WebContents | null;
+  /**
+   * Where the tray icon cannot be shown (Linux without a StatusNotifier host): the window stays in the
+   * taskbar, and closing it minimizes instead of hiding, so Headroom never disappears from view.
+   */
+  keepInTaskbar(): void;
+  /** Windows: the session is ending (shutdown, restart, log-off); `before-quit` is not emitted then. */
+  onSessionEnd(listener: () => void): void;
   /** Lets the window close for real (on quit) instead of hiding. */
   dispose(): void;
 }
@@ -69,7 +83,11 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
     },
   });
   lockDownContents(window.webContents);
+  const { behaviour } = options;
   let closing = false;
+  let inTaskbarOnly = false;
+  let lastBlurMs: number | null = null;
+  window.on('blur', () => (lastBlurMs = options.now()));
   window.on('close', (event) => {
     if (closing) return;
     event.preventDefault(); // closing the dashboard hides it; the tray keeps running
@@ -79,25 +97,49 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
   else void window.loadFile(options.indexHtmlPath);
 
   const hide = () => {
+    if (inTaskbarOnly) {
+      window.minimize();
+      return;
+    }
     window.hide();
     window.setSkipTaskbar(true);
   };
   const show = (view?: DashboardView) => {
     if (window.isDestroyed()) return;
     if (view) void setView(window.webContents, view);
+    if (behaviour.position && !window.isVisible()) placeNearTray();
+    window.setSkipTaskbar(false);
+    if (window.isMinimized()) window.restore();
+    window.show();
+    if (behaviour.stealFocus) options.focusApp();
+    window.focus();
+  };
+  const placeNearTray = () => {
     const anchor = options.trayBounds();
     const cursor = screen.getCursorScreenPoint();
     const near = anchor.width > 0 ? anchor : { ...cursor, width: 1, height: 1 };
     const workArea = screen.getDisplayNearestPoint({ x: near.x, y: near.y }).workArea;
     const bounds = window.getBounds();
     window.setPosition(...toPair(positionNearTray(near, bounds, workArea)));
-    window.setSkipTaskbar(false);
-    window.show();
-    window.focus();
   };
   return {
     show,
-    toggle: () => (window.isVisible() && window.isFocused() ? hide() : show()),
+    toggle() {
+      if (window.isDestroyed()) return;
+      const state = {
+        visible: window.isVisible() && !window.isMinimized(),
+        focused: window.isFocused(),
+        lastBlurMs,
+        nowMs: options.now(),
+      };
+      if (toggleAction(state, behaviour) === 'hide') hide();
+      else show();
+    },
+    onSessionEnd: (listener) => void window.on('session-end', () => listener()),
+    keepInTaskbar() {
+      inTaskbarOnly = true;
+      window.setSkipTaskbar(false);
+    },
     webContents: () => (window.isDestroyed() ? null : window.webContents),
     dispose() {
       closing = true;

@@ -62,7 +62,9 @@ export function App() {
           <p role="status" className="loading" data-testid="loading">
             {connection === 'unauthorized'
               ? 'No data: the link needs a valid token.'
-              : 'Loading the folders…'}
+              : connection === 'failed'
+                ? 'No data: Headroom could not start.'
+                : 'Loading the folders…'}
           </p>
         )}
       </main>

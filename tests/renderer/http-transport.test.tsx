@@ -185,6 +185,9 @@ describe('HTTP bridge client (fake transport port)', () => {
     const fake = createFakeBridge();
     const client = createBridgeClient({ ...ports(answers()), headroom: fake.client });
     expect(client.transport).toBe('electron');
+    // Connecting until the main process answers: its engine may still be scanning (electron-transport.test).
+    expect(client.connectionState()).toBe('connecting');
+    await flush();
     expect(client.connectionState()).toBe('connected');
     await client.getHistory({ limit: 5 });
     expect(fake.calls.getHistory).toHaveBeenCalledWith({ limit: 5 });

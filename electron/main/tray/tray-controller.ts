@@ -48,6 +48,12 @@ export interface TrayControllerDeps {
   reportError(message: string): void;
   /** Windows cuts tooltips at 127 characters. */
   tooltipMaxChars?: number;
+  /**
+   * False on Linux: each tooltip change makes Chromium resend the whole StatusNotifierItem menu, and an
+   * open menu flickers; the tooltip then says only "Headroom" (or why it could not start), and the menu
+   * carries the figures. Default true.
+   */
+  liveTooltip?: boolean;
 }
 
 export class TrayController {
@@ -109,7 +115,9 @@ export class TrayController {
     const nowMs = this.deps.clock.now();
     this.renderIcon();
     const snapshot = this.snapshot && { ...this.snapshot, cleaning: this.cleaning };
-    const tooltip = buildTooltip(snapshot, this.engineError, nowMs);
+    const live = this.deps.liveTooltip ?? true;
+    const tooltip =
+      live || this.engineError !== null ? buildTooltip(snapshot, this.engineError, nowMs) : 'Headroom';
     const text = this.deps.tooltipMaxChars ? truncateTooltip(tooltip, this.deps.tooltipMaxChars) : tooltip;
     if (text !== this.shown.tooltip) this.deps.tray.setToolTip((this.shown.tooltip = text));
     const model = { snapshot, engineError: this.engineError, startAtLogin: this.deps.loginItem.get(), nowMs };

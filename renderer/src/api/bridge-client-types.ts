@@ -7,6 +7,8 @@ export type { ConnectionState };
 export type BridgeClient = HeadroomBridge & {
   readonly transport: 'electron' | 'http';
   connectionState: () => ConnectionState;
+  /** Why the connection 'failed' (the engine could not start), as a sentence; null otherwise. */
+  connectionMessage?: () => string | null;
   /** Called on every change of connection state; returns a disposer. */
   onConnectionChange: (listener: (state: ConnectionState) => void) => () => void;
   /** Closes the event stream and stops reconnecting. */

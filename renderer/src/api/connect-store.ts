@@ -29,12 +29,12 @@ export function connectStore(
       void actions.loadHistory();
     }),
     client.onConnectionChange((connection) => {
-      state().setConnection(connection);
+      state().setConnection(connection, client.connectionMessage?.() ?? null);
       if (connection === 'connected') refreshAll();
     }),
   ];
   const initial = client.connectionState();
-  state().setConnection(initial);
+  state().setConnection(initial, client.connectionMessage?.() ?? null);
   if (initial === 'connected') refreshAll();
   return () => disposers.forEach((dispose) => dispose());
 }

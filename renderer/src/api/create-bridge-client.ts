@@ -27,6 +27,6 @@ function browserPorts(): BridgeClientPorts {
  * renderer knows which transport runs.
  */
 export function createBridgeClient(ports: BridgeClientPorts = browserPorts()): BridgeClient {
-  if (ports.headroom) return createElectronTransport(ports.headroom);
+  if (ports.headroom) return createElectronTransport(ports.headroom, ports);
   return createHttpTransport(takeSessionToken(ports), ports);
 }

@@ -4,12 +4,20 @@ import { useDashboard } from '../store/dashboard-store.js';
 export function ConnectionBanner() {
   const connection = useDashboard((s) => s.connection);
   const hasData = useDashboard((s) => s.snapshot !== null);
+  const why = useDashboard((s) => s.connectionMessage);
   if (connection === 'connected') return null;
   if (connection === 'connecting') {
     return (
       <p role="status" className="banner banner-info" data-testid="connection-banner">
         Connecting to Headroom…
       </p>
+    );
+  }
+  if (connection === 'failed') {
+    return (
+      <div role="alert" className="banner banner-error" data-testid="connection-banner">
+        {why ?? 'Headroom could not start.'}
+      </div>
     );
   }
   if (connection === 'unauthorized') {

@@ -1,13 +1,40 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { ipcChannel, REQUEST_NAMES } from '../../../shared/bridge.js';
+import type { EngineOptions } from '../../../electron/engine/engine-types.js';
+import type { WarningEvent } from '../../../shared/types.js';
 import { createFakeElectron } from './fake-electron.js';
 import { FakeEngine, flush, snapshot } from './fakes.js';
 
-const state: { fake: ReturnType<typeof createFakeElectron>; engine: FakeEngine | Error; disposed: number } = {
+/** What the fake createEngine does: fail, resolve, or wait for the test (a slow first scan). */
+type EngineStart = FakeEngine | Error | { slow: Promise<FakeEngine>; warnAtStart?: WarningEvent };
+
+const state: {
+  fake: ReturnType<typeof createFakeElectron>;
+  engine: EngineStart;
+  disposed: number;
+  /** What `gdbus` answers on the session bus (Linux tray host probe); null: it cannot run. */
+  gdbus: ((args: string[]) => string) | null;
+} = {
   fake: createFakeElectron(),
   engine: new Error('unset'),
   disposed: 0,
+  gdbus: null,
 };
+
+// The process port: the only program the shell runs is gdbus, to ask the session bus for a tray host.
+vi.mock('node:child_process', () => ({
+  execFile: (
+    _file: string,
+    args: string[],
+    _options: unknown,
+    done: (e: Error | null, out: string) => void,
+  ) => {
+    const answer = state.gdbus;
+    setImmediate(() => (answer ? done(null, answer(args)) : done(new Error('gdbus: not found'), '')));
+  },
+}));
 
 // Getters, because the mocked module is evaluated once while each test launches the app with a new fake.
 vi.mock('electron', () =>
@@ -22,9 +49,20 @@ vi.mock('electron', () =>
   ),
 );
 vi.mock('../../../electron/engine/create-engine.js', () => ({
-  createEngine: async () => {
-    if (state.engine instanceof Error) throw state.engine;
-    return Object.assign(state.engine, {
+  createEngine: async (options: EngineOptions) => {
+    const start = state.engine;
+    if (start instanceof Error) throw start;
+    let engine: FakeEngine;
+    if (start instanceof FakeEngine) engine = start;
+    else {
+      // The real engine's first scan raises its warnings before createEngine returns.
+      const early = new FakeEngine();
+      options.subscribe?.((event, listener) => early.on(event, listener));
+      if (start.warnAtStart) early.emit('warning', start.warnAtStart);
+      engine = await start.slow;
+      early.forwardTo(engine);
+    }
+    return Object.assign(engine, {
       configFile: 'config.yaml',
       dataDir: '.',
       dispose: async () => void state.disposed++,
@@ -32,10 +70,22 @@ vi.mock('../../../electron/engine/create-engine.js', () => ({
   },
 }));
 
-async function launch(options: { gotLock?: boolean; engine: FakeEngine | Error }) {
+interface LaunchOptions {
+  gotLock?: boolean;
+  engine: EngineStart;
+  platform?: NodeJS.Platform;
+  argv?: string[];
+  env?: Record<string, string>;
+  wasOpenedAtLogin?: boolean;
+}
+
+async function launch(options: LaunchOptions) {
   state.fake = createFakeElectron(options);
   state.engine = options.engine;
   state.disposed = 0;
+  if (options.platform) vi.spyOn(process, 'platform', 'get').mockReturnValue(options.platform);
+  vi.spyOn(process, 'argv', 'get').mockReturnValue(['electron', '.', ...(options.argv ?? [])]);
+  for (const [key, value] of Object.entries(options.env ?? {})) vi.stubEnv(key, value);
   vi.resetModules();
   await import('../../../electron/main/index.js');
   for (let i = 0; i < 5; i++) await flush();
@@ -50,7 +100,17 @@ function readyEngine(): FakeEngine {
 }
 
 beforeEach(() => vi.spyOn(process, 'platform', 'get').mockReturnValue('win32'));
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  state.gdbus = null;
+});
+
+/** Waits for a condition the app reaches asynchronously (a gdbus answer, a disposal). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
 
 describe('electron/main/index.ts (fake electron module, fake engine)', () => {
   it('quits at once when another instance holds the lock', async () => {
@@ -95,6 +155,45 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     expect(record.trays[0]?.tooltip).toBe('Headroom\noutputs 4.1 GB of 5 GB (82%)');
   });
 
+  it('answers the page with "starting" while a slow engine scans, registered before the page loads (slow fake engine)', async () => {
+    let finish: (engine: FakeEngine) => void = () => undefined;
+    const slow = new Promise<FakeEngine>((resolve) => (finish = resolve));
+    const record = await launch({ engine: { slow } });
+    expect(record.loads).toHaveLength(1);
+    expect(record.loads[0]?.handlersAtLoad).toBe(REQUEST_NAMES.length);
+    const ask = (name: (typeof REQUEST_NAMES)[number]) =>
+      record.handlers.get(ipcChannel(name))?.({ senderFrame: { url: record.loads[0]?.url } }, {});
+    expect(await ask('getHistory')).toMatchObject({ ok: false, code: 'starting' });
+    finish(readyEngine());
+    for (let i = 0; i < 5; i++) await flush();
+    expect(await ask('getSnapshot')).toMatchObject({ ok: true, value: { level: 'warning' } });
+  });
+
+  it('tells the page why when the engine cannot start', async () => {
+    const record = await launch({ engine: new Error('config.yaml line 4: max_files must be a number') });
+    const answer = await record.handlers.get(ipcChannel('getConfig'))?.(
+      { senderFrame: { url: record.loads[0]?.url } },
+      {},
+    );
+    expect(answer).toMatchObject({ ok: false, code: 'engine-failed' });
+    expect((answer as { message: string }).message).toMatch(/max_files must be a number/);
+  });
+
+  it('notifies a warning the first scan raised before createEngine returned (slow fake engine)', async () => {
+    const warning: WarningEvent = {
+      kind: 'over',
+      folder: 'outputs',
+      level: 'over',
+      usagePercent: 120,
+      message: 'outputs is at 120% of its limit',
+      atMs: 1_700_000_000_000,
+    };
+    const record = await launch({ engine: { slow: Promise.resolve(readyEngine()), warnAtStart: warning } });
+    expect(record.notifications).toEqual([
+      { title: 'outputs is over its limit', body: 'outputs is at 120% of its limit' },
+    ]);
+  });
+
   it('keeps the tray in an error state and says why when the engine cannot start', async () => {
     const record = await launch({ engine: new Error('config.yaml line 4: max_files must be a number') });
     expect(record.trays[0]?.tooltip).toBe(
@@ -113,5 +212,113 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     expect(record.trays[0]?.destroyed).toBe(true);
     expect(record.windows[0]?.destroyed).toBe(true);
     expect(record.quit).toBe(2); // the first quit waits for the disposers, then quits for real
+  });
+});
+
+describe('electron/main/index.ts on each desktop (fake electron module, platform switched)', () => {
+  it('opens the dashboard when the user launches it, only the tray when launched at login', async () => {
+    const byUser = await launch({ engine: readyEngine() });
+    expect(byUser.windows[0]?.visible).toBe(true);
+    const atLogin = await launch({ engine: readyEngine(), argv: ['--hidden'] });
+    expect(atLogin.windows[0]?.visible).toBe(false);
+    const macLogin = await launch({ engine: readyEngine(), platform: 'darwin', wasOpenedAtLogin: true });
+    expect(macLogin.windows[0]?.visible).toBe(false);
+  });
+
+  it("Windows: the AppUserModelID is electron-builder's appId, and the window has no default menu", async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'win32' });
+    const builder = parse(
+      readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8'),
+    ) as {
+      appId: string;
+    };
+    expect(record.appUserModelId).toBe(builder.appId);
+    expect(record.applicationMenu).toBeNull();
+  });
+
+  it('Windows: a tray click right after the taskbar took focus hides the window', async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'win32' });
+    const window = record.windows[0];
+    expect(window?.visible).toBe(true);
+    window?.loseFocus(); // the click on the taskbar's tray area blurs the window first…
+    record.trays[0]?.emit('click'); // …then the tray reports the click
+    expect(window?.visible).toBe(false);
+    record.trays[0]?.emit('click');
+    expect(window?.visible).toBe(true);
+  });
+
+  it('Windows: the end of the session disposes the engine (before-quit is not emitted then)', async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'win32' });
+    record.windows[0]?.emit('session-end', {}); // sent to top-level windows, the hidden one included
+    await until(() => state.disposed === 1);
+    expect(record.handlers.size).toBe(0);
+  });
+
+  it('macOS: brings the window to the front by stealing focus; logout is never cancelled', async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'darwin' });
+    expect(record.focusSteals).toBeGreaterThan(0);
+    state.fake.module.powerMonitor.emit('shutdown', { preventDefault: () => undefined });
+    state.fake.module.app.quit(); // the OS asks the app to terminate
+    expect(record.beforeQuit).toEqual([{ defaultPrevented: false }]);
+    await until(() => state.disposed === 1);
+  });
+
+  it('Linux shutdown: holds it, disposes the engine, then quits', async () => {
+    await launch({ engine: readyEngine(), platform: 'linux' });
+    let held = false;
+    state.fake.module.powerMonitor.emit('shutdown', { preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    await until(() => state.fake.record.quit === 2);
+    expect(state.disposed).toBe(1);
+  });
+
+  it('Linux without a StatusNotifier host: the window opens and stays in the taskbar, even at login', async () => {
+    state.gdbus = () => '(false,)\n';
+    // Fake timers for the waits between probes: a login item gives the panel's tray host time to appear.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    let window;
+    try {
+      const record = await launch({ engine: readyEngine(), platform: 'linux', argv: ['--hidden'] });
+      window = record.windows[0];
+      expect(window?.visible).toBe(false);
+      for (let i = 0; i < 60 && !window?.visible; i++) await vi.advanceTimersByTimeAsync(1_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(window?.visible).toBe(true);
+    expect(window?.skipTaskbar).toBe(false);
+    const close = { defaultPrevented: false, preventDefault: () => (close.defaultPrevented = true) };
+    window?.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    expect(window?.minimized).toBe(true);
+    expect(window?.skipTaskbar).toBe(false);
+  });
+
+  it('Linux with a tray host: launched at login, only the tray', async () => {
+    state.gdbus = () => '(true,)\n';
+    const record = await launch({ engine: readyEngine(), platform: 'linux', argv: ['--hidden'] });
+    for (let i = 0; i < 10; i++) await flush();
+    expect(record.windows[0]?.visible).toBe(false);
+  });
+
+  it('Linux: the tooltip does not follow every snapshot (it would make an open menu flicker)', async () => {
+    const engine = readyEngine();
+    const record = await launch({ engine, platform: 'linux' });
+    const tooltip = record.trays[0]?.tooltip;
+    engine.emit('snapshot', snapshot({ maxUsagePercent: 91 }));
+    expect(record.trays[0]?.tooltip).toBe(tooltip);
+    expect(tooltip).toBe('Headroom');
+  });
+
+  it('Wayland: the window is not positioned (the compositor ignores it)', async () => {
+    const wayland = await launch({
+      engine: readyEngine(),
+      platform: 'linux',
+      env: { XDG_SESSION_TYPE: 'wayland' },
+    });
+    expect(wayland.windows[0]?.visible).toBe(true);
+    expect(wayland.positions).toEqual([]);
+    const x11 = await launch({ engine: readyEngine(), platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' } });
+    expect(x11.positions).toHaveLength(1);
   });
 });

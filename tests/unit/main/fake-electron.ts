@@ -3,17 +3,28 @@
  * (The real module cannot load in Node: its index downloads a binary.)
  */
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 
 type Handler = (...args: unknown[]) => unknown;
 
-export function createFakeElectron(options: { gotLock?: boolean } = {}) {
+export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogin?: boolean } = {}) {
   const record = {
     quit: 0,
+    appUserModelId: null as string | null,
+    applicationMenu: 'default' as unknown,
+    focusSteals: 0,
+    /** What every before-quit listener did with its event, in order. */
+    beforeQuit: [] as { defaultPrevented: boolean }[],
+    positions: [] as [number, number][],
+    trayImagePaths: [] as string[],
     errorBoxes: [] as [string, string][],
     handlers: new Map<string, Handler>(),
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
     partitions: [] as FakeSession[],
+    /** Each page a window loaded, with how many IPC handlers were registered at that moment. */
+    loads: [] as { url: string; handlersAtLoad: number }[],
+    notifications: [] as { title: string; body: string }[],
   };
 
   class FakeWebContents extends EventEmitter {
@@ -30,22 +41,34 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
     webContents = new FakeWebContents();
     destroyed = false;
     visible = false;
+    focused = false;
+    minimized = false;
+    skipTaskbar = true;
     constructor(readonly options: Record<string, unknown>) {
       super();
       record.windows.push(this);
     }
-    loadFile = async () => undefined;
-    loadURL = async () => undefined;
+    loadFile = async (path: string) =>
+      void record.loads.push({ url: pathToFileURL(path).href, handlersAtLoad: record.handlers.size });
+    loadURL = async (url: string) => void record.loads.push({ url, handlersAtLoad: record.handlers.size });
     isDestroyed = () => this.destroyed;
     destroy = () => void (this.destroyed = true);
     isVisible = () => this.visible;
-    isFocused = () => this.visible;
+    isFocused = () => this.focused;
+    isMinimized = () => this.minimized;
     show = () => void (this.visible = true);
-    hide = () => void (this.visible = false);
-    focus = () => undefined;
-    setSkipTaskbar = () => undefined;
+    hide = () => void ((this.visible = false), (this.focused = false));
+    minimize = () => void ((this.minimized = true), (this.focused = false));
+    restore = () => void (this.minimized = false);
+    focus = () => void (this.focused = this.visible);
+    /** The OS moved focus elsewhere (the taskbar, on a tray click on Windows). */
+    loseFocus = () => {
+      this.focused = false;
+      this.emit('blur');
+    };
+    setSkipTaskbar = (skip: boolean) => void (this.skipTaskbar = skip);
     getBounds = () => ({ x: 0, y: 0, width: 480, height: 680 });
-    setPosition = () => undefined;
+    setPosition = (x: number, y: number) => void record.positions.push([x, y]);
   }
   class FakeTray extends EventEmitter {
     tooltip = '';
@@ -72,9 +95,13 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
   }
   class FakeNotification extends EventEmitter {
     static isSupported = () => true;
-    show = () => undefined;
+    constructor(private readonly options: { title: string; body: string }) {
+      super();
+    }
+    show = () => void record.notifications.push({ title: this.options.title, body: this.options.body });
   }
   const image = () => ({ addRepresentation: () => undefined, setTemplateImage: () => undefined });
+  const imageFromPath = (path: string) => (record.trayImagePaths.push(path), image());
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -88,18 +115,26 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       record.quit++;
       const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
       app.emit('before-quit', event);
+      record.beforeQuit.push({ defaultPrevented: event.defaultPrevented });
     },
-    getLoginItemSettings: () => ({ openAtLogin: false }),
+    setAppUserModelId: (id: string) => void (record.appUserModelId = id),
+    focus: (focusOptions?: { steal?: boolean }) => void (focusOptions?.steal && record.focusSteals++),
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: options.wasOpenedAtLogin ?? false }),
     setLoginItemSettings: () => undefined,
   });
+  const powerMonitor = new EventEmitter();
 
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
-    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
-    nativeImage: { createEmpty: image, createFromBuffer: image },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => void (record.applicationMenu = menu),
+    },
+    nativeImage: { createEmpty: image, createFromBuffer: image, createFromPath: imageFromPath },
+    powerMonitor,
     dialog: { showErrorBox: (title: string, body: string) => void record.errorBoxes.push([title, body]) },
     ipcMain: {
       handle: (channel: string, fn: Handler) => void record.handlers.set(channel, fn),

@@ -68,6 +68,11 @@ export class FakeEngine {
     for (const listener of this.listeners.get(event) ?? [])
       (listener as (p: EventPayloads[E]) => void)(payload);
   }
+  /** Moves every listener to `other`, as the real engine's emitter outlives its start-up. */
+  forwardTo(other: FakeEngine): void {
+    for (const [event, set] of this.listeners)
+      for (const listener of set) other.on(event, listener as (payload: EventPayloads[typeof event]) => void);
+  }
   listenerCount(): number {
     return [...this.listeners.values()].reduce((n, set) => n + set.size, 0);
   }

@@ -25,4 +25,11 @@ describe('createLinuxAutostart', () => {
     expect(login.get()).toBe(false);
     expect(() => login.set(false)).not.toThrow();
   });
+
+  it('starts the app with --hidden at login, so only the tray shows', async () => {
+    const login = createLinuxAutostart({ configHome, command: '/usr/bin/headroom-tray', args: ['--hidden'] });
+    login.set(true);
+    const entry = await readFile(join(configHome, 'autostart', AUTOSTART_FILE_NAME), 'utf8');
+    expect(entry.split('\n')).toContain('Exec=/usr/bin/headroom-tray --hidden');
+  });
 });
