@@ -28,6 +28,8 @@ export interface CliCommand {
   tokenFile: string | undefined;
   /** `token --rotate`: replace the stored token. */
   rotate: boolean;
+  /** `serve --max-body-mb N`: request bodies over N MB (fractions allowed) are refused; default 1. */
+  maxBodyBytes: number | undefined;
 }
 
 export type ParsedArgs =
@@ -45,11 +47,22 @@ const OPTIONS = {
   open: { type: 'boolean', default: false },
   'token-file': { type: 'string' },
   rotate: { type: 'boolean', default: false },
+  'max-body-mb': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-const COMMAND_SPECIFIC = ['folder', 'dry-run', 'limit', 'port', 'host', 'open', 'token-file', 'rotate'];
+const COMMAND_SPECIFIC = [
+  'folder',
+  'dry-run',
+  'limit',
+  'port',
+  'host',
+  'open',
+  'token-file',
+  'rotate',
+  'max-body-mb',
+];
 
 /** Which options each command accepts besides the global ones (--config, --data-dir, --json). */
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
@@ -59,7 +72,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   history: ['limit'],
   'check-config': [],
   run: [],
-  serve: ['port', 'host', 'open', 'token-file'],
+  serve: ['port', 'host', 'open', 'token-file', 'max-body-mb'],
   token: ['rotate'],
 };
 
@@ -84,6 +97,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const port = parsePort(values.port);
   if (typeof limit === 'string') return { kind: 'error', message: limit };
   if (typeof port === 'string') return { kind: 'error', message: port };
+  const maxBodyBytes = parseMegabytes(values['max-body-mb']);
+  if (typeof maxBodyBytes === 'string') return { kind: 'error', message: maxBodyBytes };
   return {
     kind: 'command',
     cmd: {
@@ -99,6 +114,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       open: values.open,
       tokenFile: values['token-file'],
       rotate: values.rotate,
+      maxBodyBytes,
     },
   };
 }
@@ -120,6 +136,16 @@ function parsePositiveInt(text: string | undefined, flag: string): number | unde
   return n;
 }
 
+/** 1 MB = 1024² bytes, as everywhere in Headroom; at most 1 GB, since a body is held in memory. */
+function parseMegabytes(text: string | undefined): number | undefined | string {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || n <= 0 || n > 1024) {
+    return '--max-body-mb must be a number of megabytes above 0 and at most 1024 (e.g. 1 or 0.5)';
+  }
+  return Math.round(n * 1024 * 1024);
+}
+
 function parsePort(text: string | undefined): number | undefined | string {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -137,7 +163,7 @@ Commands:
   history [--limit N]          past cleanup runs, newest first
   check-config                 validate the configuration and exit
   run                          keep watching and cleaning until SIGINT/SIGTERM
-  serve [--port N] [--host H] [--open] [--token-file FILE]
+  serve [--port N] [--host H] [--open] [--token-file FILE] [--max-body-mb N]
                                the dashboard in a browser (loopback, token)
   token [--rotate]             print the API token serve uses (--rotate: a new one)
 

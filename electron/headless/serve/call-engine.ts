@@ -4,6 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { BridgeError, HTTP_STATUS_FOR } from '../../../shared/bridge.js';
+import { describeError } from './describe-error.js';
 import { sendError, sendJson } from './http-reply.js';
 
 /** Calls `run`, then sends `shape(value)` (default: the bridge's `{ ok: true, value }`). */
@@ -21,7 +22,7 @@ export async function callEngine<T>(
     if (error instanceof BridgeError) {
       return sendJson(res, HTTP_STATUS_FOR[error.code], error.toFailure());
     }
-    log(`headroom serve: ${label} failed: ${(error as Error).stack ?? String(error)}`);
+    log(`headroom serve: ${label} failed: ${describeError(error)}`);
     return sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');
   }
   sendJson(res, 200, shape(value));

@@ -3,6 +3,7 @@
  * `event: <name>` / `data: <json>`, and a comment line as heartbeat so proxies and browsers keep the stream
  * open. The number of clients is bounded; when a new one would exceed it the oldest is closed.
  */
+import { describeError } from './describe-error.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENT_NAMES } from '../../../shared/bridge.js';
 import type { EventName } from '../../../shared/bridge.js';
@@ -60,7 +61,7 @@ export class EventStream {
       const first = formatEvent('snapshot', await this.engine.getSnapshot());
       if (!res.writableEnded) res.write(first + (client.pending ?? []).join(''));
     } catch (error) {
-      this.options.log(`headroom serve: first snapshot failed: ${(error as Error).stack ?? String(error)}`);
+      this.options.log(`headroom serve: first snapshot failed: ${describeError(error)}`);
     }
     client.pending = null;
   }

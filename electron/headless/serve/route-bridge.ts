@@ -14,6 +14,8 @@ export interface BridgeRouteContext {
   engine: Engine;
   log: (message: string) => void;
   name: RequestName;
+  /** Bodies over this many bytes are refused (413). */
+  maxBodyBytes: number;
   /** Takes one cleanup from the rate limit; false (already answered with 429) when over it. */
   takeCleanup: (res: ServerResponse) => boolean;
 }
@@ -22,9 +24,9 @@ export interface BridgeRouteContext {
 export async function routeBridge(
   req: IncomingMessage,
   res: ServerResponse,
-  { engine, log, name, takeCleanup }: BridgeRouteContext,
+  { engine, log, name, maxBodyBytes, takeCleanup }: BridgeRouteContext,
 ): Promise<void> {
-  const read = await readRequestInput(req, res);
+  const read = await readRequestInput(req, res, { maxBodyBytes });
   if (!read) return;
   if (name === 'runCleanup') {
     // Validate before charging the rate limit: a malformed request gets its 400 and costs no cleanup.

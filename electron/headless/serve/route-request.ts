@@ -32,6 +32,8 @@ export interface RouteContext {
   hosts: Set<string>;
   events: EventStream;
   cleanupLimiter: RateLimiter;
+  /** Request bodies over this many bytes are refused (413). */
+  maxBodyBytes: number;
   version: string;
   startedAtMs: number;
 }
@@ -47,13 +49,21 @@ export async function routeRequest(
 ): Promise<void> {
   const refused = checkHostAndOrigin(req, ctx.hosts);
   if (refused) return sendError(res, refused.status, 'unauthorized', refused.message);
-  const url = new URL(req.url ?? '/', 'http://headroom.invalid');
+  const url = parseAddress(req.url);
+  if (!url) {
+    return sendError(
+      res,
+      400,
+      'invalid-request',
+      'The address is malformed (an invalid URL or percent-escape).',
+    );
+  }
   const { pathname } = url;
   const code = url.searchParams.get(CODE_QUERY_PARAM);
   if (pathname === '/' && code !== null) return exchangeCode(req, res, code, ctx);
   if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), ctx.rendererDir);
   const isEvents = pathname === HTTP_EVENTS_ROUTE;
-  const { engine, log, version, startedAtMs } = ctx;
+  const { engine, log, version, startedAtMs, maxBodyBytes } = ctx;
   if (pathname === V1_HEALTH_ROUTE && hasNoToken(req, url)) {
     return publicHealth(req, res, { engine, log, version, startedAtMs });
   }
@@ -68,11 +78,11 @@ export async function routeRequest(
   }
   const takeCleanup = (reply: ServerResponse) => takeFromLimit(ctx.cleanupLimiter, reply);
   if (pathname.startsWith(V1_PREFIX)) {
-    return handleV1(req, res, pathname, { engine, log, version, startedAtMs, takeCleanup });
+    return handleV1(req, res, pathname, { engine, log, version, startedAtMs, maxBodyBytes, takeCleanup });
   }
   const name = BRIDGE_ROUTES.get(pathname);
   if (name === undefined) return sendError(res, 404, 'not-found', `There is no endpoint ${pathname}.`);
-  return routeBridge(req, res, { engine, log, name, takeCleanup });
+  return routeBridge(req, res, { engine, log, name, maxBodyBytes, takeCleanup });
 }
 
 /** True when the limit has room; otherwise answers 429 with Retry-After and returns false. */
@@ -83,6 +93,20 @@ function takeFromLimit(limiter: RateLimiter, res: ServerResponse): boolean {
     'Retry-After': String(retryS),
   });
   return false;
+}
+
+/**
+ * The request's address, or null when it is not a URL or its path holds a percent-escape that does not
+ * decode (`/%E0%A4%A`): such a request is the client's mistake (400), not a missing file or a server fault.
+ */
+function parseAddress(raw: string | undefined): URL | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://headroom.invalid');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
 }
 
 /** The path as the client sent it: `new URL` would already have resolved `..` and `%2e%2e` segments. */

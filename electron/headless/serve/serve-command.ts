@@ -73,7 +73,8 @@ export async function serveCommand(
   } catch (error) {
     return (io.err(`headroom: ${(error as Error).message}\n`), EXIT_USAGE);
   }
-  const handle = await listenWithFallback(engine, { host, token, rendererDir }, cmd.port, io);
+  const options = { host, token, rendererDir, maxBodyBytes: cmd.maxBodyBytes };
+  const handle = await listenWithFallback(engine, options, cmd.port, io);
   if (typeof handle === 'string') return (io.err(`headroom: ${handle}\n`), EXIT_USAGE);
   io.out(`Headroom dashboard: ${dashboardLink(handle)}\n`);
   if (cmd.open) {

@@ -9,9 +9,11 @@ import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../../engine/engine-types.js';
+import { HTTP_MAX_BODY_BYTES } from '../../../shared/bridge.js';
 import { systemClock } from '../../engine/ports.js';
 import type { Clock } from '../../engine/ports.js';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { describeError } from './describe-error.js';
 import { EventStream } from './event-stream.js';
 import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM, OneTimeCodes } from './one-time-codes.js';
@@ -32,6 +34,8 @@ export interface ServerOptions {
   rendererDir: string;
   /** The token every API call needs (a value, or a source re-read as it changes); a fresh random one when absent. */
   token?: string | TokenSource;
+  /** Request bodies over this many bytes are refused with 413. Default HTTP_MAX_BODY_BYTES (1 MB). */
+  maxBodyBytes?: number;
   /** Cleanup requests allowed per minute over HTTP (bridge runCleanup and v1 cleanup together). Default 6. */
   cleanupsPerMinute?: number;
   /** Open event streams at most; the oldest is dropped past it. Default 32. */
@@ -85,12 +89,13 @@ export async function startServer(engine: Engine, options: ServerOptions): Promi
     hosts: new Set(),
     events,
     cleanupLimiter: new RateLimiter(options.cleanupsPerMinute ?? 6, 60_000),
+    maxBodyBytes: options.maxBodyBytes ?? HTTP_MAX_BODY_BYTES,
     version: packageJson.version,
     startedAtMs: Date.now(),
   };
   const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     routeRequest(req, res, ctx).catch((error: unknown) => {
-      log(`headroom serve: ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+      log(`headroom serve: ${req.method} ${JSON.stringify(req.url)}: ${describeError(error)}`);
       sendError(res, 500, 'internal', 'Headroom hit an unexpected error; the details are in its log.');
     });
   });

@@ -1,12 +1,14 @@
 /**
  * Serves the built dashboard (`out/renderer`) read-only: GET and HEAD, files only (no directory listings),
- * and only paths that stay under the renderer folder once decoded, resolved and symlinks followed.
+ * and only paths that stay under the renderer folder once decoded, resolved and symlinks followed. Caching
+ * follows static-cache.ts: hashed assets for good, the rest revalidated by ETag.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { COMMON_HEADERS, sendError } from './http-reply.js';
+import { cacheControlFor, etagFor, notModified } from './static-cache.js';
 
 import { DASHBOARD_CSP } from '../../../shared/dashboard-csp.js';
 
@@ -36,14 +38,21 @@ export async function serveStatic(
       Allow: 'GET, HEAD',
     });
   }
-  const file = await resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
+  const named = pathname === '/' ? '/index.html' : pathname;
+  const file = await resolveInside(rendererDir, named);
   if (!file) return sendError(res, 404, 'not-found', 'Not found.');
+  const etag = await etagFor(file);
+  const caching = { 'Cache-Control': cacheControlFor(named), ETag: etag };
+  if (notModified(req, etag)) {
+    res.writeHead(304, { ...COMMON_HEADERS, ...caching });
+    return void res.end();
+  }
   res.writeHead(200, {
     ...COMMON_HEADERS,
     'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': String(file.sizeBytes),
     'Content-Security-Policy': DASHBOARD_CSP,
-    'Cache-Control': 'no-cache',
+    ...caching,
   });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file.path)
@@ -55,7 +64,7 @@ export async function serveStatic(
 async function resolveInside(
   root: string,
   pathname: string,
-): Promise<{ path: string; sizeBytes: number } | null> {
+): Promise<{ path: string; sizeBytes: number; mtimeMs: number; ino: number } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -69,7 +78,7 @@ async function resolveInside(
     const real = await realpath(candidate);
     if (!isUnder(root, real)) return null;
     const info = await stat(real);
-    return info.isFile() ? { path: real, sizeBytes: info.size } : null;
+    return info.isFile() ? { path: real, sizeBytes: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : null;
   } catch {
     return null;
   }

@@ -17,6 +17,8 @@ export interface V1Context {
   log: (message: string) => void;
   version: string;
   startedAtMs: number;
+  /** Bodies over this many bytes are refused (413). */
+  maxBodyBytes: number;
   /** Takes one cleanup from the rate limit; false when over it (the caller has not answered yet). */
   takeCleanup: (res: ServerResponse) => boolean;
 }
@@ -54,7 +56,7 @@ const ROUTES: Record<string, Route> = {
     return cleanupStatusView(snapshot, config.settings.cleanup_on_startup, history.runs);
   }, 'cleanup status'),
   cleanup: async (req, res, ctx) => {
-    const read = await readRequestInput(req, res, true);
+    const read = await readRequestInput(req, res, { maxBodyBytes: ctx.maxBodyBytes, bodyOptional: true });
     if (!read || !ctx.takeCleanup(res)) return;
     const input = read.input === undefined ? {} : read.input;
     await callEngine(
@@ -74,14 +76,14 @@ const ROUTES: Record<string, Route> = {
 export const publicHealth = (
   req: IncomingMessage,
   res: ServerResponse,
-  ctx: Omit<V1Context, 'takeCleanup'>,
+  ctx: Omit<V1Context, 'takeCleanup' | 'maxBodyBytes'>,
 ) =>
   getOnly(
     async ({ engine, version, startedAtMs }) => ({
       status: healthView(await engine.getSnapshot(), version, Date.now() - startedAtMs).status,
     }),
     'health',
-  )(req, res, { ...ctx, takeCleanup: () => false });
+  )(req, res, { ...ctx, maxBodyBytes: 0, takeCleanup: () => false });
 
 /** Answers a request under `/api/v1/`; 404 for names it does not know. */
 export async function handleV1(

@@ -49,6 +49,8 @@ export async function startFixture(
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>dash</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
+  // Named as the bundler names its output: content hash in the name, so it may be cached for good.
+  await writeFile(join(rendererDir, 'assets', 'index-Rz_1aeHA.js'), 'console.log("hashed");');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
   const engine = await createEngine({ dataDir: join(dir, 'data'), configFile, live, log: () => {} });
   if (live) await engine.pauseSchedule({ until: '2999-01-01T00:00:00.000Z' });
