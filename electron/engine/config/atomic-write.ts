@@ -15,13 +15,26 @@ import { syncFolder } from '../paths/sync-folder.js';
  */
 const PRIVATE_FILE_MODE = 0o600;
 
+export interface AtomicWriteOptions {
+  /**
+   * Called once the new content is on disk, just before the rename: a throw abandons the write (the temp
+   * file is removed, the old file stays). Lets a writer check that nobody changed the file since it read
+   * it, as late as can be (the token file of a manifest folder belongs to another program).
+   */
+  beforeRename?: () => Promise<void>;
+}
+
 /**
  * Atomically replaces (or creates) `file` with `text` (UTF-8), keeping the old file's permission bits
  * (and, when running as root, its owner): a config file of the user's own (`--config`) keeps its mode. A
  * new file is 0600.
  * A symlink is followed, so the link stays a link and its target gets the new content.
  */
-export async function writeFileAtomic(file: string, text: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  text: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const target = await resolveTarget(path.resolve(file));
   const dir = path.dirname(target);
   const temp = path.join(
@@ -43,6 +56,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array): 
     } finally {
       await handle.close();
     }
+    await options.beforeRename?.();
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
