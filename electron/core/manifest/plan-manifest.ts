@@ -18,8 +18,8 @@ export interface ManifestPlanInput {
   retentionHours: number;
   /** The token file's path relative to the folder; null when it lies outside. Never an orphan. */
   tokenFilePath: string | null;
-  /** Listed paths that exist but are not regular files the scan saw (links, devices): kept, never removed. */
-  notRegular: ReadonlySet<string>;
+  /** Listed paths that are there but are no file the scan saw (links, devices, unreadable), with what they are. */
+  unremovable: ReadonlyMap<string, string>;
   nowMs: number;
 }
 

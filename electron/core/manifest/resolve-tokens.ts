@@ -46,8 +46,11 @@ export interface ResolveInput {
   files: readonly FileEntry[] | FileColumns;
   contents: TokenFileContents;
   rules: FolderRules;
-  /** Listed paths that exist on disk but are not regular files the scan saw: links, devices, sockets. */
-  notRegular: ReadonlySet<string>;
+  /**
+   * Listed paths the scan did not see as files but that are there, or may be: a link, a device, a file in
+   * a folder that cannot be read. Each with what it is, in a phrase ("is a symbolic link").
+   */
+  unremovable: ReadonlyMap<string, string>;
   nowMs: number;
 }
 
@@ -90,7 +93,7 @@ export function resolveTokens(input: ResolveInput): ResolvedFolder {
       for (const file of found) files.add(file);
       if (found.length > 0) continue;
       if (isExcluded(listed)) hold ??= `${listed} is excluded`;
-      else if (input.notRegular.has(listed)) hold ??= `${listed} is not a regular file`;
+      else if (input.unremovable.has(listed)) hold ??= `${listed} ${input.unremovable.get(listed)}`;
       else missing.push(listed);
     }
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

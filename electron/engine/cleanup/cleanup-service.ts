@@ -157,7 +157,8 @@ export class CleanupService {
         checkpoint,
       ),
     });
-    return { ...result, notes: [...result.notes, ...unreadableNotes(p.scan)] };
+    const finished = p.finish ? await p.finish(result, record.dryRun) : result;
+    return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
 }
 

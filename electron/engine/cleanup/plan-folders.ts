@@ -6,6 +6,7 @@
 import { planFolder } from '../../core/plan-cleanup.js';
 import { emptyPlan } from '../../core/empty-plan.js';
 import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
+import { planManifestOnDisk, type FinishFolder } from '../manifest/plan-manifest-on-disk.js';
 import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 
@@ -15,6 +16,8 @@ export interface PlannedFolder {
   plan: FolderPlan | null;
   error: string | null;
   scan: FolderScan | null;
+  /** Completes the folder's result once its removals are done (a manifest folder rewrites its token file). */
+  finish?: FinishFolder;
 }
 
 export async function planFolders(
@@ -32,6 +35,8 @@ async function planOne(rules: FolderRules, nowMs: number, signal?: AbortSignal):
   const scan = await scanFolder(rules.path, { signal });
   if (!scan.exists) return { rules, plan: null, scan, error: `folder does not exist: ${rules.path}` };
   if (scan.error) return { rules, plan: null, scan, error: scan.error };
+  // Planned from the scan like a files folder, then finished after the run (the token file's rewrite).
+  if (rules.kind === 'manifest') return { rules, scan, ...(await planManifestOnDisk(rules, scan, nowMs)) };
   const planUnits = UNIT_PLANNERS[rules.kind];
   if (planUnits !== undefined) return { rules, plan: await planUnits(rules, nowMs), scan, error: null };
   if (rules.kind !== 'files') {

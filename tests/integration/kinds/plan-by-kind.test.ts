@@ -16,12 +16,12 @@ describe('planning dispatches on the folder kind (issue 11)', () => {
     const old = Date.now() - 400 * 86_400_000;
     await fs.writeFile(path.join(root, 'a.wav'), 'x');
     await fs.utimes(path.join(root, 'a.wav'), old / 1000, old / 1000);
-    const rules = folderRules({ path: root, maxAgeDays: 1, kind: 'manifest' });
+    const rules = folderRules({ path: root, maxAgeDays: 1, kind: 'ollama' });
     const [planned] = await planFolders([rules], Date.now());
     const view = planView(planned!);
     expect(view.remove).toEqual([]);
     expect(view.error).toBeNull();
-    expect(view.notes.join(' ')).toMatch(/kind: manifest .*nothing .* removed/);
+    expect(view.notes.join(' ')).toMatch(/kind: ollama .*nothing .* removed/);
   });
 
   it('a files folder plans as before', async () => {

@@ -14,7 +14,7 @@ function plan(
   files: FileEntry[],
   tokens: unknown,
   overrides: Partial<FolderRules> = {},
-  notRegular: string[] = [],
+  unremovable: [string, string][] = [],
 ): ManifestPlan {
   const parse = parseTokenFile(JSON.stringify(tokens), TOKEN_FILE);
   if (!parse.ok) throw new Error(parse.message);
@@ -24,7 +24,7 @@ function plan(
     rules: rules(overrides),
     retentionHours: 24,
     tokenFilePath: TOKEN_FILE,
-    notRegular: new Set(notRegular),
+    unremovable: new Map(unremovable),
     nowMs: NOW_MS,
   });
 }
@@ -109,12 +109,12 @@ describe('planManifestFolder', () => {
         link: { expires_at: 1, files: ['c', 'link-out'] },
       },
       {},
-      ['link-out'],
+      [['link-out', 'is a symbolic link']],
     );
     expect(p.units).toEqual([]);
     expect(p.held.map((h) => [h.id, h.why])).toEqual([
       ['abs', 'it lists "/etc/passwd", which is absolute'],
-      ['link', 'link-out is not a regular file'],
+      ['link', 'link-out is a symbolic link'],
       ['up', 'it lists "../x", which climbs out of the folder with ..'],
     ]);
   });
