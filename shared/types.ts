@@ -138,7 +138,10 @@ export interface FolderStatus {
   oldestMtimeMs: number | null;
   limits: FolderLimits;
   usage: UsageBreakdown;
-  /** Highest of the three usages (0 when the folder is missing or empty). */
+  /**
+   * Capacity usage: the higher of size and count usage (0 when the folder is missing or empty, and for a
+   * folder with only an age limit). `level` follows it; the age limit never does.
+   */
   usagePercent: number;
   level: Level;
   watch: { mode: WatchMode; reason: string | null };
@@ -146,6 +149,11 @@ export interface FolderStatus {
   volume: { freeBytes: number; totalBytes: number; low: boolean } | null;
   /** Estimated time until the folder reaches its size limit at its recent growth rate; null when not growing. */
   fullInMs: number | null;
+  /**
+   * Counted files past the age limit, which the next run removes (unless protected): the age limit is a
+   * policy, shown as this count, never as a level. Null when the folder has no age limit.
+   */
+  filesPastMaxAge: number | null;
 }
 
 export interface ScheduleStatus {

@@ -18,9 +18,11 @@ export interface FolderStats {
 }
 
 /**
- * Usage of a folder against each limit it has, in percent (null where the limit is unset), and the
- * highest of them. Age usage is the age of the oldest file over `maxAgeDays` (a file from the future
- * counts as age 0). An empty folder is at 0 on every limit it has; a folder without limits is at 0.
+ * Usage of a folder against each limit it has, in percent (null where the limit is unset), and its
+ * capacity usage: the higher of size and count. Age usage is the age of the oldest file over `maxAgeDays`
+ * (a file from the future counts as age 0), shown but never part of `usagePercent`: an age limit is a
+ * policy carried out at the next run, not capacity running out, so it never makes a folder `warning`
+ * (an age-only folder is at 0). An empty folder is at 0 on every limit it has.
  */
 export function folderUsage(
   stats: FolderStats,
@@ -32,7 +34,7 @@ export function folderUsage(
     count: limits.maxFiles === null ? null : (stats.fileCount / limits.maxFiles) * 100,
     age: limits.maxAgeDays === null ? null : ageUsage(stats, limits.maxAgeDays, nowMs),
   };
-  const present = [usage.size, usage.count, usage.age].filter((u): u is number => u !== null);
+  const present = [usage.size, usage.count].filter((u): u is number => u !== null);
   return { usage, usagePercent: Math.max(0, ...present) };
 }
 
@@ -40,6 +42,14 @@ function ageUsage(stats: FolderStats, maxAgeDays: number, nowMs: number): number
   if (stats.fileCount === 0 || stats.oldestMtimeMs === null) return 0;
   const ageMs = Math.max(0, nowMs - stats.oldestMtimeMs);
   return (ageMs / (maxAgeDays * MS_PER_DAY)) * 100;
+}
+
+/**
+ * Files modified before this instant are past the age limit: the planner removes a file when
+ * `nowMs - mtimeMs > maxAgeDays` days, so one exactly `maxAgeDays` old is not past it.
+ */
+export function maxAgeCutoffMs(maxAgeDays: number, nowMs: number): number {
+  return nowMs - maxAgeDays * MS_PER_DAY;
 }
 
 /** `over` at or above 100%, `warning` at or above the threshold, `ok` below it. */

@@ -22,6 +22,7 @@ export function folderStatus(overrides: Partial<FolderStatus> = {}): FolderStatu
     watch: { mode: 'watching', reason: null },
     volume: { freeBytes: 120 * BYTES_PER_GB, totalBytes: 500 * BYTES_PER_GB, low: false },
     fullInMs: 2 * MS_PER_DAY,
+    filesPastMaxAge: 0,
     ...overrides,
   };
 }

@@ -29,9 +29,12 @@ describe('folder gauges', () => {
     expect(files.getAttribute('aria-valuetext')).toEqual('150 of 200 files (75%)');
     expect([...files.classList]).toContain('level-ok');
 
-    const age = screen.getByRole('meter', { name: 'outputs age' });
-    expect(age.getAttribute('aria-valuetext')).toBe('oldest 3 days of 7 days (43%)');
+    // An age limit is a policy, not a gauge: it never colours the folder.
+    expect(screen.queryByRole('meter', { name: 'outputs age' })).toBeNull();
     const card = screen.getByTestId('folder-outputs');
+    expect(within(card).getByTestId('age-policy').textContent).toBe(
+      'None past 7 days (the oldest is 3 days old).',
+    );
     expect(card.textContent).toContain('4.1 GB of 5 GB');
     expect(card.textContent).toContain('82%');
   });
@@ -51,6 +54,16 @@ describe('folder gauges', () => {
     expect(size.getAttribute('aria-valuetext')).toEqual('6 GB of 5 GB (120%)');
     expect([...size.classList]).toContain('level-over');
     expect(screen.getByTestId('forecast').textContent).toContain('over its size limit');
+  });
+
+  it('shows the files past the age limit as what the next run removes, not as a warning', () => {
+    show({ filesPastMaxAge: 12, oldestMtimeMs: NOW_MS - 9 * MS_PER_DAY });
+    expect(screen.getByTestId('age-policy').textContent).toBe(
+      '12 files past 7 days, removed at the next run.',
+    );
+    cleanup();
+    show({ filesPastMaxAge: 1, oldestMtimeMs: NOW_MS - 9 * MS_PER_DAY });
+    expect(screen.getByTestId('age-policy').textContent).toBe('1 file past 7 days, removed at the next run.');
   });
 
   it('uses the configured warning threshold for each gauge level', () => {
@@ -91,11 +104,9 @@ describe('folder gauges', () => {
     expect(within(screen.getByTestId('folder-gone')).getByTestId('folder-missing').textContent).toContain(
       'Folder not found',
     );
-    expect(
-      within(screen.getByTestId('folder-gone'))
-        .getByRole('meter', { name: 'gone age' })
-        .getAttribute('aria-valuetext'),
-    ).toEqual(expect.stringContaining('no files'));
+    expect(within(screen.getByTestId('folder-gone')).getByTestId('age-policy').textContent).toBe(
+      'None past 7 days.',
+    );
     expect(within(screen.getByTestId('folder-locked')).getByRole('alert').textContent).toContain(
       'Permission denied',
     );

@@ -136,6 +136,20 @@ export class FolderIndex {
     };
   }
 
+  /**
+   * How many files were modified before `cutoffMs`. O(1) when even the oldest file is younger (the usual
+   * case right after a cleanup); otherwise one pass over the mtimes (about a millisecond per 100,000 files).
+   */
+  countOlderThan(cutoffMs: number): number {
+    const { oldestMtimeMs } = this.totals();
+    if (oldestMtimeMs === null || oldestMtimeMs >= cutoffMs) return 0;
+    let count = 0;
+    this.table.forEachId((id) => {
+      if ((this.mtimes[id] as number) < cutoffMs) count++;
+    });
+    return count;
+  }
+
   /** Calls `fn` for every file, in no particular order. Do not change the index from inside `fn`. */
   forEach(fn: (relPath: string, sizeBytes: number, mtimeMs: number) => void): void {
     this.table.forEachId((id) => {

@@ -82,6 +82,11 @@ export class LiveFolder {
     return { exists: this.exists, error: this.error, ...totals, watch: { ...this.watchState } };
   }
 
+  /** How many counted files were modified before `cutoffMs` (past an age limit). */
+  filesOlderThan(cutoffMs: number): number {
+    return this.index.countOlderThan(cutoffMs);
+  }
+
   /** Size samples, oldest first, at least about one sample interval apart. */
   sizeHistory(): readonly SizeSample[] {
     return this.history.list();

@@ -1,6 +1,7 @@
 /** Assembles the full `FolderStatus` of a live folder: its own stats, usage and level, volume, forecast. */
 import type { FolderRules, FolderStatus } from '../../../shared/types.js';
 import { forecastFullInMs, type SizeSample } from '../../core/forecast.js';
+import { maxAgeCutoffMs } from '../../core/levels.js';
 import type { LiveStats } from '../live/live-types.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
 import type { MonitorSettings } from './monitor.js';
@@ -11,6 +12,8 @@ export interface LiveSource {
   readonly rules: FolderRules;
   status(nowMs: number): LiveStats;
   sizeHistory(): readonly SizeSample[];
+  /** Counted files modified before `cutoffMs`. */
+  filesOlderThan(cutoffMs: number): number;
 }
 
 export async function liveFolderStatus(
@@ -24,10 +27,14 @@ export async function liveFolderStatus(
   const fullInMs = live.exists
     ? forecastFullInMs(withSizeNow(source.sizeHistory(), nowMs, live.sizeBytes), source.rules.maxSizeBytes)
     : null;
+  const { maxAgeDays } = source.rules;
+  const filesPastMaxAge =
+    maxAgeDays === null ? null : source.filesOlderThan(maxAgeCutoffMs(maxAgeDays, nowMs));
   return buildFolderStatus(source.rules, live, settings.warningThresholdPercent, nowMs, {
     watch: live.watch,
     volume,
     fullInMs,
+    filesPastMaxAge,
   });
 }
 

@@ -47,7 +47,6 @@ export class Monitor {
     }
     const alerts = this.alerts.get(status.name) ?? freshAlerts();
     const events: WarningEvent[] = [];
-    const nowMs = this.options.clock.now();
     const raise = (kind: WarningKind, level: Level, message: string) =>
       events.push({
         kind,
@@ -60,8 +59,8 @@ export class Monitor {
 
     const usage = nextAlertState(alerts.usage, status.usagePercent, settings.warningThresholdPercent);
     alerts.usage = usage.state;
-    if (usage.raise === 'warning') raise('threshold', 'warning', usageMessage(status, nowMs));
-    if (usage.raise === 'over') raise('over', 'over', `${usageMessage(status, nowMs)}: over its limit`);
+    if (usage.raise === 'warning') raise('threshold', 'warning', usageMessage(status));
+    if (usage.raise === 'over') raise('over', 'over', `${usageMessage(status)}: over its limit`);
 
     if (status.volume !== null) {
       const { freeBytes, totalBytes } = status.volume;

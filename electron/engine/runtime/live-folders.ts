@@ -49,6 +49,7 @@ export class LiveFolders {
         rules,
         status: (nowMs: number) => live.status(nowMs),
         sizeHistory: () => live.sizeHistory(),
+        filesOlderThan: (cutoffMs: number) => live.filesOlderThan(cutoffMs),
       },
     }));
   }

@@ -18,6 +18,8 @@ export interface StatusExtras {
   watch?: { mode: WatchMode; reason: string | null };
   volume?: FolderStatus['volume'];
   fullInMs?: number | null;
+  /** Counted files past the age limit (ignored without one); 0 when absent. */
+  filesPastMaxAge?: number | null;
 }
 
 export function buildFolderStatus(
@@ -45,5 +47,6 @@ export function buildFolderStatus(
     watch: extras.watch ?? { mode: 'off', reason: null },
     volume: extras.volume ?? null,
     fullInMs: extras.fullInMs ?? null,
+    filesPastMaxAge: rules.maxAgeDays === null ? null : (extras.filesPastMaxAge ?? 0),
   };
 }

@@ -7,6 +7,7 @@ import type {
   ConfigErrorInfo,
 } from '../../../shared/types.js';
 import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
+import { maxAgeCutoffMs } from '../../core/levels.js';
 import { scanFolderIndex } from '../index/scan-folder-index.js';
 import { buildFolderStatus } from './build-folder-status.js';
 import { summarise } from './summarise-snapshot.js';
@@ -27,7 +28,10 @@ export async function oneShotSnapshot(
     const totals = index.totals();
     const stats = { exists: scan.exists, error: scan.error, ...totals };
     const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;
-    folders.push(buildFolderStatus(rules, stats, config?.warningThresholdPercent ?? 80, nowMs, { volume }));
+    const filesPastMaxAge =
+      rules.maxAgeDays === null ? null : index.countOlderThan(maxAgeCutoffMs(rules.maxAgeDays, nowMs));
+    const threshold = config?.warningThresholdPercent ?? 80;
+    folders.push(buildFolderStatus(rules, stats, threshold, nowMs, { volume, filesPastMaxAge }));
   }
   return summarise(folders, {
     takenAtMs: nowMs,

@@ -53,9 +53,12 @@ function ofLimit(value: string, limit: number | null, format: (n: number) => str
   return limit === null ? value : `${value} / ${format(limit)}`;
 }
 
+/** "6 days / 7 days", and how many files are past the age limit when some are ("9 days / 7 days, 3 past"). */
 function oldest(f: FolderStatus, nowMs: number): string {
   const age = f.oldestMtimeMs === null ? '—' : formatDuration(Math.max(0, nowMs - f.oldestMtimeMs));
-  return f.limits.maxAgeDays === null ? age : `${age} / ${formatDuration(f.limits.maxAgeDays * MS_PER_DAY)}`;
+  if (f.limits.maxAgeDays === null) return age;
+  const past = f.filesPastMaxAge ? `, ${formatCount(f.filesPastMaxAge)} past` : '';
+  return `${age} / ${formatDuration(f.limits.maxAgeDays * MS_PER_DAY)}${past}`;
 }
 
 function levelText(f: FolderStatus): string {

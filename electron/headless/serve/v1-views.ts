@@ -36,6 +36,7 @@ function directoryView(f: FolderStatus, snapshot: Snapshot) {
     max_age_days: maxAgeDays,
     oldest_file_age_days:
       f.oldestMtimeMs === null ? null : round2((snapshot.takenAtMs - f.oldestMtimeMs) / MS_PER_DAY),
+    files_past_max_age: f.filesPastMaxAge,
     usage_percent: round2(f.usagePercent),
     level: f.level,
     enabled: f.enabled,

@@ -2,24 +2,30 @@
 import { formatBytes, formatCount, formatDuration, formatPercent } from '../../../shared/format.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
 
-/** One folder's usage against the limit that drives it, for people. */
+/**
+ * One folder's usage against the capacity limit that drives it, for people; a folder with only an age
+ * limit says how many files are past it (the next run removes them) or how old its oldest file is.
+ */
 export function describeFolderUsage(folder: FolderStatus, nowMs: number): string {
   if (!folder.enabled) return `${folder.name}: disabled`;
   if (!folder.exists) return `${folder.name}: folder not found`;
   if (folder.error !== null) return `${folder.name}: cannot be read`;
   const percent = `(${formatPercent(folder.usagePercent)})`;
-  const { size, count, age } = folder.usage;
+  const { size, count } = folder.usage;
   const { maxSizeBytes, maxFiles, maxAgeDays } = folder.limits;
-  const highest = Math.max(size ?? -1, count ?? -1, age ?? -1);
+  const highest = Math.max(size ?? -1, count ?? -1);
   if (size !== null && size === highest && maxSizeBytes !== null) {
     return `${folder.name} ${formatBytes(folder.sizeBytes)} of ${formatBytes(maxSizeBytes)} ${percent}`;
   }
   if (count !== null && count === highest && maxFiles !== null) {
     return `${folder.name} ${formatCount(folder.fileCount)} of ${formatCount(maxFiles)} files ${percent}`;
   }
-  if (age !== null && maxAgeDays !== null && folder.oldestMtimeMs !== null) {
+  if (maxAgeDays !== null && (folder.filesPastMaxAge ?? 0) > 0) {
+    return `${folder.name} ${formatCount(folder.filesPastMaxAge ?? 0)} past ${maxAgeDays} days, removed at the next run`;
+  }
+  if (maxAgeDays !== null && folder.oldestMtimeMs !== null) {
     const oldest = formatDuration(Math.max(0, nowMs - folder.oldestMtimeMs));
-    return `${folder.name} oldest file ${oldest} of ${maxAgeDays} days ${percent}`;
+    return `${folder.name} oldest file ${oldest} of ${maxAgeDays} days`;
   }
   return `${folder.name} ${formatBytes(folder.sizeBytes)}`;
 }

@@ -3,7 +3,7 @@ import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import { formatBytes, formatDuration, formatPercent } from '../../../shared/format.js';
 import type { FolderStatus } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
-import { limitGauges } from '../view/limit-gauges.js';
+import { agePolicyText, limitGauges } from '../view/limit-gauges.js';
 import { Gauge } from './gauge.js';
 import { Sparkline } from './sparkline.js';
 import { useActions } from '../api/actions-context.js';
@@ -19,7 +19,8 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
   const busy = useDashboard((s) => s.cleanup.status === 'running' || (s.snapshot?.cleaning ?? false));
   const askConfirm = useDashboard((s) => s.askConfirm);
   const actions = useActions();
-  const gauges = limitGauges(folder, nowMs, threshold);
+  const gauges = limitGauges(folder, threshold);
+  const agePolicy = agePolicyText(folder, nowMs);
   const headingId = `folder-${folder.name.replace(/\W/g, '_')}`;
   return (
     <article
@@ -33,7 +34,15 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
         <code className="folder-path">{folder.path}</code>
       </header>
       <FolderState folder={folder} />
-      {gauges.length > 0 ? gauges.map((g) => <Gauge key={g.kind} gauge={g} />) : <p>No limits set.</p>}
+      {gauges.map((g) => (
+        <Gauge key={g.kind} gauge={g} />
+      ))}
+      {agePolicy !== null && (
+        <p className="folder-note" data-testid="age-policy">
+          {agePolicy}
+        </p>
+      )}
+      {gauges.length === 0 && agePolicy === null && <p>No limits set.</p>}
       <Sparkline name={folder.name} points={points} />
       <FolderFacts folder={folder} />
       <div className="folder-actions">

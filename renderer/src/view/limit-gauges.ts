@@ -2,7 +2,7 @@ import { formatBytes, formatCount, formatDuration } from '../../../shared/format
 import type { FolderStatus, Level } from '../../../shared/types.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 
-export type LimitKind = 'size' | 'files' | 'age';
+export type LimitKind = 'size' | 'files';
 
 /** One gauge: a folder's usage of one of its limits, with the absolute numbers people read. */
 export interface LimitGauge {
@@ -10,7 +10,7 @@ export interface LimitGauge {
   /** Accessible name, e.g. "outputs size". */
   label: string;
   percent: number;
-  /** Absolute numbers, e.g. "4.1 GB of 5 GB", "150 of 200 files", "oldest 3 days of 7 days". */
+  /** Absolute numbers, e.g. "4.1 GB of 5 GB", "150 of 200 files". */
   text: string;
   level: Level;
 }
@@ -21,12 +21,11 @@ export function levelFor(percent: number, warningThresholdPercent: number): Leve
   return percent >= warningThresholdPercent ? 'warning' : 'ok';
 }
 
-/** A gauge per limit the folder has set, in the order size, files, age. */
-export function limitGauges(
-  folder: FolderStatus,
-  nowMs: number,
-  warningThresholdPercent: number,
-): LimitGauge[] {
+/**
+ * A gauge per capacity limit the folder has set, size then files. An age limit has no gauge: it is a
+ * policy the next run carries out (`agePolicyText`), never a level.
+ */
+export function limitGauges(folder: FolderStatus, warningThresholdPercent: number): LimitGauge[] {
   const gauges: LimitGauge[] = [];
   const add = (kind: LimitKind, percent: number | null, text: string) => {
     if (percent === null) return;
@@ -38,20 +37,29 @@ export function limitGauges(
       level: levelFor(percent, warningThresholdPercent),
     });
   };
-  const { maxSizeBytes, maxFiles, maxAgeDays } = folder.limits;
+  const { maxSizeBytes, maxFiles } = folder.limits;
   if (maxSizeBytes !== null) {
     add('size', folder.usage.size, `${formatBytes(folder.sizeBytes)} of ${formatBytes(maxSizeBytes)}`);
   }
   if (maxFiles !== null) {
     add('files', folder.usage.count, `${formatCount(folder.fileCount)} of ${formatCount(maxFiles)} files`);
   }
-  if (maxAgeDays !== null) {
-    const limit = formatDuration(maxAgeDays * MS_PER_DAY);
-    const text =
-      folder.oldestMtimeMs === null
-        ? `no files (limit ${limit})`
-        : `oldest ${formatDuration(Math.max(0, nowMs - folder.oldestMtimeMs))} of ${limit}`;
-    add('age', folder.usage.age, text);
-  }
   return gauges;
+}
+
+/**
+ * The age limit in a sentence: "12 files past 7 days, removed at the next run." or "None past 7 days (the
+ * oldest is 3 days old)."; null without an age limit.
+ */
+export function agePolicyText(folder: FolderStatus, nowMs: number): string | null {
+  const { maxAgeDays } = folder.limits;
+  if (maxAgeDays === null) return null;
+  const limit = formatDuration(maxAgeDays * MS_PER_DAY);
+  const past = folder.filesPastMaxAge ?? 0;
+  if (past > 0) {
+    return `${formatCount(past)} ${past === 1 ? 'file' : 'files'} past ${limit}, removed at the next run.`;
+  }
+  if (folder.oldestMtimeMs === null) return `None past ${limit}.`;
+  const oldest = formatDuration(Math.max(0, nowMs - folder.oldestMtimeMs));
+  return `None past ${limit} (the oldest is ${oldest} old).`;
 }

@@ -57,6 +57,29 @@ describe('serve: Chatterbox-compatible /api/v1 endpoints', () => {
     expect((await get('/api/v1/health')).json).toMatchObject({ status: 'ok', warnings: [] });
   });
 
+  it('GET health: an age-only folder is ok before and after its cleanup; resources count the files past the age', async () => {
+    // 40, 30, 20 and 10 days old against 35 days: one file past the age, the oldest left at 30 of 35 (86%).
+    const folders = [{ name: 'outputs', path: join(fx.dir, 'outputs'), max_age_days: 35 }];
+    const update = await rawRequest(fx, {
+      method: 'POST',
+      path: httpRoute('updateConfig'),
+      headers: { Authorization: `Bearer ${fx.server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ folders }),
+    });
+    expect(update.status).toBe(200);
+    expect((await get('/api/v1/health')).json).toMatchObject({ status: 'ok', warnings: [] });
+    const before = (await get('/api/v1/resources')).json as { directories: Record<string, object> };
+    expect(before.directories.outputs).toMatchObject({ files_past_max_age: 1, level: 'ok' });
+    expect((await post('/api/v1/cleanup')).json).toMatchObject({ total_files_removed: 1 });
+    expect((await get('/api/v1/health')).json).toMatchObject({
+      status: 'ok',
+      warnings: [],
+      folders: [{ name: 'outputs', level: 'ok' }],
+    });
+    const after = (await get('/api/v1/resources')).json as { directories: Record<string, object> };
+    expect(after.directories.outputs).toMatchObject({ files_past_max_age: 0, level: 'ok' });
+  });
+
   it('GET resources: per-folder usage under Chatterbox field names', async () => {
     const res = await get('/api/v1/resources');
     expect(res.status).toBe(200);

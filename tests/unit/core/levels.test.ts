@@ -37,11 +37,18 @@ describe('folderUsage', () => {
       percent: 75,
     },
     {
-      what: 'age over the limit',
+      what: 'age over the limit: a policy, not capacity',
       stats: { sizeBytes: 1, fileCount: 1, oldestMtimeMs: NOW_MS - 14 * MS_PER_DAY },
       limits: limits({ maxSizeBytes: 1000, maxAgeDays: 7 }),
       usage: { size: 0.1, count: null, age: 200 },
-      percent: 200,
+      percent: 0.1,
+    },
+    {
+      what: 'an age-only folder whose oldest file is 6 of 7 days old, as after a cleanup',
+      stats: { sizeBytes: 500, fileCount: 12, oldestMtimeMs: NOW_MS - 6 * MS_PER_DAY },
+      limits: limits({ maxAgeDays: 7 }),
+      usage: { size: null, count: null, age: (6 / 7) * 100 },
+      percent: 0,
     },
     {
       what: 'an empty folder',

@@ -32,6 +32,7 @@ export function folderStatus(overrides: Partial<FolderStatus> = {}): FolderStatu
     watch: { mode: 'watching', reason: null },
     volume: null,
     fullInMs: null,
+    filesPastMaxAge: null,
     ...overrides,
   };
 }

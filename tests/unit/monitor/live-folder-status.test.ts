@@ -32,6 +32,7 @@ function source(stats: Omit<LiveStats, 'watch'>, history: SizeHistory): LiveSour
     rules,
     status: () => ({ ...stats, watch: { mode: 'watching', reason: null } }),
     sizeHistory: () => history.list(),
+    filesOlderThan: () => 0,
   };
 }
 

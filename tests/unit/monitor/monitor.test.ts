@@ -82,13 +82,16 @@ describe('Monitor hysteresis (fake clock)', () => {
     expect(full.map((e) => e.message)).toEqual(['full holds 6 GB of 5 GB (120%): over its limit']);
   });
 
-  it('names the age limit when the oldest file drives the usage', () => {
+  it('stays quiet about an age-only folder, near or past its age limit: age is a policy, not capacity', () => {
     const clock = manualClock(10 * MS_PER_DAY);
     const monitor = new Monitor({ clock });
     const r = rules({ name: 'temp', maxSizeBytes: null, maxAgeDays: 7 });
-    const stats = { exists: true, error: null, sizeBytes: 1, fileCount: 1, oldestMtimeMs: 4 * MS_PER_DAY };
-    const [event] = monitor.observe(buildFolderStatus(r, stats, 80, clock.now()), settings);
-    expect(event?.message).toBe("temp's oldest file is 6 days old, against a limit of 7 days (86%)");
+    for (const oldestMtimeMs of [4 * MS_PER_DAY, 1 * MS_PER_DAY]) {
+      const stats = { exists: true, error: null, sizeBytes: 1, fileCount: 1, oldestMtimeMs };
+      const status = buildFolderStatus(r, stats, 80, clock.now(), { filesPastMaxAge: 1 });
+      expect(status).toMatchObject({ usagePercent: 0, level: 'ok' });
+      expect(monitor.observe(status, settings)).toEqual([]);
+    }
   });
 
   it('warns about a low volume once, re-arming 2 points above the floor', () => {
