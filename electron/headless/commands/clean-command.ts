@@ -47,6 +47,11 @@ export function renderRun(record: RunRecord): string {
       `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${spaceSummary([f])}), ` +
         `skipped ${formatCount(f.skipped.length)}, errors ${formatCount(f.errors.length)}`,
     );
+    // Whole units first (tokens, revisions): what became of each, then the files as for any folder.
+    for (const u of (f.units ?? []).slice(0, MAX_LISTED))
+      lines.push(
+        `    ${record.dryRun && u.outcome === 'removed' ? 'would remove' : u.outcome} ${displayName(u.label)}${u.detail ? ` (${displayName(u.detail)})` : ''}`,
+      );
     // Names (and details that quote them) through displayName: a byte that is not UTF-8 shows as \xNN.
     for (const s of f.skipped.slice(0, MAX_LISTED))
       lines.push(

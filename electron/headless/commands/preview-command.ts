@@ -1,7 +1,7 @@
 /** `headroom preview`: what a cleanup would remove now, and why. */
 import { displayName } from '../../../shared/byte-names.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
-import type { CleanupPreview } from '../../../shared/types.js';
+import type { CleanupPreview, FolderPlanView, PlannedUnit } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
@@ -28,6 +28,10 @@ export function renderPreview(preview: CleanupPreview): string {
       lines.push(`${folder.name}: not planned (${folder.error})`);
       continue;
     }
+    if (folder.units !== undefined) {
+      lines.push(...renderUnits(folder, folder.units));
+      continue;
+    }
     const count = folder.remove.length;
     lines.push(
       `${folder.name}: ${count === 0 ? 'nothing to remove' : `${formatCount(count)} files, ${formatBytes(folder.bytesToFree)} to free`}`,
@@ -42,4 +46,34 @@ export function renderPreview(preview: CleanupPreview): string {
     for (const note of folder.notes) lines.push(`  note: ${note}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Files listed under each unit in human output; `--json` lists all. */
+const MAX_FILES_PER_UNIT = 5;
+
+/**
+ * A folder whose unit of cleanup is whole (a token, a revision): one line per unit, its files under it,
+ * e.g. "  expired  token abc123 · 3 files · 12 MB · expired 5 h ago".
+ */
+function renderUnits(folder: FolderPlanView, units: readonly PlannedUnit[]): string[] {
+  const files = units.reduce((sum, u) => sum + u.files.length, 0);
+  const lines = [
+    `${folder.name}: ${
+      units.length === 0
+        ? 'nothing to remove'
+        : `${formatCount(units.length)} ${units.length === 1 ? 'unit' : 'units'} (${formatCount(files)} ${files === 1 ? 'file' : 'files'}), ${formatBytes(folder.bytesToFree)} to free`
+    }`,
+  ];
+  for (const unit of units.slice(0, MAX_LISTED)) {
+    lines.push(`  ${unit.reason.padEnd(7)}  ${displayName(unit.label)}`);
+    for (const path of unit.files.slice(0, MAX_FILES_PER_UNIT))
+      lines.push(`             ${displayName(path)}`);
+    if (unit.files.length > MAX_FILES_PER_UNIT) {
+      lines.push(`             … and ${formatCount(unit.files.length - MAX_FILES_PER_UNIT)} more files`);
+    }
+  }
+  if (units.length > MAX_LISTED)
+    lines.push(`  … and ${formatCount(units.length - MAX_LISTED)} more (--json lists all)`);
+  for (const note of folder.notes) lines.push(`  note: ${note}`);
+  return lines;
 }
