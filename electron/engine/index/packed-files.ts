@@ -162,6 +162,33 @@ export class PackedFilesBuilder {
     this.ino[i] = ino;
   }
 
+  /** Adds the file `name` in the folder `dir` (relative; empty for the root) without joining them first. */
+  addInDir(
+    dir: Uint8Array,
+    name: Uint8Array,
+    sizeBytes: number,
+    mtimeMs: number,
+    dev: number,
+    ino: number,
+  ): void {
+    const length = dir.length === 0 ? name.length : dir.length + 1 + name.length;
+    this.reserve(1, length);
+    let at = this.bytesUsed;
+    if (dir.length > 0) {
+      this.pathBytes.set(dir, at);
+      at += dir.length;
+      this.pathBytes[at++] = 0x2f;
+    }
+    this.pathBytes.set(name, at);
+    this.bytesUsed += length;
+    const i = this.count++;
+    this.pathOffsets[this.count] = this.bytesUsed;
+    this.sizeBytes[i] = sizeBytes;
+    this.mtimeMs[i] = mtimeMs;
+    this.dev[i] = dev;
+    this.ino[i] = ino;
+  }
+
   /** Appends every file of `files`. */
   append(files: PackedFiles): void {
     const byteLength = files.pathOffsets[files.count] ?? 0;

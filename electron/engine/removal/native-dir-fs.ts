@@ -25,7 +25,11 @@ interface Addon {
   renameNoReplace(fromFd: number, name: Name, toFd: number, toName: Name): void;
   closeFd(fd: number): void;
   readDirAt(fd: number): Buffer[];
+  scanDirAt(fd: number): [names: Buffer, stats: Float64Array];
 }
+
+/** What a folder scan uses of the addon (scan/walk-dirs-native.ts). */
+export type ScanAddon = Pick<Addon, 'openDir' | 'scanDirAt' | 'closeFd'>;
 
 const ADDON = path.join('native', 'build', 'Release', 'headroom_fs.node');
 
@@ -41,7 +45,7 @@ function findAddon(): string | null {
 }
 
 /** Node's `msFromTimeSpec`: the same double a scan's `Stats.mtimeMs` holds. */
-const msOf = (sec: number, nsec: number) => sec * 1000 + nsec / 1_000_000;
+export const msFromTimeSpec = (sec: number, nsec: number) => sec * 1000 + nsec / 1_000_000;
 
 /** One buffer per thread for every stat: the addon writes the fields into it. */
 const fields = new Float64Array(11);
@@ -68,7 +72,7 @@ function entryStat(addon: Addon, fd: number, name: Name | null): EntryStat {
     mode,
     size,
     diskBytes: blocks * 512,
-    mtimeMs: msOf(mSec, mNsec),
+    mtimeMs: msFromTimeSpec(mSec, mNsec),
   };
 }
 
@@ -101,10 +105,10 @@ function nativeDirFs(addon: Addon): DirFs {
 
 export type NativeLoad = { ok: true; dirFs: DirFs } | { ok: false; why: string };
 
-let loaded: NativeLoad | null = null;
+let loaded: { ok: true; addon: Addon } | { ok: false; why: string } | null = null;
 
 /** Loads the addon once per thread; `{ ok: false, why }` on Windows or when it was not built. */
-export function loadNativeDirFs(): NativeLoad {
+function loadAddon(): { ok: true; addon: Addon } | { ok: false; why: string } {
   if (loaded) return loaded;
   if (process.platform === 'win32') {
     loaded = { ok: false, why: 'Windows has no openat(); Headroom uses its path-based fallback there' };
@@ -116,9 +120,25 @@ export function loadNativeDirFs(): NativeLoad {
     return loaded;
   }
   try {
-    loaded = { ok: true, dirFs: nativeDirFs(createRequire(import.meta.url)(file) as Addon) };
+    loaded = { ok: true, addon: createRequire(import.meta.url)(file) as Addon };
   } catch (error) {
     loaded = { ok: false, why: `the removal addon could not be loaded: ${(error as Error).message}` };
   }
   return loaded;
+}
+
+let dirFs: NativeLoad | null = null;
+
+/** The race-free `DirFs`, or why there is none. */
+export function loadNativeDirFs(): NativeLoad {
+  if (dirFs) return dirFs;
+  const load = loadAddon();
+  dirFs = load.ok ? { ok: true, dirFs: nativeDirFs(load.addon) } : load;
+  return dirFs;
+}
+
+/** The addon's scan calls, or null where it is not built (the scan then walks by path). */
+export function loadScanAddon(): ScanAddon | null {
+  const load = loadAddon();
+  return load.ok ? load.addon : null;
 }

@@ -3,17 +3,23 @@
  * cost nothing here: the worker's thread has nothing else to do, and the host's event loop is elsewhere.
  */
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { decodeName, displayName } from '../../../shared/byte-names.js';
 import { PackedFilesBuilder } from '../index/packed-files.js';
+import { loadScanAddon } from '../removal/native-dir-fs.js';
 import { packByteList, unpackByteList } from './byte-list.js';
+import { describe, join, otherDevice, RELATIVE_PATH_BYTES } from './walk-common.js';
+import { walkDirsNative } from './walk-dirs-native.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
 
-const SLASH = 0x2f;
-/** Room per entry for its relative path (`a12/b3/c4/out_000123456.wav` is 27); longer paths grow the batch. */
-const RELATIVE_PATH_BYTES = 32;
-
-/** Walks `task.dirs` depth first; stops after `task.budgetEntries` entries and returns the rest as pending. */
+/**
+ * Walks `task.dirs` depth first; stops after `task.budgetEntries` entries and returns the rest as pending.
+ * Through the addon's directory handles where it is built (walk-dirs-native.ts), else by path.
+ */
 export function walkDirs(task: WalkTask): WalkChunk {
+  const addon = loadScanAddon();
+  return addon ? walkDirsNative(task, addon) : walkDirsByPath(task);
+}
+
+export function walkDirsByPath(task: WalkTask): WalkChunk {
   const root = Buffer.from(task.root.buffer, task.root.byteOffset, task.root.byteLength);
   // Sized once for the whole budget and posted untrimmed: every batch's columns are then the same few sizes,
   // allocated once and never copied to trim. Growing from small and trimming gave glibc a stream of
@@ -90,29 +96,7 @@ function readDir(dir: Buffer, rel: Uint8Array, unreadable: UnreadableDir[]): Dir
   }
 }
 
-const otherDevice = { code: 'EXDEV' };
-
-function describe(rel: Uint8Array, why: { code: string }): UnreadableDir {
-  const path = decodeName(rel);
-  const shown = path === '' ? 'the folder itself' : `"${displayName(path)}"`;
-  const reason =
-    why.code === 'EXDEV'
-      ? `${shown} is on another device (a mount point); Headroom does not cross into it.`
-      : why.code === 'EACCES' || why.code === 'EPERM'
-        ? `Headroom cannot read ${shown}: permission denied. Its files are not counted.`
-        : `Headroom cannot read ${shown} (${why.code}). Its files are not counted.`;
-  return { path, code: why.code, message: reason };
-}
-
 function errorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return typeof code === 'string' ? code : 'EIO';
-}
-
-function join(dir: Uint8Array, name: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(dir.length + 1 + name.length);
-  out.set(dir, 0);
-  out[dir.length] = SLASH;
-  out.set(name, dir.length + 1);
-  return out;
 }
