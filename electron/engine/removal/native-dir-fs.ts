@@ -140,5 +140,6 @@ export function loadNativeDirFs(): NativeLoad {
 /** The addon's scan calls, or null where it is not built (the scan then walks by path). */
 export function loadScanAddon(): ScanAddon | null {
   const load = loadAddon();
-  return load.ok ? load.addon : null;
+  // An addon built before scanDirAt existed (a checkout updated without npm ci) still removes safely.
+  return load.ok && typeof load.addon.scanDirAt === 'function' ? load.addon : null;
 }
