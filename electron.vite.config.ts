@@ -3,8 +3,10 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for both hosts: the Electron main bundle also carries the headless CLI and the scan and delete
-// workers, which the scanner and the executor load as `scan-worker.js` / `delete-worker.js` beside the
-// bundle that imports them.
+// workers, which the scanner and the executor load as `scan-worker.mjs` / `delete-worker.mjs` beside the
+// bundle that imports them (electron/engine/paths/bundled-worker-url.ts). Workers and shared chunks are
+// `.mjs`: a packaged app's workers load from app.asar.unpacked, where no package.json says "type": "module".
+const WORKERS = new Set(['scan-worker', 'delete-worker']);
 export default defineConfig({
   main: {
     build: {
@@ -15,6 +17,10 @@ export default defineConfig({
           cli: resolve('electron/headless/cli.ts'),
           'scan-worker': resolve('electron/engine/scan/scan-worker.ts'),
           'delete-worker': resolve('electron/engine/executor/delete-worker.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (WORKERS.has(chunk.name) ? '[name].mjs' : '[name].js'),
+          chunkFileNames: 'chunks/[name]-[hash].mjs',
         },
       },
     },

@@ -16,7 +16,7 @@ import type { Disposer } from '../engine/ports.js';
 
 /** Where the app's own renderer lives: the built page, or the dev server while developing. */
 export interface RendererOrigin {
-  /** `file://…/out/renderer/index.html` */
+  /** The built page: `app://headroom/index.html` (app-protocol.ts); a `file://` URL is compared the same way. */
   indexFileUrl: string;
   /** electron-vite's dev server (ELECTRON_RENDERER_URL), only in development. */
   devServerUrl: string | null;
@@ -31,10 +31,10 @@ export function isAppRendererUrl(url: string | null | undefined, origin: Rendere
   } catch {
     return false;
   }
-  if (sender.protocol === 'file:') {
-    const index = new URL(origin.indexFileUrl);
-    return index.protocol === 'file:' && sender.host === index.host && sender.pathname === index.pathname;
-  }
+  const index = new URL(origin.indexFileUrl);
+  const web = (protocol: string) => protocol === 'http:' || protocol === 'https:';
+  if (!web(sender.protocol) && sender.protocol === index.protocol)
+    return sender.host === index.host && sender.pathname === index.pathname;
   if (origin.devServerUrl === null || (sender.protocol !== 'http:' && sender.protocol !== 'https:'))
     return false;
   return sender.origin === new URL(origin.devServerUrl).origin;

@@ -12,12 +12,6 @@ import { renderAppIcon } from './tray/render-app-icon.js';
 import type { AppPort, LoginItemPort, NotifierPort, ShellPort, TrayPort } from './ports.js';
 
 /**
- * Windows' AppUserModelID: toasts carry the app's name and the taskbar groups its windows by it. Must equal
- * electron-builder.yml's appId, which the installer writes into the Start menu shortcut (a test checks).
- */
-export const APP_USER_MODEL_ID = 'dev.headroom.app';
-
-/**
  * @param iconDir where Windows' tray image is written as an .ico file (see encode-ico.ts); unused elsewhere.
  */
 export function createTrayPort(tray: Tray, platform: NodeJS.Platform, iconDir: string): TrayPort {

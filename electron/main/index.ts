@@ -5,17 +5,18 @@
  * calls a handler that does not exist yet. Launched by the user the dashboard opens; launched at login
  * (`--hidden`) only the tray shows, unless the desktop cannot show a tray.
  */
-import { app, dialog, ipcMain, Menu, powerMonitor, shell, Tray } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, protocol, shell, Tray } from 'electron';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
 import { systemClock } from '../engine/ports.js';
+import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES } from './app-protocol.js';
 import { EngineGate } from './engine-gate.js';
 import type { GatedEngine } from './engine-gate.js';
+import { APP_USER_MODEL_ID } from './app-identity.js';
 import {
-  APP_USER_MODEL_ID,
   appIconImage,
   appPort,
   createLoginItemPort,
@@ -39,7 +40,7 @@ type Dispose = () => void | Promise<void>;
 
 const platform = process.platform;
 const outDir = fileURLToPath(new URL('..', import.meta.url));
-const indexHtmlPath = join(outDir, 'renderer', 'index.html');
+const rendererDir = join(outDir, 'renderer');
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 /** Longest wait on quit for the engine to finish the file it is removing and record the run. */
 const ENGINE_DISPOSE_TIMEOUT_MS = 5_000;
@@ -50,6 +51,8 @@ const TRAY_HOST_PROBES = { atLogin: 10, byUser: 1, intervalMs: 1_000 };
 if (process.env.HEADROOM_USER_DATA_DIR) app.setPath('userData', process.env.HEADROOM_USER_DATA_DIR);
 // Windows: toasts and the taskbar group by this id, which must match the installer's shortcut (appId).
 if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// The page's own origin (app://headroom/), declared before the app is ready as Electron requires.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 if (!app.requestSingleInstanceLock()) app.quit();
 else void app.whenReady().then(start);
 
@@ -126,7 +129,7 @@ async function start(): Promise<void> {
 function setupDashboard(tray: Tray): DashboardWindow {
   return setupWindow({
     preloadPath: join(outDir, 'preload', 'index.cjs'),
-    indexHtmlPath,
+    rendererDir,
     devServerUrl,
     trayBounds: () => tray.getBounds(),
     icon: appIconImage(),
@@ -194,7 +197,7 @@ function setupNotifications(engine: GatedEngine, notifier: NotifierPort, window:
 }
 
 function rendererOrigin() {
-  return { indexFileUrl: pathToFileURL(indexHtmlPath).href, devServerUrl };
+  return { indexFileUrl: APP_INDEX_URL, devServerUrl };
 }
 
 /** config.yaml's start_at_login decides; only a packaged app registers itself (not the dev Electron binary). */

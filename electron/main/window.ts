@@ -3,6 +3,8 @@
  * sandbox, CSP, no navigation, no new windows, no webviews, no permissions) and shown next to the tray.
  */
 import { BrowserWindow, screen, session } from 'electron';
+import { realpathSync } from 'node:fs';
+import { APP_INDEX_URL, APP_SCHEME, serveAppAsset } from './app-protocol.js';
 import type { NativeImage, Rectangle, Session, WebContents } from 'electron';
 import { dashboardCsp } from './dashboard-csp.js';
 import type { DashboardView, WindowPort } from './ports.js';
@@ -13,8 +15,8 @@ import type { WindowBehaviour } from './window-behaviour.js';
 export interface DashboardWindowOptions {
   /** Built preload (`out/preload/index.cjs`). */
   preloadPath: string;
-  /** Built page (`out/renderer/index.html`), used unless `devServerUrl` is set. */
-  indexHtmlPath: string;
+  /** The built page's folder (`out/renderer`), served as `app://headroom/` unless `devServerUrl` is set. */
+  rendererDir: string;
   devServerUrl: string | null;
   /** The tray icon's bounds; empty where the desktop does not report them (most Linux panels). */
   trayBounds(): Rectangle;
@@ -61,7 +63,12 @@ function lockDownContents(contents: WebContents): void {
 
 export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
   const ses = session.fromPartition(PARTITION);
-  lockDownSession(ses, dashboardCsp(options.devServerUrl !== null));
+  const csp = dashboardCsp(options.devServerUrl !== null);
+  lockDownSession(ses, csp);
+  if (options.devServerUrl === null) {
+    const rendererDir = realpathOr(options.rendererDir);
+    ses.protocol.handle(APP_SCHEME, (request) => serveAppAsset(rendererDir, request, csp));
+  }
   const window = new BrowserWindow({
     ...SIZE,
     minWidth: 380,
@@ -94,7 +101,7 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
     hide();
   });
   if (options.devServerUrl !== null) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(options.indexHtmlPath);
+  else void window.loadURL(APP_INDEX_URL);
 
   const hide = () => {
     if (inTaskbarOnly) {
@@ -146,6 +153,15 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
       if (!window.isDestroyed()) window.destroy();
     },
   };
+}
+
+/** The real path (app-protocol.ts compares real paths); a folder that is missing serves nothing either way. */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function toPair(point: { x: number; y: number }): [number, number] {

@@ -118,3 +118,40 @@ test('the removal addon that npm ci built for Node loads in Electron’s main pr
     ].sort(),
   );
 });
+
+test('the page comes from app://headroom/, never file://, and the first bridge call has a handler', async () => {
+  expect(page.url()).toMatch(/^app:\/\/headroom\/index\.html/);
+  const first = await page.evaluate(() => (globalThis as unknown as PageGlobals).headroom.getSnapshot());
+  // Answered by the gate ('starting' while the engine scans) or the engine: never "No handler registered".
+  expect(first.ok || (first as unknown as { code: string }).code === 'starting').toBe(true);
+});
+
+test('launched by the user, the dashboard is shown; on Windows and Linux without the default menu', async () => {
+  const state = await app.evaluate(({ BrowserWindow, Menu }) => ({
+    visible: BrowserWindow.getAllWindows().map((w) => w.isVisible()),
+    menu: Menu.getApplicationMenu() === null,
+    platform: process.platform,
+  }));
+  expect(state.visible).toEqual([true]);
+  if (state.platform !== 'darwin') expect(state.menu).toBe(true);
+});
+
+test('launched at login (--hidden), only the tray: the window stays hidden where a tray host exists', async () => {
+  const hiddenData = await mkdtemp(join(tmpdir(), 'headroom-electron-hidden-'));
+  const hidden = await electron.launch({
+    executablePath: binary ?? undefined,
+    args: [root, '--hidden'],
+    env: { ...process.env, HEADROOM_USER_DATA_DIR: hiddenData },
+  });
+  try {
+    await hidden.firstWindow();
+    const visible = await hidden.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => w.isVisible()),
+    );
+    // Linux without a StatusNotifier host opens the window on purpose (README "Desktop integration").
+    if (process.platform !== 'linux') expect(visible).toEqual([false]);
+  } finally {
+    await hidden.close();
+    await rm(hiddenData, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 /**
- * Worker entry (bundled as `out/main/delete-worker.js`): runs one removal job at a time with synchronous
+ * Worker entry (bundled as `out/main/delete-worker.mjs`): runs one removal job at a time with synchronous
  * calls (electron/engine/removal), reporting progress every few hundred files or tens of milliseconds.
  * The stop flag arrives through shared memory, so it is seen between files while the thread is busy.
  */

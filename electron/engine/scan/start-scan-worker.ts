@@ -1,18 +1,6 @@
 /** Starts one scan worker thread, from the bundle in production and from the TypeScript source in tests. */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-
-/**
- * The bundle puts `scan-worker.js` in `out/main/`. The scanner itself lands either in an entry bundle beside
- * it (`out/main/cli.js`) or, when both entries share it, in a chunk one folder down (`out/main/chunks/…`):
- * so look beside this module first, then one folder up.
- */
-function bundledWorkerUrl(): URL {
-  const beside = new URL('./scan-worker.js', import.meta.url);
-  const above = new URL('../scan-worker.js', import.meta.url);
-  return !existsSync(fileURLToPath(beside)) && existsSync(fileURLToPath(above)) ? above : beside;
-}
+import { bundledWorkerUrl } from '../paths/bundled-worker-url.js';
 
 /**
  * A walk's garbage (a Dirent and a name buffer per entry) dies young; V8's default young generation let
@@ -27,7 +15,8 @@ const resourceLimits = { maxYoungGenerationSizeMb: 2 };
  * ignores `execArgv: ['--import', 'tsx']` for a worker's entry module, so the worker registers tsx itself.
  */
 export function startScanWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(bundledWorkerUrl(), { resourceLimits });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(bundledWorkerUrl('scan-worker', import.meta.url), { resourceLimits });
   const source = new URL('./scan-worker.ts', import.meta.url);
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(boot, { eval: true, resourceLimits });

@@ -30,6 +30,14 @@ describe('isAppRendererUrl', () => {
     expect(isAppRendererUrl(`${indexFileUrl}?x=1`, packaged)).toBe(true);
   });
 
+  it('accepts the page served from app://headroom/, and no other host, path or file:// page', () => {
+    const app = { indexFileUrl: 'app://headroom/index.html', devServerUrl: null };
+    expect(isAppRendererUrl('app://headroom/index.html#/preview', app)).toBe(true);
+    expect(isAppRendererUrl('app://evil/index.html', app)).toBe(false);
+    expect(isAppRendererUrl('app://headroom/other.html', app)).toBe(false);
+    expect(isAppRendererUrl(indexFileUrl, app)).toBe(false);
+  });
+
   it('refuses other files, other sites, missing frames and the dev server when not developing', () => {
     expect(isAppRendererUrl(pathToFileURL('/tmp/evil/index.html').href, packaged)).toBe(false);
     expect(isAppRendererUrl('https://example.com/', packaged)).toBe(false);

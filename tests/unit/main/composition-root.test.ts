@@ -149,6 +149,15 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/script-src 'self'/);
   });
 
+  it('loads the page from app://headroom/ (not file://), served by the dashboard session only', async () => {
+    const record = await launch({ engine: readyEngine() });
+    expect(record.loads.map((load) => load.url)).toEqual(['app://headroom/index.html']);
+    expect(record.privilegedSchemes).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+    expect([...(record.partitions[0]?.protocols.keys() ?? [])]).toEqual(['app']);
+  });
+
   it('serves every bridge request over IPC and shows the engine in the tray', async () => {
     const record = await launch({ engine: readyEngine() });
     expect([...record.handlers.keys()].sort()).toEqual(REQUEST_NAMES.map(ipcChannel).sort());

@@ -17,6 +17,7 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     beforeQuit: [] as { defaultPrevented: boolean }[],
     positions: [] as [number, number][],
     trayImagePaths: [] as string[],
+    privilegedSchemes: [] as unknown[],
     errorBoxes: [] as [string, string][],
     handlers: new Map<string, Handler>(),
     windows: [] as FakeBrowserWindow[],
@@ -92,6 +93,8 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     setPermissionRequestHandler = (fn: Handler) => void (this.permissionRequest = fn);
     setPermissionCheckHandler = (fn: Handler) => void (this.permissionCheck = fn);
     webRequest = { onHeadersReceived: (fn: Handler) => void (this.headers = fn) };
+    protocols = new Map<string, Handler>();
+    protocol = { handle: (scheme: string, fn: Handler) => void this.protocols.set(scheme, fn) };
   }
   class FakeNotification extends EventEmitter {
     static isSupported = () => true;
@@ -135,6 +138,9 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     },
     nativeImage: { createEmpty: image, createFromBuffer: image, createFromPath: imageFromPath },
     powerMonitor,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void record.privilegedSchemes.push(...schemes),
+    },
     dialog: { showErrorBox: (title: string, body: string) => void record.errorBoxes.push([title, body]) },
     ipcMain: {
       handle: (channel: string, fn: Handler) => void record.handlers.set(channel, fn),
