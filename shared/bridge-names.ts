@@ -12,7 +12,9 @@ export const BRIDGE_REQUEST_NAMES = [
   'cancelCleanup',
   'getHistory',
   'getConfig',
+  'checkConfigImpact',
   'updateConfig',
+  'holdPendingRules',
   'pauseSchedule',
 ] as const satisfies readonly RequestName[];
 

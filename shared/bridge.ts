@@ -11,8 +11,10 @@ import type {
   CleanupProgress,
   ConfigErrorInfo,
   ConfigIssue,
+  ConfigImpact,
   ConfigSource,
   HistoryPage,
+  PendingRules,
   RunRecord,
   ScheduleStatus,
   Snapshot,
@@ -45,7 +47,12 @@ export const requestSchemas = {
     before: z.iso.datetime().optional(),
   }),
   getConfig: z.strictObject({}),
-  updateConfig: configPatchSchema,
+  /** What `updateConfig` with this patch would remove that cleanup does not remove now; `{}`: a disk edit's. */
+  checkConfigImpact: configPatchSchema,
+  /** A patch whose impact removes files needs `confirmImpact`: the token `checkConfigImpact` gave for it. */
+  updateConfig: configPatchSchema.extend({ confirmImpact: z.string().max(200).optional() }),
+  /** Hold (true) or release (false) a disk edit's pending removals; "Run now" is `runCleanup`. */
+  holdPendingRules: z.strictObject({ hold: z.boolean() }),
   /** `until: null` resumes; an ISO time pauses automatic cleanup until then. */
   pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
 } as const;
@@ -72,7 +79,9 @@ export interface RequestResults {
   cancelCleanup: { cancelled: boolean };
   getHistory: HistoryPage;
   getConfig: ConfigView;
+  checkConfigImpact: ConfigImpact;
   updateConfig: ConfigView;
+  holdPendingRules: PendingRules | null;
   pauseSchedule: ScheduleStatus;
 }
 
@@ -97,6 +106,8 @@ export type BridgeErrorCode =
   | 'unknown-folder'
   | 'config-invalid'
   | 'config-readonly'
+  /** The change would remove files and came without a confirmation of its current impact. */
+  | 'consent-required'
   | 'busy'
   | 'rate-limited'
   | 'unauthorized'
@@ -194,6 +205,7 @@ export const HTTP_STATUS_FOR: Record<BridgeErrorCode, number> = {
   'unknown-folder': 404,
   'config-invalid': 422,
   'config-readonly': 409,
+  'consent-required': 409,
   busy: 409,
   'rate-limited': 429,
   unauthorized: 401,

@@ -178,6 +178,45 @@ export interface Snapshot {
   cleaning: boolean;
   schedule: ScheduleStatus;
   configError: ConfigErrorInfo | null;
+  /**
+   * A change made to config.yaml on disk whose new removals wait for the user's say (DESIGN.md invariant
+   * 7); null when none waits. Absent where no live engine keeps the rules (one-shot commands).
+   */
+  pendingRules?: PendingRules | null;
+}
+
+/** The files one folder's new rules would remove that its rules before did not. */
+export interface FolderImpact {
+  name: string;
+  files: number;
+  bytes: number;
+  /** The first of those files, oldest first (at most `IMPACT_LISTED`): the preview one click away. */
+  remove: FolderPlanView['remove'];
+}
+
+/** What a configuration change would remove that the rules before it would not (DESIGN.md invariant 7). */
+export interface ConfigImpact {
+  computedAtMs: number;
+  files: number;
+  bytes: number;
+  /** Only folders with new removals, in configuration order. */
+  folders: FolderImpact[];
+  /**
+   * Confirms exactly this change (from the rules removals follow now to the patched ones): pass it as
+   * `updateConfig`'s `confirmImpact`. Null when the change removes nothing new and saves without one.
+   */
+  token: string | null;
+}
+
+/** A disk edit's new removals, waiting for the next scheduled run or the user's "Run now". */
+export interface PendingRules {
+  impact: Omit<ConfigImpact, 'token'>;
+  /** When the change was seen (epoch ms). */
+  sinceMs: number;
+  /** The next scheduled run, which applies them unless held; null when scheduled cleanup is off or held. */
+  appliesAt: string | null;
+  /** The user chose Hold: removals keep following the rules before the change until they choose Run now. */
+  held: boolean;
 }
 
 export interface PlannedRemoval {

@@ -9,6 +9,9 @@ import { formatConfigError } from '../../shared/config-issue.js';
 import type { EventPayloads } from '../../shared/bridge.js';
 import type { AppConfig } from '../../shared/types.js';
 import { CleanupService } from './cleanup/cleanup-service.js';
+import { ConsentGate } from './consent/consent-gate.js';
+import { CONSENT_FILE, ConsentLedger } from './consent/consent-ledger.js';
+import { folderFiles } from './consent/folder-files.js';
 import { ConfigStore } from './config/config-store.js';
 import { ensureDefaultConfig } from './config/default-config.js';
 import type { Engine, EngineOptions } from './engine-types.js';
@@ -26,7 +29,7 @@ import { oneShotSnapshot } from './status/one-shot-snapshot.js';
 export const HISTORY_FILE = 'history.jsonl';
 export const SCHEDULE_FILE = 'schedule.json';
 /** Files of Headroom's own in a data folder: one of them there means Headroom made the folder. */
-export const DATA_FILES: readonly string[] = [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE, TOKEN_FILE];
+export const DATA_FILES: readonly string[] = [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE, TOKEN_FILE, CONSENT_FILE];
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
@@ -43,6 +46,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
   let runtime: LiveRuntime | null = null;
+  const ledger = await ConsentLedger.open(
+    join(dataDir, CONSENT_FILE),
+    config.current()?.config.folders ?? [],
+    lock.primary,
+  );
+  const gate = new ConsentGate(
+    ledger,
+    clock,
+    folderFiles((rules) => runtime?.indexOf(rules) ?? null),
+  );
   const cleanup = new CleanupService({
     history: opened.store,
     clock,
@@ -51,10 +64,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     afterRun: async (record, scope) => {
       if (lock.primary) await schedule.noteRun(record, scope.allFolders);
+      // A run that followed the configuration as it is (the user's Clean or Run now, a scheduled run not
+      // held) is the user's say: removals follow those rules from now on (invariant 7).
+      if (lock.primary && !record.dryRun && !scope.gated) {
+        await gate.approve(scope.rules, scope.allFolders);
+        if (!scope.allFolders) await gate.review(config.current()?.config ?? null);
+      }
       await runtime?.afterRun(record);
     },
   });
-  if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, clock, emit, log });
+  if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, gate, clock, emit, log });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -100,8 +119,24 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       parseRequest('getConfig', input);
       return config.view();
     },
+    async checkConfigImpact(input) {
+      const next = await config.patched(parseRequest('checkConfigImpact', input));
+      return gate.impactOf(next.folders);
+    },
     async updateConfig(input) {
-      return config.update(parseRequest('updateConfig', input));
+      const { confirmImpact, ...patch } = parseRequest('updateConfig', input);
+      return config.update(patch, {
+        check: (next) => gate.requireConsent(next.folders, confirmImpact),
+        written: async (next) => {
+          if (lock.primary) await gate.approve(next.folders, true);
+        },
+      });
+    },
+    async holdPendingRules(input) {
+      const { hold } = parseRequest('holdPendingRules', input);
+      requireOwner();
+      await gate.setHeld(hold);
+      return runtime ? runtime.pendingRules() : null;
     },
     async pauseSchedule(input) {
       const { until } = parseRequest('pauseSchedule', input);

@@ -23,7 +23,12 @@ export function defaultAnswers(): Answers {
     cancelCleanup: { ok: true, value: { cancelled: true } },
     getHistory: { ok: true, value: { runs: [runRecord()], damagedLines: 0 } },
     getConfig: { ok: true, value: configView() },
+    checkConfigImpact: {
+      ok: true,
+      value: { computedAtMs: 0, files: 0, bytes: 0, folders: [], token: null },
+    },
     updateConfig: { ok: true, value: configView({ text: 'saved\n' }) },
+    holdPendingRules: { ok: true, value: null },
     pauseSchedule: { ok: true, value: snapshot().schedule },
   };
 }
@@ -41,7 +46,9 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     cancelCleanup: request('cancelCleanup'),
     getHistory: request('getHistory'),
     getConfig: request('getConfig'),
+    checkConfigImpact: request('checkConfigImpact'),
     updateConfig: request('updateConfig'),
+    holdPendingRules: request('holdPendingRules'),
     pauseSchedule: request('pauseSchedule'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -9,9 +9,13 @@ import type {
   AppConfig,
   CleanupPreview,
   CleanupTrigger,
+  FolderRules,
   FolderRunResult,
   RunRecord,
 } from '../../../shared/types.js';
+import { emptyPlan } from '../../core/empty-plan.js';
+import { agreedPlan } from '../../core/rule-impact.js';
+import type { HeldRules } from '../consent/consent-gate.js';
 import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
@@ -27,6 +31,20 @@ export interface CleanupRequest {
   folders?: string[];
   dryRun?: boolean;
   trigger: CleanupTrigger;
+  /**
+   * Folders whose current rules wait for the user's say (DESIGN.md invariant 7), with the rules they
+   * agreed to: there the run removes only what both remove. Absent: the rules as they are.
+   */
+  held?: HeldRules;
+}
+
+/** What `afterRun` learns about a run besides its record. */
+export interface RunScope {
+  allFolders: boolean;
+  /** The rules the run was planned with. */
+  rules: FolderRules[];
+  /** True when `held` limited any folder of the run. */
+  gated: boolean;
 }
 
 export interface CleanupServiceDeps {
@@ -40,7 +58,7 @@ export interface CleanupServiceDeps {
    */
   config?: LiveConfig;
   /** Called after every run, so live folders can reconcile and the new usage is pushed. */
-  afterRun?: (record: RunRecord, scope: { allFolders: boolean }) => Promise<void> | void;
+  afterRun?: (record: RunRecord, scope: RunScope) => Promise<void> | void;
 }
 
 export class CleanupService {
@@ -64,7 +82,9 @@ export class CleanupService {
     const folders = selectFolders(config, request.folders);
     const abort = new AbortController();
     const allFolders = folders.length === config.folders.length;
-    const promise = this.execute(folders, request, abort.signal, allFolders).finally(() => {
+    const gated = folders.some((f) => request.held?.has(f.name) ?? false);
+    const scope: RunScope = { allFolders, rules: folders, gated };
+    const promise = this.execute(folders, request, abort.signal, scope).finally(() => {
       this.current = null;
     });
     this.current = { promise, abort };
@@ -87,7 +107,7 @@ export class CleanupService {
     folders: AppConfig['folders'],
     request: CleanupRequest,
     signal: AbortSignal,
-    allFolders: boolean,
+    scope: RunScope,
   ): Promise<RunRecord> {
     const { clock, history, emit } = this.deps;
     const record: RunRecord = {
@@ -109,7 +129,8 @@ export class CleanupService {
     });
     let checkpoints: RunCheckpoints | null = null;
     try {
-      const planned = await planFolders(folders, clock.now(), signal);
+      const plannedAtMs = clock.now();
+      const planned = holdBack(await planFolders(folders, plannedAtMs, signal), request.held, plannedAtMs);
       // The first checkpoint names every folder of the run, before the first removal.
       checkpoints = record.dryRun ? null : await RunCheckpoints.start(history, record, planned, clock);
       for (const [i, p] of planned.entries()) {
@@ -129,7 +150,7 @@ export class CleanupService {
     record.finishedAt = new Date(clock.now()).toISOString();
     if (!record.dryRun) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
-    await this.deps.afterRun?.(record, { allFolders });
+    await this.deps.afterRun?.(record, scope);
     return record;
   }
 
@@ -160,6 +181,21 @@ export class CleanupService {
     const finished = p.finish ? await p.finish(result, record.dryRun) : result;
     return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
+}
+
+/** Where a folder's rules wait for consent, its plan keeps only what the agreed rules remove too. */
+function holdBack(planned: PlannedFolder[], held: HeldRules | undefined, nowMs: number): PlannedFolder[] {
+  if (!held || held.size === 0) return planned;
+  return planned.map((p) => {
+    if (!p.plan || !p.scan || !held.has(p.rules.name)) return p;
+    // Whole units (a model, a revision) cannot be intersected file by file without splitting one
+    // (invariant 8): such a folder removes nothing until its new rules are agreed.
+    if (p.rules.kind !== 'files') {
+      const note = 'its rules changed on disk; nothing is removed here until the change is agreed';
+      return { ...p, plan: { ...emptyPlan(p.rules.name), notes: [...p.plan.notes, note] } };
+    }
+    return { ...p, plan: agreedPlan(p.scan.files, p.plan, held.get(p.rules.name) ?? null, nowMs) };
+  });
 }
 
 function finalStatus(record: RunRecord, signal: AbortSignal): RunRecord['status'] {

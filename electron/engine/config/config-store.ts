@@ -33,6 +33,14 @@ export interface ConfigChange {
   warnings: ConfigIssue[];
 }
 
+/** Steps of an update that belong to the caller (the consent check, DESIGN.md invariant 7). */
+export interface UpdateHooks {
+  /** Sees the new configuration before anything is written; throwing refuses the update. */
+  check?: (next: AppConfig) => Promise<void>;
+  /** Runs after the file is written and before listeners are told. */
+  written?: (next: AppConfig) => Promise<void>;
+}
+
 interface Good extends ConfigState {
   written: ConfigFile;
 }
@@ -109,8 +117,13 @@ export class ConfigStore {
    * `FILE:LINE:COL: message` lines, and the issues themselves for the form's fields) when the result would be invalid, and `'config-readonly'` for what a
    * Chatterbox file cannot hold; the file is untouched in both cases.
    */
-  update(patch: ConfigPatch): Promise<ConfigView> {
-    return this.serially(() => this.applyPatch(patch));
+  update(patch: ConfigPatch, hooks: UpdateHooks = {}): Promise<ConfigView> {
+    return this.serially(() => this.applyPatch(patch, hooks));
+  }
+
+  /** The configuration `patch` would give, applied to the file as it is on disk now; nothing is written. */
+  patched(patch: ConfigPatch): Promise<AppConfig> {
+    return this.serially(async () => (await this.parsePatched(patch)).result.config);
   }
 
   /** Reloads and updates run one at a time, so a slow reload never overwrites a newer update's state. */
@@ -126,7 +139,19 @@ export class ConfigStore {
     return () => this.listeners.delete(listener);
   }
 
-  private async applyPatch(input: ConfigPatch): Promise<ConfigView> {
+  private async applyPatch(input: ConfigPatch, hooks: UpdateHooks): Promise<ConfigView> {
+    const { newText, result } = await this.parsePatched(input);
+    await hooks.check?.(result.config);
+    await writeFileAtomic(this.file, newText);
+    // Before listeners hear of it: the live engine must not take the engine's own save for a disk edit.
+    await hooks.written?.(result.config);
+    this.text = newText;
+    this.accept(result);
+    this.notify();
+    return this.view();
+  }
+
+  private async parsePatched(input: ConfigPatch) {
     const parsed = configPatchSchema.safeParse(input);
     if (!parsed.success) {
       // `settings.X` of a patch is the top-level key X of the file; `folders…` is the same path in both.
@@ -142,11 +167,7 @@ export class ConfigStore {
     const result = await parseConfigText(newText, this.file, this.ctx);
     if (!result.ok)
       throw new BridgeError('config-invalid', formatConfigError(result.error), result.error.issues);
-    await writeFileAtomic(this.file, newText);
-    this.text = newText;
-    this.accept(result);
-    this.notify();
-    return this.view();
+    return { newText, result };
   }
 
   /** The file's current text; a missing file is edited as an empty one (the patch must then be complete). */

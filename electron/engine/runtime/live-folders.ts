@@ -3,6 +3,7 @@
  * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed).
  */
 import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
+import type { FolderIndex } from '../index/folder-index.js';
 import { LiveFolder } from '../live/live-folder.js';
 import type { LiveSource } from '../monitor/live-folder-status.js';
 import type { Clock, Disposer, LogFn } from '../ports.js';
@@ -65,6 +66,20 @@ export class LiveFolders {
       live.forgetRemoved(result.removed);
       await live.rescan();
     }
+  }
+
+  /**
+   * The live index of the folder `rules` name, when it counts files exactly as `rules` would (same path,
+   * exclusions and glob case): the impact check's files without a second scan.
+   */
+  indexOf(rules: FolderRules): FolderIndex | null {
+    const live = this.entries.get(rules.name)?.live ?? null;
+    if (live === null) return null;
+    const same =
+      live.rules.path === rules.path &&
+      live.rules.caseSensitiveGlobs === rules.caseSensitiveGlobs &&
+      JSON.stringify(live.rules.exclude) === JSON.stringify(rules.exclude);
+    return same ? live.files : null;
   }
 
   async dispose(): Promise<void> {

@@ -4,7 +4,16 @@
  * pushed at most every `SNAPSHOT_INTERVAL_MS`, however fast files arrive.
  */
 import type { EventPayloads } from '../../../shared/bridge.js';
-import type { AppConfig, CleanupTrigger, RunRecord, Snapshot } from '../../../shared/types.js';
+import type {
+  AppConfig,
+  CleanupTrigger,
+  FolderRules,
+  PendingRules,
+  RunRecord,
+  Snapshot,
+} from '../../../shared/types.js';
+import type { ConsentGate } from '../consent/consent-gate.js';
+import type { FolderIndex } from '../index/folder-index.js';
 import type { CleanupService } from '../cleanup/cleanup-service.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { watchConfigFile } from '../config/watch-config-file.js';
@@ -29,6 +38,8 @@ export interface LiveRuntimeDeps {
   config: ConfigStore;
   cleanup: CleanupService;
   schedule: ScheduleState;
+  /** Decides which rules removals follow while a change waits for the user's say (invariant 7). */
+  gate: ConsentGate;
   clock: Clock;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
   log: LogFn;
@@ -65,6 +76,8 @@ export class LiveRuntime {
   static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
     const runtime = new LiveRuntime(deps);
     await runtime.folders.sync(runtime.config());
+    // A change made while Headroom was not running is pending too: the start-up cleanup does not apply it.
+    await deps.gate.review(runtime.config());
     runtime.disposers.push(
       deps.config.onChange((change) => void runtime.onConfigChange(change.error !== null)),
       watchConfigFile(
@@ -102,14 +115,35 @@ export class LiveRuntime {
       schedule: this.deps.schedule.status(config, this.deps.cleanup.running),
       configError: this.deps.config.error(),
       warningThresholdPercent: settings.warningThresholdPercent,
+      pendingRules: this.pendingRules(),
     });
   }
 
-  /** A manual request: joins a run in progress. */
+  /** A disk edit's new removals waiting for the user's say, and when they would apply. */
+  pendingRules(): PendingRules | null {
+    const pending = this.deps.gate.pending();
+    if (pending === null) return null;
+    const nextRunAt = this.deps.schedule.status(this.config(), this.deps.cleanup.running).nextRunAt;
+    return { ...pending, appliesAt: pending.held ? null : nextRunAt };
+  }
+
+  /** The live index of a folder counted as `rules` count (see LiveFolders.indexOf). */
+  indexOf(rules: FolderRules): FolderIndex | null {
+    return this.folders.indexOf(rules);
+  }
+
+  /**
+   * Starts a run, or joins the one in progress. The user's own Clean, and a scheduled run nobody held,
+   * follow the rules as they are; start-up and emergency runs (and a held schedule) only remove what the
+   * agreed rules remove too, so a disk edit never removes anything within seconds (invariant 7).
+   */
   runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
     const config = this.config();
     if (!config) return Promise.reject(new Error('no valid configuration'));
-    const run = this.deps.cleanup.run(config, { trigger, folders, dryRun });
+    const { gate } = this.deps;
+    const followsConfig = trigger === 'manual' || (trigger === 'schedule' && !gate.held);
+    const held = followsConfig ? undefined : gate.heldRules(config);
+    const run = this.deps.cleanup.run(config, { trigger, folders, dryRun, held });
     void this.push();
     return run;
   }
@@ -143,6 +177,7 @@ export class LiveRuntime {
     const error = this.deps.config.error();
     if (hasError && error) this.deps.emit('configError', error);
     await this.folders.sync(this.config());
+    await this.deps.gate.review(this.config());
     // The interval may have changed, or scheduled cleanup been turned on or off.
     this.scheduler.rearm();
     await this.push();

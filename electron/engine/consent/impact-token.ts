@@ -1,0 +1,30 @@
+/**
+ * A confirmation names the change it confirms: an HMAC, under a key that lives only in this engine, of
+ * the rules removals follow now, the rules the patch gives, and the folders it would remove files from.
+ * A client cannot make one without asking the engine for the impact, and one made before the file or the
+ * agreed rules changed no longer matches (a stale dashboard is asked again).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FolderRules } from '../../../shared/types.js';
+
+export class ImpactTokens {
+  private readonly key = randomBytes(32);
+
+  sign(before: readonly FolderRules[], after: readonly FolderRules[], folders: readonly string[]): string {
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify({ before, after, folders }))
+      .digest('base64url');
+  }
+
+  verify(
+    token: string | undefined,
+    before: readonly FolderRules[],
+    after: readonly FolderRules[],
+    folders: readonly string[],
+  ): boolean {
+    if (token === undefined) return false;
+    const expected = Buffer.from(this.sign(before, after, folders));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
