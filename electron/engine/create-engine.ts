@@ -29,7 +29,13 @@ import { oneShotSnapshot } from './status/one-shot-snapshot.js';
 export const HISTORY_FILE = 'history.jsonl';
 export const SCHEDULE_FILE = 'schedule.json';
 /** Files of Headroom's own in a data folder: one of them there means Headroom made the folder. */
-export const DATA_FILES: readonly string[] = [HISTORY_FILE, SCHEDULE_FILE, LOCK_FILE, TOKEN_FILE, CONSENT_FILE];
+export const DATA_FILES: readonly string[] = [
+  HISTORY_FILE,
+  SCHEDULE_FILE,
+  LOCK_FILE,
+  TOKEN_FILE,
+  CONSENT_FILE,
+];
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
