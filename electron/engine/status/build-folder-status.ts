@@ -30,7 +30,11 @@ export function buildFolderStatus(
   extras: StatusExtras = {},
 ): FolderStatus {
   const limits = { maxSizeBytes: rules.maxSizeBytes, maxFiles: rules.maxFiles, maxAgeDays: rules.maxAgeDays };
-  const { usage, usagePercent } = folderUsage(stats, limits, nowMs);
+  // In a model cache or manifest folder `max_files` counts units (revisions, tokens), which a file count
+  // cannot tell: held against files it would read "over" and start emergency cleanups that plan nothing.
+  // Planning applies it; the gauge leaves it out.
+  const countable = rules.kind === 'files' ? limits : { ...limits, maxFiles: null };
+  const { usage, usagePercent } = folderUsage(stats, countable, nowMs);
   return {
     name: rules.name,
     path: rules.path,
