@@ -26,7 +26,7 @@ import {
 } from './electron-ports.js';
 import { setupIpc } from './ipc.js';
 import { launchedAtLogin } from './launch-mode.js';
-import { waitForStatusNotifierHost } from './linux-tray-host.js';
+import { ownItemRegistered, waitForStatusNotifierHost } from './linux-tray-host.js';
 import type { RunCommand } from './linux-tray-host.js';
 import { NotificationController } from './notification-controller.js';
 import type { LoginItemPort, NotifierPort, WindowPort } from './ports.js';
@@ -45,7 +45,7 @@ const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? nul
 /** Longest wait on quit for the engine to finish the file it is removing and record the run. */
 const ENGINE_DISPOSE_TIMEOUT_MS = 5_000;
 /** A login item may start before the panel's tray host: ask this often, this long apart, before giving up. */
-const TRAY_HOST_PROBES = { atLogin: 10, byUser: 1, intervalMs: 1_000 };
+const TRAY_HOST_PROBES = { atLogin: 10, byUser: 1, itemChecks: 5, intervalMs: 1_000 };
 
 // Tests and portable setups point the app at their own data folder (config.yaml, history) this way.
 if (process.env.HEADROOM_USER_DATA_DIR) app.setPath('userData', process.env.HEADROOM_USER_DATA_DIR);
@@ -140,17 +140,27 @@ function setupDashboard(tray: Tray): DashboardWindow {
 }
 
 /**
- * Linux: with no StatusNotifier host (stock GNOME, or none yet at login) the tray icon is invisible, so the
- * dashboard opens and stays in the taskbar instead of leaving the user with nothing on screen.
+ * Linux: with no StatusNotifier host (stock GNOME, or none yet at login), or a host that never lists this
+ * app's item (Electron's StatusNotifierItem regressions, README "Desktop integration"), the tray icon is
+ * invisible: the dashboard opens and stays in the taskbar instead of leaving the user with nothing on screen.
  */
 async function keepVisibleWithoutTrayHost(window: DashboardWindow, atLogin: boolean): Promise<void> {
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const host = await waitForStatusNotifierHost({
     run: runCommand,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep,
     attempts: atLogin ? TRAY_HOST_PROBES.atLogin : TRAY_HOST_PROBES.byUser,
     intervalMs: TRAY_HOST_PROBES.intervalMs,
   });
-  if (host !== 'absent') return;
+  let visible = host !== 'absent';
+  // Electron registers the item asynchronously: give it a few seconds before calling it refused.
+  for (let attempt = 0; host === 'present' && attempt < TRAY_HOST_PROBES.itemChecks; attempt++) {
+    await sleep(TRAY_HOST_PROBES.intervalMs);
+    const registered = await ownItemRegistered(runCommand, process.pid);
+    visible = registered !== false;
+    if (visible) break;
+  }
+  if (visible) return;
   window.keepInTaskbar();
   window.show('overview');
 }

@@ -61,3 +61,41 @@ export async function waitForStatusNotifierHost(options: WaitForHostOptions): Pr
   }
   return state;
 }
+
+/**
+ * Whether this process's own StatusNotifierItem is among the watcher's registered items. A host may run and
+ * still refuse the item (Electron 43.3+/44 registration regressions, electron/electron#53213): then no icon
+ * shows although `probeStatusNotifierHost` says `present`. Items are listed as `<bus name>/<path>`; the bus
+ * name's owner pid is asked of the bus. `unknown` when the bus cannot be asked.
+ */
+export async function ownItemRegistered(run: RunCommand, pid: number): Promise<boolean | 'unknown'> {
+  const listed = await run('gdbus', [
+    'call',
+    '--session',
+    '--dest',
+    WATCHER,
+    '--object-path',
+    '/StatusNotifierWatcher',
+    '--method',
+    'org.freedesktop.DBus.Properties.Get',
+    WATCHER,
+    'RegisteredStatusNotifierItems',
+  ]);
+  if (listed === null) return 'unknown';
+  const names = [...listed.matchAll(/'([^'/]+)(?:\/[^']*)?'/g)].map((match) => match[1]!);
+  for (const name of new Set(names)) {
+    const owner = await run('gdbus', [
+      'call',
+      '--session',
+      '--dest',
+      'org.freedesktop.DBus',
+      '--object-path',
+      '/org/freedesktop/DBus',
+      '--method',
+      'org.freedesktop.DBus.GetConnectionUnixProcessID',
+      name,
+    ]);
+    if (owner !== null && new RegExp(`\\b${pid}\\b`).test(owner)) return true;
+  }
+  return false;
+}

@@ -303,11 +303,38 @@ describe('electron/main/index.ts on each desktop (fake electron module, platform
     expect(window?.skipTaskbar).toBe(false);
   });
 
-  it('Linux with a tray host: launched at login, only the tray', async () => {
-    state.gdbus = () => '(true,)\n';
-    const record = await launch({ engine: readyEngine(), platform: 'linux', argv: ['--hidden'] });
-    for (let i = 0; i < 10; i++) await flush();
+  /** A tray host that lists the given items; each bus name's owner is this process when `own`. */
+  const hostListing = (own: boolean) => (args: string[]) => {
+    if (args.includes('RegisteredStatusNotifierItems'))
+      return "(<[':1.7/org/blueman/sni', ':1.42/org/chromium/StatusNotifierItem/1']>,)\n";
+    if (args.includes('org.freedesktop.DBus.GetConnectionUnixProcessID'))
+      return `(uint32 ${own && args.at(-1) === ':1.42' ? process.pid : 1},)\n`;
+    return '(<true>,)\n'; // the watcher runs and a host is registered
+  };
+
+  /** Launches at login with fake timers, advancing them until the window shows or a minute passed. */
+  async function launchAtLoginOnLinux() {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const record = await launch({ engine: readyEngine(), platform: 'linux', argv: ['--hidden'] });
+      for (let i = 0; i < 60 && !record.windows[0]?.visible; i++) await vi.advanceTimersByTimeAsync(1_000);
+      return record;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('Linux with a tray host that lists the icon: launched at login, only the tray', async () => {
+    state.gdbus = hostListing(true);
+    const record = await launchAtLoginOnLinux();
     expect(record.windows[0]?.visible).toBe(false);
+  });
+
+  it("Linux with a host that never lists this app's icon (Electron's SNI regressions): the window opens", async () => {
+    state.gdbus = hostListing(false);
+    const record = await launchAtLoginOnLinux();
+    expect(record.windows[0]?.visible).toBe(true);
+    expect(record.windows[0]?.skipTaskbar).toBe(false);
   });
 
   it('Linux: the tooltip does not follow every snapshot (it would make an open menu flicker)', async () => {

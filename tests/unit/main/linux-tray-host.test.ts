@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ownItemRegistered,
   probeStatusNotifierHost,
   waitForStatusNotifierHost,
 } from '../../../electron/main/linux-tray-host.js';
@@ -60,5 +61,30 @@ describe('probeStatusNotifierHost (fake session bus)', () => {
       intervalMs: 5,
     });
     expect([unknown, slept.length]).toEqual(['unknown', 2]);
+  });
+});
+
+describe('ownItemRegistered (fake session bus)', () => {
+  const pids: Record<string, number> = {
+    ':1.119': 900,
+    'org.kde.StatusNotifierItem-6710-2': 6710,
+    ':1.209': 4242,
+  };
+  const run =
+    (items: string | null): RunCommand =>
+    async (_file, args) => {
+      if (args.includes('RegisteredStatusNotifierItems')) return items;
+      const pid = pids[args.at(-1) ?? ''];
+      return pid === undefined ? null : `(uint32 ${pid},)\n`;
+    };
+
+  it("finds this process's item whatever form its name takes, and says so when the host refused it", async () => {
+    const listed =
+      "(<[':1.119/org/blueman/sni', 'org.kde.StatusNotifierItem-6710-2/StatusNotifierItem', ':1.209/org/chromium/StatusNotifierItem/1']>,)\n";
+    expect(await ownItemRegistered(run(listed), 4242)).toBe(true);
+    expect(await ownItemRegistered(run(listed), 6710)).toBe(true);
+    expect(await ownItemRegistered(run(listed), 5555)).toBe(false);
+    expect(await ownItemRegistered(run('(<@as []>,)\n'), 4242)).toBe(false);
+    expect(await ownItemRegistered(run(null), 4242)).toBe('unknown');
   });
 });
