@@ -1,7 +1,9 @@
 /**
  * The engine while it runs: live folders feed the monitor, which raises warnings and emergency cleanups;
- * the scheduler keeps the 5-hour deadline; the config file is reloaded when it changes. Snapshots are
- * pushed at most every `SNAPSHOT_INTERVAL_MS`, however fast files arrive.
+ * the scheduler keeps the 5-hour deadline; the config file is reloaded when it changes. The first change
+ * after a quiet spell is pushed at once, later ones at most every `SNAPSHOT_INTERVAL_MS`, however fast
+ * files arrive: a gauge moves as soon as the watcher has settled a write, and a burst stays a few
+ * snapshots a second.
  */
 import type { EventPayloads } from '../../../shared/bridge.js';
 import type {
@@ -25,6 +27,7 @@ import type { ScheduleState } from '../schedule/schedule-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
 import { summarise } from '../status/summarise-snapshot.js';
+import { ChangeThrottle } from '../live/change-throttle.js';
 import { LiveFolders } from './live-folders.js';
 
 export const SNAPSHOT_INTERVAL_MS = 250;
@@ -51,11 +54,13 @@ export class LiveRuntime {
   private readonly volumes: VolumeCache;
   private readonly scheduler: Scheduler;
   private readonly disposers: Disposer[] = [];
-  private pushTimer: Disposer | null = null;
+  private readonly pushes: ChangeThrottle;
   private disposed = false;
 
   private constructor(private readonly deps: LiveRuntimeDeps) {
     const { clock, emit } = deps;
+    this.pushes = new ChangeThrottle(clock, SNAPSHOT_INTERVAL_MS);
+    this.pushes.listen(() => void this.push());
     this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log);
     this.volumes = new VolumeCache(clock);
     this.scheduler = new Scheduler({
@@ -164,7 +169,7 @@ export class LiveRuntime {
     this.disposed = true;
     this.scheduler.dispose();
     await this.scheduler.idle();
-    this.pushTimer?.();
+    this.pushes.dispose();
     for (const dispose of this.disposers.splice(0)) dispose();
     await this.folders.dispose();
   }
@@ -184,11 +189,7 @@ export class LiveRuntime {
   }
 
   private schedulePush(): void {
-    if (this.pushTimer || this.disposed) return;
-    this.pushTimer = this.deps.clock.setTimeout(() => {
-      this.pushTimer = null;
-      void this.push();
-    }, SNAPSHOT_INTERVAL_MS);
+    if (!this.disposed) this.pushes.mark();
   }
 
   /** Builds a snapshot, lets the monitor see every folder, and sends it. */
