@@ -16,6 +16,7 @@ export const BRIDGE_REQUEST_NAMES = [
   'updateConfig',
   'holdPendingRules',
   'pauseSchedule',
+  'createFolder',
 ] as const satisfies readonly RequestName[];
 
 export const BRIDGE_EVENT_NAMES = [

@@ -55,6 +55,8 @@ export const requestSchemas = {
   holdPendingRules: z.strictObject({ hold: z.boolean() }),
   /** `until: null` resumes; an ISO time pauses automatic cleanup until then. */
   pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
+  /** Creates a configured folder that does not exist, at the path config.yaml gives it: by name, never a path. */
+  createFolder: z.strictObject({ name: folderNameSchema }),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -70,6 +72,8 @@ export interface ConfigView {
   error: ConfigErrorInfo | null;
   /** False for a Chatterbox config, where only the three folders' limits and the settings can change. */
   foldersEditable: boolean;
+  /** Names of the configured folders whose path does not exist (the settings offer to create them). */
+  missingFolders: string[];
 }
 
 export interface RequestResults {
@@ -83,6 +87,7 @@ export interface RequestResults {
   updateConfig: ConfigView;
   holdPendingRules: PendingRules | null;
   pauseSchedule: ScheduleStatus;
+  createFolder: ConfigView;
 }
 
 export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;

@@ -6,13 +6,14 @@
 import { join } from 'node:path';
 import { BridgeError, parseRequest } from '../../shared/bridge.js';
 import { formatConfigError } from '../../shared/config-issue.js';
-import type { EventPayloads } from '../../shared/bridge.js';
+import type { ConfigView, EventPayloads } from '../../shared/bridge.js';
 import type { AppConfig } from '../../shared/types.js';
 import { CleanupService } from './cleanup/cleanup-service.js';
 import { ConsentGate } from './consent/consent-gate.js';
 import { CONSENT_FILE, ConsentLedger } from './consent/consent-ledger.js';
 import { folderFiles } from './consent/folder-files.js';
-import { ConfigStore } from './config/config-store.js';
+import { ConfigStore, type StoredConfigView } from './config/config-store.js';
+import { createConfiguredFolder, missingFolders } from './config/missing-folders.js';
 import { ensureDefaultConfig } from './config/default-config.js';
 import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './events/typed-emitter.js';
@@ -90,6 +91,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     if (!current) throw new BridgeError('config-invalid', describeConfigError(config));
     return current.config;
   };
+  /** Every view says which folders are missing, so Save (whose answer is a view) checks every path. */
+  const checked = async (view: StoredConfigView): Promise<ConfigView> => ({
+    ...view,
+    missingFolders: await missingFolders(config.current()?.config ?? null),
+  });
 
   return {
     configFile,
@@ -123,7 +129,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async getConfig(input) {
       parseRequest('getConfig', input);
-      return config.view();
+      return checked(config.view());
     },
     async checkConfigImpact(input) {
       const next = await config.patched(parseRequest('checkConfigImpact', input));
@@ -131,18 +137,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async updateConfig(input) {
       const { confirmImpact, ...patch } = parseRequest('updateConfig', input);
-      return config.update(patch, {
+      const view = await config.update(patch, {
         check: (next) => gate.requireConsent(next.folders, confirmImpact),
         written: async (next) => {
           if (lock.primary) await gate.approve(next.folders, true);
         },
       });
+      return checked(view);
     },
     async holdPendingRules(input) {
       const { hold } = parseRequest('holdPendingRules', input);
       requireOwner();
       await gate.setHeld(hold);
       return runtime ? runtime.pendingRules() : null;
+    },
+    async createFolder(input) {
+      const { name } = parseRequest('createFolder', input);
+      await createConfiguredFolder(requireConfig(), name);
+      // Re-vets the roots now that the folder has an identity; a live folder finds it within seconds.
+      await config.reload();
+      return checked(config.view());
     },
     async pauseSchedule(input) {
       const { until } = parseRequest('pauseSchedule', input);

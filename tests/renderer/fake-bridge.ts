@@ -30,6 +30,7 @@ export function defaultAnswers(): Answers {
     updateConfig: { ok: true, value: configView({ text: 'saved\n' }) },
     holdPendingRules: { ok: true, value: null },
     pauseSchedule: { ok: true, value: snapshot().schedule },
+    createFolder: { ok: true, value: configView() },
   };
 }
 
@@ -50,6 +51,7 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     updateConfig: request('updateConfig'),
     holdPendingRules: request('holdPendingRules'),
     pauseSchedule: request('pauseSchedule'),
+    createFolder: request('createFolder'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

@@ -101,6 +101,7 @@ export function configView(overrides: Partial<ConfigView> = {}): ConfigView {
     text: 'folders: []\n',
     error: null,
     foldersEditable: true,
+    missingFolders: [],
     ...overrides,
   };
 }

@@ -21,6 +21,9 @@ import { fullSettings } from './normalise-config.js';
 import { MAX_ALIAS_COUNT } from './parse-yaml.js';
 import { readConfigText } from './read-config-text.js';
 
+/** The config view as the store knows it; which folders are missing is the engine's to add (it looks on disk). */
+export type StoredConfigView = Omit<ConfigView, 'missingFolders'>;
+
 export interface ConfigState {
   config: AppConfig;
   source: ConfigSource;
@@ -100,7 +103,7 @@ export class ConfigStore {
   }
 
   /** The settings editor's view: the file's values (defaults filled in), its text and any error. */
-  view(): ConfigView {
+  view(): StoredConfigView {
     const written = this.good?.written;
     return {
       source: this.good?.source ?? { file: this.file, kind: 'headroom' },
@@ -117,7 +120,7 @@ export class ConfigStore {
    * `FILE:LINE:COL: message` lines, and the issues themselves for the form's fields) when the result would be invalid, and `'config-readonly'` for what a
    * Chatterbox file cannot hold; the file is untouched in both cases.
    */
-  update(patch: ConfigPatch, hooks: UpdateHooks = {}): Promise<ConfigView> {
+  update(patch: ConfigPatch, hooks: UpdateHooks = {}): Promise<StoredConfigView> {
     return this.serially(() => this.applyPatch(patch, hooks));
   }
 
@@ -139,7 +142,7 @@ export class ConfigStore {
     return () => this.listeners.delete(listener);
   }
 
-  private async applyPatch(input: ConfigPatch, hooks: UpdateHooks): Promise<ConfigView> {
+  private async applyPatch(input: ConfigPatch, hooks: UpdateHooks): Promise<StoredConfigView> {
     const { newText, result } = await this.parsePatched(input);
     await hooks.check?.(result.config);
     await writeFileAtomic(this.file, newText);

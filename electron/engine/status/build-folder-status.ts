@@ -3,7 +3,7 @@
  * usage, level, volume and forecast, used by the one-shot CLI and the live monitor alike.
  */
 import { folderUsage, levelFor } from '../../core/levels.js';
-import type { FolderStatus, FolderRules, WatchMode } from '../../../shared/types.js';
+import type { FolderStatus, FolderRules, Level, WatchMode } from '../../../shared/types.js';
 
 /** What a scan or a live index knows about a folder's counted (non-excluded) files. */
 export interface FolderStats {
@@ -47,10 +47,20 @@ export function buildFolderStatus(
     limits,
     usage,
     usagePercent,
-    level: rules.enabled ? levelFor(usagePercent, warningThresholdPercent) : 'ok',
+    level: rules.enabled ? folderLevel(stats, usagePercent, warningThresholdPercent) : 'ok',
     watch: extras.watch ?? { mode: 'off', reason: null },
     volume: extras.volume ?? null,
     fullInMs: extras.fullInMs ?? null,
     filesPastMaxAge: rules.maxAgeDays === null ? null : (extras.filesPastMaxAge ?? 0),
   };
+}
+
+/**
+ * A folder that cannot be read (missing, unreadable) is at least a warning: its 0% says nothing about how
+ * full it is, and it cannot be cleaned until someone acts.
+ */
+function folderLevel(stats: FolderStats, usagePercent: number, thresholdPercent: number): Level {
+  const level = levelFor(usagePercent, thresholdPercent);
+  if (level === 'ok' && (!stats.exists || stats.error !== null)) return 'warning';
+  return level;
 }

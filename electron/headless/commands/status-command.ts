@@ -1,4 +1,5 @@
 /** `headroom status`: every folder's usage against its limits. */
+import { folderProblem } from '../../../shared/folder-problem.js';
 import {
   formatBytes,
   formatCount,
@@ -39,14 +40,21 @@ export function renderStatus(snapshot: Snapshot): string {
     { header: 'LEVEL', value: (f) => levelText(f) },
     { header: 'PATH', value: (f) => f.path },
   ]);
+  // What keeps a folder from being measured, and what to do, under the table where a column is too narrow.
+  const problems = snapshot.folders
+    .filter((f) => f.enabled)
+    .map(folderProblem)
+    .filter((p): p is string => p !== null)
+    .map((p) => `warning: ${p}\n`)
+    .join('');
   const s = snapshot.schedule;
   const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
-  if (s.intervalHours === null && !s.at) return `${table}\nScheduled cleanup is off; ${last}.\n`;
+  if (s.intervalHours === null && !s.at) return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n`;
   const next = s.pausedUntil
     ? `paused until ${s.pausedUntil}`
     : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
   const when = scheduleText(s);
-  return `${table}\n${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n`;
+  return `${table}\n${problems}${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n`;
 }
 
 function ofLimit(value: string, limit: number | null, format: (n: number) => string): string {

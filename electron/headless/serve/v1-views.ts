@@ -7,6 +7,7 @@
  * last_cleanup_time|next_cleanup_time|cleanup_count`. Headroom adds what it knows beyond that (levels,
  * age limits, errors) under extra keys, and answers `status` as ok | warning | critical.
  */
+import { folderProblem } from '../../../shared/folder-problem.js';
 import type { FolderStatus, Level, RunRecord, Snapshot } from '../../../shared/types.js';
 import { formatPercent, scheduleText } from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
@@ -48,12 +49,8 @@ function directoryView(f: FolderStatus, snapshot: Snapshot) {
 /** One sentence per folder at or over the warning threshold, and one per configuration problem. */
 function warningLines(snapshot: Snapshot): string[] {
   const lines = snapshot.folders
-    .filter((f) => f.enabled && (f.level !== 'ok' || f.error !== null))
-    .map((f) =>
-      f.error !== null
-        ? `${f.name}: ${f.error}`
-        : `${f.name} is using ${formatPercent(f.usagePercent)} of its limit`,
-    );
+    .filter((f) => f.enabled && (f.level !== 'ok' || folderProblem(f) !== null))
+    .map((f) => folderProblem(f) ?? `${f.name} is using ${formatPercent(f.usagePercent)} of its limit`);
   const issues = snapshot.configError?.issues ?? [];
   return [...lines, ...issues.map((issue) => `config: ${issue.message}`)];
 }

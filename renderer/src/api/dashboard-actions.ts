@@ -18,6 +18,8 @@ export interface DashboardActions {
   saveConfig: (patch: ConfigPatch) => Promise<boolean>;
   /** An ISO time pauses automatic cleanup until then; null resumes. */
   pauseSchedule: (untilIso: string | null) => Promise<void>;
+  /** Asks the engine to create the configured folder `name` at its configured path. */
+  createFolder: (name: string) => Promise<void>;
 }
 
 function message<T>(result: BridgeResult<T>): string {
@@ -75,6 +77,11 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
       const result = await client.pauseSchedule({ until: untilIso });
       if (result.ok) state().applySchedule(result.value);
       else state().setScheduleError(message(result));
+    },
+    async createFolder(name) {
+      const result = await client.createFolder({ name });
+      if (result.ok) state().setConfig(result.value);
+      else state().setSaveError(result.code, `could not create folder ${name}: ${result.message}`);
     },
   };
 }

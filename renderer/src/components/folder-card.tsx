@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
+import { folderProblem } from '../../../shared/folder-problem.js';
 import { formatBytes, formatDuration, formatPercent } from '../../../shared/format.js';
 import type { FolderStatus } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
@@ -21,6 +22,8 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
   const actions = useActions();
   const gauges = limitGauges(folder, threshold);
   const agePolicy = agePolicyText(folder, nowMs);
+  // Nothing to clean in a folder that is not there or cannot be read; the warning says what to do.
+  const unreadable = !folder.exists || folder.error !== null;
   const headingId = `folder-${folder.name.replace(/\W/g, '_')}`;
   return (
     <article
@@ -56,7 +59,8 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
         <button
           type="button"
           aria-label={`Clean ${folder.name}`}
-          disabled={busy}
+          disabled={busy || unreadable}
+          title={unreadable ? (folderProblem(folder) ?? undefined) : undefined}
           onClick={() => askConfirm([folder.name])}
         >
           Clean
@@ -72,7 +76,7 @@ function FolderState({ folder }: { folder: FolderStatus }) {
       {!folder.enabled && <p className="folder-note">Disabled: measured but never cleaned.</p>}
       {!folder.exists && (
         <p className="folder-missing" data-testid="folder-missing">
-          Folder not found. It is measured again once it exists.
+          Folder not found. Create it from Settings or correct its path; it is measured again once it exists.
         </p>
       )}
       {folder.error && (

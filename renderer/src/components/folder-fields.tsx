@@ -10,10 +10,13 @@ interface FolderFieldsProps {
   editable: boolean;
   onChange: (patch: Partial<FolderForm>) => void;
   onRemove: () => void;
+  /** Set when the saved folder's path does not exist: offers to create it. */
+  onCreate?: (() => void) | undefined;
 }
 
 /** One folder of the settings form, as a fieldset named after the folder. */
-export function FolderFields({ folder, index, errors, editable, onChange, onRemove }: FolderFieldsProps) {
+export function FolderFields(props: FolderFieldsProps) {
+  const { folder, index, errors, editable, onChange, onRemove, onCreate } = props;
   const limitErrorId = useId();
   const err = (key: string) => errors[`folders.${index}.${key}`];
   const folderError = errors[`folders.${index}`];
@@ -47,6 +50,14 @@ export function FolderFields({ folder, index, errors, editable, onChange, onRemo
           onChange={(v) => onChange({ path: v })}
         />
       </div>
+      {onCreate && (
+        <p className="folder-missing" data-testid="create-folder-offer">
+          No folder exists at this path.{' '}
+          <button type="button" onClick={onCreate}>
+            Create folder {name}
+          </button>
+        </p>
+      )}
       <div className="field-grid" role="group" aria-label={`${name} limits`}>
         {limitField('max_size_gb', 'Max size (GB)')}
         {limitField('max_files', 'Max files')}

@@ -99,6 +99,9 @@ function SettingsFormView({ view }: { view: ConfigView }) {
           editable={view.foldersEditable}
           onChange={(patch) => setFolder(index, patch)}
           onRemove={() => setForm((f) => ({ ...f, folders: f.folders.filter((_, i) => i !== index) }))}
+          onCreate={
+            isSavedMissing(view, folder) ? () => void actions.createFolder(folder.name.trim()) : undefined
+          }
         />
       ))}
       {shown['folders'] && <p className="field-error">{shown['folders']}</p>}
@@ -158,6 +161,7 @@ function GeneralFields({ settings, errors, onChange }: GeneralFieldsProps) {
 
 function SaveMessages({ errorCount, notice }: { errorCount: number; notice: string | null }) {
   const save = useDashboard((s) => s.save);
+  const missing = useDashboard((s) => s.config?.missingFolders ?? NO_NAMES);
   if (errorCount > 0) {
     return (
       <p role="alert" className="form-error">
@@ -184,7 +188,26 @@ function SaveMessages({ errorCount, notice }: { errorCount: number; notice: stri
       </p>
     );
   }
-  if (save.status === 'saved') return <p role="status">Saved.</p>;
+  if (save.status === 'saved') return <p role="status">Saved.{missingText(missing)}</p>;
   if (save.status === 'saving') return <p role="status">Saving…</p>;
   return null;
+}
+
+/**
+ * The engine creates a missing folder by name at its saved path, so the offer stands only while the form
+ * still shows that folder as saved (an edited, unsaved path would be a different folder).
+ */
+function isSavedMissing(view: ConfigView, folder: FolderForm): boolean {
+  const name = folder.name.trim();
+  const saved = view.folders.find((f) => f.name === name);
+  return saved !== undefined && saved.path === folder.path.trim() && view.missingFolders.includes(name);
+}
+
+const NO_NAMES: string[] = [];
+
+/** " No folder exists yet at the path of temp: create it below or correct its path." after a save. */
+function missingText(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const which = names.join(', ');
+  return ` No folder exists yet at the path of ${which}: create it below or correct the path.`;
 }

@@ -1,3 +1,4 @@
+import { folderProblem } from '../../../shared/folder-problem.js';
 import { formatBytes, formatPercent } from '../../../shared/format.js';
 import type { ConfigErrorInfo, FolderStatus } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
@@ -76,7 +77,11 @@ interface CurrentWarning {
 
 function currentWarnings(folder: FolderStatus): CurrentWarning[] {
   const out: CurrentWarning[] = [];
-  if (folder.level !== 'ok') {
+  const problem = folderProblem(folder);
+  // A folder that cannot be read is a warning for that reason; its 0% says nothing about its limits.
+  if (problem !== null && folder.enabled) {
+    out.push({ key: `${folder.name}-problem`, level: 'warning', text: problem });
+  } else if (folder.level !== 'ok') {
     const where = folder.level === 'over' ? 'over its limit' : 'near its limit';
     out.push({
       key: `${folder.name}-level`,
@@ -84,8 +89,6 @@ function currentWarnings(folder: FolderStatus): CurrentWarning[] {
       text: `${folder.name} is ${where} (${formatPercent(folder.usagePercent)}).`,
     });
   }
-  if (folder.error)
-    out.push({ key: `${folder.name}-error`, level: 'warning', text: `${folder.name}: ${folder.error}` });
   if (folder.volume?.low) {
     const free = formatBytes(folder.volume.freeBytes);
     out.push({

@@ -93,7 +93,7 @@ describe('liveFolderStatus (fake clock, fake volume reader port)', () => {
     expect((await volumes.get('/v', 5))?.freeBytes).toBe(2);
   });
 
-  it('reports a missing folder without volume or forecast', async () => {
+  it('reports a missing folder as a warning (issue 12), without volume or forecast', async () => {
     const volumes = new VolumeCache(manualClock(), 5000, async () =>
       expect.fail('no statfs for a missing folder'),
     );
@@ -102,7 +102,7 @@ describe('liveFolderStatus (fake clock, fake volume reader port)', () => {
     expect(status).toMatchObject({
       exists: false,
       usagePercent: 0,
-      level: 'ok',
+      level: 'warning',
       volume: null,
       fullInMs: null,
     });
