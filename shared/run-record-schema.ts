@@ -28,6 +28,7 @@ const folderRunResultSchema = z.object({
         'in-use',
         'shared-folder',
         'trash-unavailable',
+        'unit-kept',
       ]),
       detail: z.string().optional(),
     }),

@@ -232,6 +232,11 @@ export interface PlannedRemoval {
    */
   entry?: 'link';
   /**
+   * A blob that entries of its units point at: removed only once every other entry of those units went,
+   * so a failure part-way never leaves a link or manifest naming a missing blob.
+   */
+  blob?: true;
+  /**
    * Ids of the units this entry goes with (a blob shared by two planned revisions names both): it is
    * removed only if none of them is kept. Absent in `files` folders.
    */
@@ -281,6 +286,11 @@ export interface FolderPlan {
   kept: { protected: number; young: number };
   /** Model caches and manifest folders: the whole units `remove` makes up. Absent for `files` folders. */
   units?: PlannedUnit[];
+  /**
+   * Folders (relative paths) kept even when the run empties them, with their parents: those the store's
+   * own reader needs, like the `refs/` of a Hugging Face repo that keeps a revision.
+   */
+  keepDirs?: string[];
 }
 
 /** `preview --json` and the bridge's previewCleanup. Paths in `remove` are relative to the folder root. */
@@ -315,7 +325,9 @@ export type SkipWhy =
   /** In a folder another user can write to, on a platform without race-free removal. */
   | 'shared-folder'
   /** `action: trash`, but no trash folder on the file's volume can be used safely. */
-  | 'trash-unavailable';
+  | 'trash-unavailable'
+  /** Kept because another file of its unit (revision, model, token) could not go: units are never split. */
+  | 'unit-kept';
 
 export interface RemovedFile {
   path: string;

@@ -5,6 +5,11 @@
  */
 import { planFolder } from '../../core/plan-cleanup.js';
 import { emptyPlan } from '../../core/empty-plan.js';
+import { planUnits } from '../../core/plan-units.js';
+import { atimeRecorded } from '../units/atime-recorded.js';
+import { readHfCache, type StoreRead } from '../units/read-hf-cache.js';
+import { readOllamaModels } from '../units/read-ollama-models.js';
+import { realpath } from 'node:fs/promises';
 import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
 import { planManifestOnDisk, type FinishFolder } from '../manifest/plan-manifest-on-disk.js';
 import { scanFolder } from '../scan/scan-folder.js';
@@ -54,7 +59,19 @@ export type UnitPlanner = (rules: FolderRules, nowMs: number) => Promise<FolderP
  * The planner of each kind that plans whole units. A kind listed in `FolderKind` but not here plans
  * nothing and says so, so a folder configured for a kind this build cannot clean yet stays untouched.
  */
-const UNIT_PLANNERS: Partial<Record<FolderKind, UnitPlanner>> = {};
+const UNIT_PLANNERS: Partial<Record<FolderKind, UnitPlanner>> = {
+  huggingface: storePlanner(readHfCache),
+  ollama: storePlanner(readOllamaModels),
+};
+
+/** A model cache: read its tree (links, refs, manifests), then decide on it in the core. */
+function storePlanner(read: (root: string, useAtime: boolean) => Promise<StoreRead>): UnitPlanner {
+  return async (rules, nowMs) => {
+    const tree = await read(rules.path, await atimeRecorded(await realpath(rules.path)));
+    if (!tree.ok) return { ...emptyPlan(rules.name), notes: [tree.reason] };
+    return planUnits(tree.tree, rules, nowMs);
+  };
+}
 
 /** The view of a plan that previews show: paths relative to the root, no device or inode. */
 export function planView(p: PlannedFolder): FolderPlanView {

@@ -9,6 +9,8 @@ import type { AccountSource } from './account-homes.js';
 import { isInside, NATIVE_PATH_RULES, samePath, type PathRules } from './path-rules.js';
 import { realPathOf } from './real-path.js';
 import { refusedPlaces, type ProtectedPlaces } from './refused-places.js';
+import type { FolderKind } from '../../../shared/types.js';
+import { storeLayoutOf, wrongKindMessage } from './store-layout.js';
 import { reasonByPath, refusalContext, whyRefused, type RootCheckPlaces } from './root-refusal.js';
 
 export { isInside, NATIVE_PATH_RULES, samePath, type PathRules } from './path-rules.js';
@@ -32,6 +34,8 @@ export interface RootToCheck {
   name: string;
   path: string;
   enabled: boolean;
+  /** A `files` folder (the default) with a model cache's layout is refused with the kind to use. */
+  kind?: FolderKind;
 }
 
 /** A refused root: the index of its folder and a sentence for people. */
@@ -78,8 +82,13 @@ export async function checkRoots(
     roots.map(async (root) => ({ ...root, realPath: await realPathOf(root.path) })),
   );
   const reasons = await Promise.all(resolved.map((root) => whyRefused(root.realPath, ctx)));
+  const layouts = await Promise.all(
+    resolved.map((root) => ((root.kind ?? 'files') === 'files' ? storeLayoutOf(root.realPath) : null)),
+  );
   const problems: RootProblem[] = [];
   resolved.forEach((root, index) => {
+    const layout = layouts[index];
+    if (layout) problems.push({ index, message: wrongKindMessage(root.name, layout) });
     const reason = reasons[index];
     if (!reason) return;
     const via = samePath(root.realPath, path.resolve(root.path)) ? '' : ` (it leads to ${root.realPath})`;

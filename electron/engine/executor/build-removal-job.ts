@@ -52,6 +52,7 @@ export function jobFiles(
       mtimeMs: item.mtimeMs,
       refusal,
       tooYoung: refusal === null ? tooYoungDetail(rules.nowMs() - item.mtimeMs, rules.graceMs) : null,
+      ...(item.entry === 'link' ? { link: true } : {}),
     };
   });
   return { dirs, files };

@@ -14,6 +14,7 @@ import type { JobResult, RemovalJob } from '../removal/removal-job.js';
 import { trashPlace } from '../removal/trash-target.js';
 import { jobFiles, type JobRules } from './build-removal-job.js';
 import { nodeTrash } from './node-trash.js';
+import { executeUnitPlan } from './execute-unit-plan.js';
 import { createProgressThrottle, type ExecuteProgress } from './progress-throttle.js';
 import { recordOutcomes } from './record-outcomes.js';
 import { resolveRoot, type RealRoot, type RootResult } from './resolve-root.js';
@@ -63,8 +64,15 @@ type FilesDone = (files: number, freedBytes: number, removed: number) => void;
 
 const DEFAULT_RETRY_DELAY_MS = 2000;
 
-/** Carries out `plan` in `root` and reports, per file, what was removed, skipped (and why) or failed. */
-export async function executePlan(input: ExecutePlanInput): Promise<FolderRunResult> {
+/**
+ * Carries out `plan` in `root` and reports, per file, what was removed, skipped (and why) or failed. A
+ * plan of whole units (a model cache) goes unit by unit, never splitting one (execute-unit-plan.ts).
+ */
+export function executePlan(input: ExecutePlanInput): Promise<FolderRunResult> {
+  return input.plan.units === undefined ? executeFilePlan(input) : executeUnitPlan(input, executeFilePlan);
+}
+
+async function executeFilePlan(input: ExecutePlanInput): Promise<FolderRunResult> {
   const { plan } = input;
   const result = emptyResult(plan);
   const progress = createProgressThrottle(input.onProgress, 100, input.progressEveryFiles);
@@ -166,6 +174,7 @@ function buildJob(
     trashPlace: trashPlace(process.env, input.platform),
     retryDelayMs: input.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     removedBefore: [...removedBefore],
+    keepDirs: input.plan.keepDirs ?? [],
     forcePathFallback: input.forcePathFallback ?? false,
   };
 }

@@ -25,7 +25,9 @@ export function describeChange(
 
 /**
  * Null when `st` may be removed: a regular file (never a link), on the root's device, with the planned
- * device, inode, size and mtime, older than the grace period, and not open for writing elsewhere.
+ * device, inode, size and mtime, older than the grace period, and not open for writing elsewhere. A file
+ * planned as a link (`file.link`, a model cache's snapshot entry) must instead still be that very link,
+ * judged by the link's own identity, never by what it points at.
  */
 export function judgeFile(
   file: JobFile,
@@ -33,9 +35,11 @@ export function judgeFile(
   rootDev: number,
   isOpenForWriting: (ino: number) => boolean,
 ): Refusal | null {
-  if (st.kind === 'link')
+  if (file.link === true) {
+    if (st.kind !== 'link') return skip('changed', 'is no longer the symbolic link that was planned');
+  } else if (st.kind === 'link') {
     return skip('not-a-regular-file', 'is now a symbolic link (links are never removed)');
-  if (st.kind !== 'file') return skip('not-a-regular-file', 'is no longer a regular file');
+  } else if (st.kind !== 'file') return skip('not-a-regular-file', 'is no longer a regular file');
   if (st.dev !== rootDev) return skip('outside-root', 'is on another device than the folder root');
   const change = describeChange(file, st);
   if (change !== null) return skip('changed', change);

@@ -22,6 +22,11 @@ export interface JobFile {
    * has been found equal to the planned one, so deciding it early from the plan is exact.
    */
   tooYoung: string | null;
+  /**
+   * True for a symbolic link planned for removal itself (a model cache's snapshot entry): removed only
+   * while the entry is still that link (device, inode, size and mtime of the link), never followed.
+   */
+  link?: boolean;
 }
 
 /** One folder's files to check and remove, in plan order, under one real root. */
@@ -40,6 +45,8 @@ export interface RemovalJob {
   retryDelayMs: number;
   /** Files removed by earlier jobs of the same run: their folders are candidates for removal when emptied. */
   removedBefore: string[];
+  /** Folders (relative paths) never removed even when emptied, nor their parents (a model cache's refs/). */
+  keepDirs?: string[];
   /** Use the path-based fallback even where the addon is built (tests of the fallback). */
   forcePathFallback: boolean;
 }

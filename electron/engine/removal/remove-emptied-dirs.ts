@@ -41,10 +41,14 @@ export function removeEmptiedDirs(
   heldDirs: Iterable<string>,
   dryRun: boolean,
   removedFiles: () => Iterable<string>,
+  keepDirs: ReadonlySet<string> = new Set(),
 ): EmptiedDirs {
   const gone = dryRun ? new Set(removedFiles()) : new Set<string>();
   const result: EmptiedDirs = { removedDirs: [], errors: [] };
   for (const relDir of candidateDirs(heldDirs)) {
+    // A folder the store's own reader needs even empty (a Hugging Face repo's refs/); its parents then
+    // stay too, not being empty.
+    if (keepDirs.has(relDir)) continue;
     const known = pins.seen.get(relDir);
     if (!known) continue; // never opened by this run: not ours to judge
     const parts = relDir.split('/');

@@ -94,10 +94,14 @@ export function runRemovalJob(job: RemovalJob, hooks: RemovalHooks, dirFs = dirF
       nowMs: hooks.nowMs,
     };
     carryOut(ctx, hooks, result);
-    const dirs = removeEmptiedDirs(dirFs, pins, heldDirs(job, result), job.dryRun, () => [
-      ...job.removedBefore,
-      ...removedPaths(job, result),
-    ]);
+    const dirs = removeEmptiedDirs(
+      dirFs,
+      pins,
+      heldDirs(job, result),
+      job.dryRun,
+      () => [...job.removedBefore, ...removedPaths(job, result)],
+      new Set(job.keepDirs ?? []),
+    );
     result.removedDirs = dirs.removedDirs;
     result.dirErrors = dirs.errors;
   } finally {
@@ -200,6 +204,9 @@ function removeOne(ctx: FileCtx, file: JobFile): [Step, number] {
   const freed = st.nlink === 1 ? st.diskBytes : 0;
   if (job.dryRun) return [null, job.action === 'trash' ? 0 : freed];
   try {
+    if (job.action === 'trash' && file.link === true) {
+      return [skip('trash-unavailable', 'a link moved to the trash would dangle there; it was kept'), 0];
+    }
     if (job.action === 'trash') return [trashOne(ctx, dir, file.name), 0];
     dirFs.unlink(dir, file.name);
     return [null, freed];

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { HfCache, hash, rev } from '../../support/hf-cache-tree.js';
 import { parseConfigText, type LoadResult } from '../../../electron/engine/config/load-config.js';
 import { formatConfigIssue } from '../../../shared/config-issue.js';
 import { makeConfigWorld, type ConfigWorld } from '../config/config-fixture.js';
@@ -62,5 +64,44 @@ describe('folder kind in config.yaml (issue 11)', () => {
     const issues = await problems(folder('    kind: huggingface\n    max_files: 5\n    action: trash\n'));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatch(/^6:13: folder a: action: trash is not available for kind: huggingface/);
+  });
+});
+
+describe('a files folder with a model cache layout is refused with the kind to use (issue 11)', () => {
+  it('a Hugging Face hub cache, pointed at directly or at its parent', async () => {
+    const cache = new HfCache(path.join(world.project, 'hf', 'hub'));
+    await cache.blob('models--org--m', hash('1'), 10, 0);
+    await cache.link('models--org--m', rev('a'), 'config.json', hash('1'), 0);
+    for (const p of ['hf/hub', 'hf']) {
+      const issues = await problems(`folders:\n  - name: hub\n    path: ${p}\n    max_size_gb: 5\n`);
+      expect(issues).toEqual([
+        expect.stringMatching(
+          /^3:11: hub looks like a Hugging Face hub cache .*; set kind: huggingface so whole revisions or models go$/,
+        ),
+      ]);
+    }
+    const ok = await parse(
+      'folders:\n  - name: hub\n    path: hf/hub\n    kind: huggingface\n    max_size_gb: 5\n',
+    );
+    expect(ok.ok).toBe(true);
+  });
+
+  it('an Ollama models folder', async () => {
+    for (const d of ['manifests/registry.ollama.ai', 'blobs']) {
+      await fs.mkdir(path.join(world.project, 'ollama', 'models', d), { recursive: true });
+    }
+    const issues = await problems('folders:\n  - name: models\n    path: ollama/models\n    max_files: 5\n');
+    expect(issues).toEqual([
+      expect.stringMatching(/^3:11: models looks like an Ollama models folder .*set kind: ollama/),
+    ]);
+    const ok = await parse(
+      'folders:\n  - name: models\n    path: ollama/models\n    kind: ollama\n    max_files: 5\n',
+    );
+    expect(ok.ok).toBe(true);
+  });
+
+  it('an ordinary folder that happens to hold a blobs/ folder is still fine', async () => {
+    await fs.mkdir(path.join(world.project, 'out', 'blobs'), { recursive: true });
+    expect((await parse('folders:\n  - name: out\n    path: out\n    max_files: 5\n')).ok).toBe(true);
   });
 });
