@@ -44,10 +44,6 @@ async function planOne(rules: FolderRules, nowMs: number, signal?: AbortSignal):
   if (rules.kind === 'manifest') return { rules, scan, ...(await planManifestOnDisk(rules, scan, nowMs)) };
   const planUnits = UNIT_PLANNERS[rules.kind];
   if (planUnits !== undefined) return { rules, plan: await planUnits(rules, nowMs), scan, error: null };
-  if (rules.kind !== 'files') {
-    const note = `kind: ${rules.kind} is not supported by this version of Headroom yet, so nothing in this folder is removed`;
-    return { rules, plan: { ...emptyPlan(rules.name), notes: [note] }, scan, error: null };
-  }
   // The scan's columns as they are: entries would be an object per file, 100+ MB on a million files.
   return { rules, plan: planFolder(scan.files, rules, nowMs), scan, error: null };
 }
@@ -55,10 +51,7 @@ async function planOne(rules: FolderRules, nowMs: number, signal?: AbortSignal):
 /** Plans a folder whose unit of cleanup is not a file, reading the store's own structure. */
 export type UnitPlanner = (rules: FolderRules, nowMs: number) => Promise<FolderPlan>;
 
-/**
- * The planner of each kind that plans whole units. A kind listed in `FolderKind` but not here plans
- * nothing and says so, so a folder configured for a kind this build cannot clean yet stays untouched.
- */
+/** The planner of each model-cache kind, which plans whole units from the store's own structure. */
 const UNIT_PLANNERS: Partial<Record<FolderKind, UnitPlanner>> = {
   huggingface: storePlanner(readHfCache),
   ollama: storePlanner(readOllamaModels),

@@ -49,10 +49,20 @@ export async function executeUnitPlan(
       (f) => f.path,
     ),
   );
+  // Entries never attempted: the check's own finding for the entry that held its unit, else why it stayed.
+  const checked = new Map(check.skipped.filter((s) => s.why !== 'gone').map((s) => [s.path, s]));
+  const failed = new Map(check.errors.map((e) => [e.path, e]));
   for (const r of plan.remove) {
     if (attempted.has(r.path)) continue;
-    const why = (r.units ?? []).map((id) => held.get(id)).find((w) => w !== undefined) ?? 'its unit was kept';
-    result.skipped.push({ path: r.path, why: 'unit-kept', detail: why });
+    const skip = checked.get(r.path);
+    const error = failed.get(r.path);
+    if (skip) result.skipped.push(skip);
+    else if (error) result.errors.push(error);
+    else {
+      const why =
+        (r.units ?? []).map((id) => held.get(id)).find((w) => w !== undefined) ?? 'its unit was kept';
+      result.skipped.push({ path: r.path, why: 'unit-kept', detail: why });
+    }
   }
   result.units = outcomes(input, held, new Set(result.removed.map((f) => f.path)));
   if (result.units.some((u) => u.outcome !== 'removed'))

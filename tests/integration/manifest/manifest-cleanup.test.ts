@@ -251,16 +251,19 @@ describe('kind: manifest, end to end through the engine', () => {
       nowMs: () => Date.now(),
     });
     const finished = await planned!.finish!(result, false);
-    expect(result.skipped.map((s) => [s.path, s.why])).toEqual([['a2.wav', 'changed']]);
+    // Units are never split (DESIGN.md invariant 8): a2.wav changed, so token a is kept whole, a1.wav too.
+    expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
+      ['a1.wav', 'unit-kept'],
+      ['a2.wav', 'changed'],
+    ]);
     expect(await tokens()).toEqual({
-      a: { expires_at: expired, files: ['a2.wav'] },
+      a: { expires_at: expired, files: ['a1.wav', 'a2.wav'] },
       fresh,
     });
     expect(finished.units!.map((u) => [u.id, u.outcome])).toEqual([
-      ['token:a', 'partly-removed'],
+      ['token:a', 'kept'],
       ['token:b', 'removed'],
     ]);
-    expect(finished.notes).toContain('token a stays in the token file: a2.wav remains');
     // Atomic: a new file renamed into place (new inode), same mode, no temp file left behind.
     const after = await fs.stat(tokenFile);
     expect(after.ino).not.toBe(before.ino);
