@@ -20,6 +20,8 @@ export interface CliCommand {
   json: boolean;
   folders: string[];
   dryRun: boolean;
+  /** Confirms, without asking, a change that would remove files the rules before did not (invariant 7). */
+  yes: boolean;
   limit: number | undefined;
   port: number | undefined;
   host: string | undefined;
@@ -41,6 +43,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   folder: { type: 'string', multiple: true },
   'dry-run': { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
   limit: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -53,6 +56,7 @@ const OPTIONS = {
 } as const;
 
 const COMMAND_SPECIFIC = [
+  'yes',
   'folder',
   'dry-run',
   'limit',
@@ -68,7 +72,7 @@ const COMMAND_SPECIFIC = [
 const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   status: [],
   preview: ['folder'],
-  clean: ['folder', 'dry-run'],
+  clean: ['folder', 'dry-run', 'yes'],
   history: ['limit'],
   'check-config': [],
   run: [],
@@ -108,6 +112,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       json: values.json,
       folders: values.folder ?? [],
       dryRun: values['dry-run'],
+      yes: values.yes,
       limit,
       port,
       host: values.host,
@@ -158,8 +163,10 @@ export const USAGE = `Usage: headroom <command> [options]
 Commands:
   status                       usage of every folder against its limits
   preview [--folder NAME]...   what a cleanup would remove now, and why
-  clean [--folder NAME]... [--dry-run]
-                               clean now (all folders, or the named ones)
+  clean [--folder NAME]... [--dry-run] [--yes]
+                               clean now (all folders, or the named ones); when
+                               config.yaml's rules changed on disk and would remove
+                               more, it shows that and asks (or needs --yes)
   history [--limit N]          past cleanup runs, newest first
   check-config                 validate the configuration and exit
   run                          keep watching and cleaning until SIGINT/SIGTERM

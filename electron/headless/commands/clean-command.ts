@@ -5,9 +5,10 @@
  */
 import { displayName } from '../../../shared/byte-names.js';
 import { formatCount, spaceSummary } from '../../../shared/format.js';
-import type { RunRecord } from '../../../shared/types.js';
+import type { ConfigImpact, RunRecord } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
-import { EXIT_OK, EXIT_RUN_ERRORS, printJson } from '../cli-io.js';
+import { EXIT_OK, EXIT_RUN_ERRORS, EXIT_USAGE, printJson } from '../cli-io.js';
+import { confirmImpact, terminalAsk, type ConsentOptions } from '../consent-prompt.js';
 import type { CliIo } from '../cli-io.js';
 import { onStopSignals, signalExitCode } from '../stop-signal.js';
 
@@ -16,8 +17,15 @@ const MAX_LISTED = 50;
 export async function cleanCommand(
   engine: Engine,
   io: CliIo,
-  options: { folders: string[]; dryRun: boolean; json: boolean },
+  options: { folders: string[]; dryRun: boolean; json: boolean; yes: boolean },
+  ask: ConsentOptions['ask'] = terminalAsk(),
 ): Promise<number> {
+  // A clean is the user's say on rules changed on disk: it applies them, once their impact is agreed.
+  if (!options.dryRun) {
+    const pending = onlyFolders(await engine.checkConfigImpact({}), options.folders);
+    const lead = 'config.yaml changed on disk: cleaning now applies its new rules, which remove';
+    if (!(await confirmImpact(io, pending, lead, { yes: options.yes, ask }))) return EXIT_USAGE;
+  }
   const signals = onStopSignals((signal) => {
     const again = signal === 'SIGINT' ? 'Ctrl+C' : signal;
     io.err(`headroom: ${signal}: stopping after the file in hand; a second ${again} quits at once\n`);
@@ -34,6 +42,16 @@ export async function cleanCommand(
   const signal = signals.received();
   if (signal !== null) return signalExitCode(signal);
   return record.status === 'completed' || record.status === 'cancelled' ? EXIT_OK : EXIT_RUN_ERRORS;
+}
+
+/** The impact within the folders a clean names (all of them when it names none). */
+function onlyFolders(impact: ConfigImpact, names: readonly string[]): ConfigImpact {
+  if (names.length === 0) return impact;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const folders = impact.folders.filter((f) => wanted.has(f.name.toLowerCase()));
+  const files = folders.reduce((sum, f) => sum + f.files, 0);
+  const bytes = folders.reduce((sum, f) => sum + f.bytes, 0);
+  return { ...impact, folders, files, bytes };
 }
 
 export function renderRun(record: RunRecord): string {

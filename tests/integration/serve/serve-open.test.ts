@@ -42,6 +42,7 @@ describe('serve --open: the browser is opened with a one-time code, never the to
       open: true,
       tokenFile: undefined,
       rotate: false,
+      yes: false,
       maxBodyBytes: undefined,
     };
     const done = serveCommand(
