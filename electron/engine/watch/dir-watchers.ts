@@ -1,4 +1,8 @@
-/** The set of non-recursive directory watchers of one root, keyed by relative directory. */
+/**
+ * The directory watchers of one root, keyed by relative directory: one non-recursive watcher per directory
+ * (Linux: one inotify watch each), or, `recursive`, one watcher on the root that reports the whole subtree
+ * (macOS FSEvents, Windows ReadDirectoryChangesW) while the other directories are only recorded.
+ */
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { decodeName } from '../../../shared/byte-names.js';
@@ -17,38 +21,45 @@ export type WatchDirFn = (
   absDir: string,
   onEvent: (filename: string | null) => void,
   onError: (err: Error) => void,
+  options?: { recursive?: boolean },
 ) => DirWatcher;
 
 /**
  * `fs.watch` on one directory. Persistent, so an undisposed watcher keeps the process alive (and shows).
  * Names arrive as bytes and are decoded as a scan decodes them, so one that is not UTF-8 keeps its bytes.
  */
-export const nodeWatchDir: WatchDirFn = (absDir, onEvent, onError) => {
-  const watcher = watch(fsPath(absDir), { persistent: true, encoding: 'buffer' }, (_event, filename) =>
-    onEvent(filename ? decodeName(filename) : null),
-  );
+export const nodeWatchDir: WatchDirFn = (absDir, onEvent, onError, options) => {
+  const recursive = options?.recursive ?? false;
+  const listener = (_event: string, filename: Buffer | string | null) =>
+    // Node's recursive emulation on Linux hands out strings whatever the encoding asked for.
+    onEvent(filename === null ? null : typeof filename === 'string' ? filename : decodeName(filename));
+  const watcher = watch(fsPath(absDir), { persistent: true, recursive, encoding: 'buffer' }, listener);
   watcher.on('error', onError);
   return { close: () => watcher.close() };
 };
 
 export class DirWatchers {
-  private readonly byDir = new Map<string, { watcher: DirWatcher; ino: number }>();
+  private readonly byDir = new Map<string, { watcher: DirWatcher | null; ino: number }>();
 
   constructor(
     private readonly root: string,
     private readonly watchDir: WatchDirFn,
     private readonly onEvent: (relDir: string, filename: string | null) => void,
     private readonly onError: (relDir: string, err: Error) => void,
+    private readonly recursive = false,
   ) {}
 
   /** Watches `relDir` (inode `ino`) unless it already is; throws when the watcher cannot start. */
   add(relDir: string, ino: number): void {
     if (this.byDir.has(relDir)) return;
+    // Recursive: the root's watcher already reports everything under it; a subdirectory is only recorded.
+    if (this.recursive && relDir !== '') return void this.byDir.set(relDir, { watcher: null, ino });
     const absDir = relDir === '' ? this.root : path.join(this.root, relDir);
     const watcher = this.watchDir(
       absDir,
       (filename) => this.onEvent(relDir, filename),
       (err) => this.onError(relDir, err),
+      this.recursive ? { recursive: true } : undefined,
     );
     this.byDir.set(relDir, { watcher, ino });
   }
@@ -67,7 +78,7 @@ export class DirWatchers {
     let closed = 0;
     for (const [dir, entry] of this.byDir) {
       if (dir === relDir || dir.startsWith(prefix)) {
-        entry.watcher.close();
+        entry.watcher?.close();
         this.byDir.delete(dir);
         closed++;
       }
@@ -76,7 +87,7 @@ export class DirWatchers {
   }
 
   closeAll(): void {
-    for (const entry of this.byDir.values()) entry.watcher.close();
+    for (const entry of this.byDir.values()) entry.watcher?.close();
     this.byDir.clear();
   }
 

@@ -1,6 +1,9 @@
 /**
- * The chosen watch backend (bench/watch-compare.ts): one non-recursive `fs.watch` per directory, using the
- * directories a scan already found. On Linux that is one inotify watch per folder instead of one per file.
+ * The chosen watch backend (bench/watch-compare.ts), per platform. Linux: one non-recursive `fs.watch` per
+ * directory, using the directories a scan already found (one inotify watch per folder, not per file).
+ * macOS and Windows: one recursive `fs.watch` on the root, the platform's own subtree watching (FSEvents,
+ * ReadDirectoryChangesW); one watcher per directory there would be one FSEvents registration each on a
+ * shared stream rebuilt at every addition, or one open directory handle each.
  * Each event only names an entry; the entry is lstat'ed once it settles, so the reported state is always
  * what is on disk, whatever events were merged or reordered on the way.
  */
@@ -22,6 +25,8 @@ export interface FsWatchOptions {
   settleMs?: number;
   /** Starts one directory watcher; replaced in tests to inject faults. */
   watchDir?: WatchDirFn;
+  /** One recursive watcher on the root instead of one per directory (Node emulates it on Linux). */
+  recursive?: boolean;
 }
 
 /** Key that never clashes with a relative path: "check whether the root itself is still there". */
@@ -30,18 +35,24 @@ const ROOT_CHECK = '\0root';
 /** Builds an fs.watch backend; `fsWatchBackend` is the default instance. */
 export function createFsWatchBackend(options: FsWatchOptions = {}): WatchBackend {
   return {
-    name: 'fs.watch per directory',
+    name: options.recursive ? 'fs.watch recursive per root' : 'fs.watch per directory',
     watch: (root, dirs, sink) => new FsWatchHandle(root, dirs, sink, options),
   };
 }
 
-export const fsWatchBackend: WatchBackend = createFsWatchBackend();
+/** The backend for a platform: recursive where the OS watches subtrees natively (macOS, Windows). */
+export function fsWatchBackendFor(platform: NodeJS.Platform, options: FsWatchOptions = {}): WatchBackend {
+  return createFsWatchBackend({ ...options, recursive: platform === 'darwin' || platform === 'win32' });
+}
+
+export const fsWatchBackend: WatchBackend = fsWatchBackendFor(process.platform);
 
 class FsWatchHandle implements WatchHandle {
   private readonly watchers: DirWatchers;
   private readonly settle: SettleQueue;
   private readonly rootDev: number;
   private readonly rootIno: number;
+  private readonly recursive: boolean;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -56,11 +67,13 @@ class FsWatchHandle implements WatchHandle {
       throw Object.assign(new Error(`${root} is not a directory`), { code: 'ENOTDIR' });
     this.rootDev = rootStat.dev;
     this.rootIno = rootStat.ino;
+    this.recursive = options.recursive ?? false;
     this.watchers = new DirWatchers(
       root,
       options.watchDir ?? nodeWatchDir,
       (relDir, filename) => this.onEvent(relDir, filename),
       (relDir, err) => this.onWatcherError(relDir, err),
+      this.recursive,
     );
     this.settle = new SettleQueue(options.settleMs ?? 150, 25, (paths) => this.enqueue(paths));
     this.watchInitial(rootStat, dirs);
@@ -119,8 +132,10 @@ class FsWatchHandle implements WatchHandle {
       });
       return;
     }
-    // inotify reports the watched directory's own deletion or move under its base name.
-    if (relDir === '' && filename === path.basename(this.root)) this.settle.touch(ROOT_CHECK);
+    // inotify reports the watched directory's own deletion or move under its base name; how a recursive
+    // watcher reports its root's going differs by platform, so there every batch checks the root (one lstat).
+    if (this.recursive || (relDir === '' && filename === path.basename(this.root)))
+      this.settle.touch(ROOT_CHECK);
     this.settle.touch(joinRel(relDir, filename.split(path.sep).join('/')));
   }
 

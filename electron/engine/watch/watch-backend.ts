@@ -1,7 +1,7 @@
 /**
  * The watch port: how a live folder learns about changes under its root. Two implementations share it
- * (`fsWatchBackend`, one non-recursive `fs.watch` per directory, and `chokidarBackend`) so the benchmark
- * compares them in one run and tests can inject faults.
+ * (`fsWatchBackend`: one `fs.watch` per directory on Linux, one recursive per root on macOS and Windows;
+ * and `chokidarBackend`) so the benchmark compares them in one run and tests can inject faults.
  *
  * Paths are relative to the root, with `/` separators. Every change is the result of an `lstat` taken
  * after the path settled: symlinks are never files and never followed, other mounts are never entered.
