@@ -178,7 +178,7 @@ export class CleanupService {
         checkpoint,
       ),
     });
-    const finished = p.finish ? await p.finish(result, record.dryRun) : result;
+    const finished = p.finish ? await p.finish(result, record.dryRun, p.plan) : result;
     return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
 }

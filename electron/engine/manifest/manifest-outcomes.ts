@@ -3,7 +3,7 @@
  * each unit, so the run record reads in tokens ("token abc123 · 3 files · 12 MB · expired 5 h ago:
  * removed") and not only in files.
  */
-import type { ManifestPlan, ManifestUnit } from '../../core/manifest/manifest-types.js';
+import type { ManifestUnit } from '../../core/manifest/manifest-types.js';
 import type { FolderRules, FolderRunResult, UnitOutcome } from '../../../shared/types.js';
 import { rewriteTokenFile, type TokenRewriteOutcome } from './rewrite-token-file.js';
 
@@ -12,14 +12,15 @@ export interface OutcomesInput {
   /** The token file (absolute). */
   file: string;
   plannedText: string;
-  manifest: ManifestPlan;
+  /** The units the run carried out. */
+  units: readonly ManifestUnit[];
   result: FolderRunResult;
   dryRun: boolean;
 }
 
 export async function manifestOutcomes(input: OutcomesInput): Promise<FolderRunResult> {
-  const { manifest, result } = input;
-  const tokens = manifest.units.filter((u) => u.kind === 'token');
+  const { result } = input;
+  const tokens = input.units.filter((u) => u.kind === 'token');
   const rewrite: TokenRewriteOutcome | null =
     input.dryRun || tokens.length === 0
       ? null
@@ -28,14 +29,14 @@ export async function manifestOutcomes(input: OutcomesInput): Promise<FolderRunR
           file: input.file,
           plannedText: input.plannedText,
           planned: new Set(tokens.map((u) => u.id)),
-          plannedPaths: manifest.units.flatMap((u) => u.files.map((f) => f.path)),
+          plannedPaths: input.units.flatMap((u) => u.files.map((f) => f.path)),
         });
   const removed = new Set(result.removed.map((r) => r.path));
   const why = new Map<string, string>([
     ...result.skipped.map((s) => [s.path, s.detail ?? s.why] as const),
     ...result.errors.map((e) => [e.path, `${e.code} ${e.message}`] as const),
   ]);
-  const units = manifest.units.map((u) => outcomeOf(u, removed, why, rewrite));
+  const units = input.units.map((u) => outcomeOf(u, removed, why, rewrite));
   return { ...result, notes: [...result.notes, ...(rewrite?.notes ?? [])], units };
 }
 

@@ -12,8 +12,16 @@ import { listedElsewhere } from './listed-elsewhere.js';
 import { readTokenFile } from './read-token-file.js';
 import { manifestOutcomes } from './manifest-outcomes.js';
 
-/** Run once the folder's removals are done (or checked, in a dry run): completes its result. */
-export type FinishFolder = (result: FolderRunResult, dryRun: boolean) => Promise<FolderRunResult>;
+/**
+ * Run once the folder's removals are done (or checked, in a dry run): completes its result. `executed` is
+ * the plan the run carried out, which may be less than the one planned (a run held back for consent
+ * carries out an empty one): only its units count.
+ */
+export type FinishFolder = (
+  result: FolderRunResult,
+  dryRun: boolean,
+  executed: FolderPlan,
+) => Promise<FolderRunResult>;
 
 export type ManifestPlanned =
   { plan: FolderPlan; error: null; finish: FinishFolder } | { plan: null; error: string; finish?: undefined };
@@ -42,8 +50,11 @@ export async function planManifestOnDisk(
     nowMs,
   });
   const plan = folderPlan(rules.name, manifest);
-  const finish: FinishFolder = (result, dryRun) =>
-    manifestOutcomes({ rules, file, plannedText: read.text, manifest, result, dryRun });
+  const finish: FinishFolder = (result, dryRun, executed) => {
+    const carried = new Set((executed.units ?? []).map((u) => u.id));
+    const units = manifest.units.filter((u) => carried.has(unitId(u)));
+    return manifestOutcomes({ rules, file, plannedText: read.text, units, result, dryRun });
+  };
   return { plan, error: null, finish };
 }
 

@@ -250,7 +250,7 @@ describe('kind: manifest, end to end through the engine', () => {
       rules: rules(),
       nowMs: () => Date.now(),
     });
-    const finished = await planned!.finish!(result, false);
+    const finished = await planned!.finish!(result, false, planned!.plan!);
     // Units are never split (DESIGN.md invariant 8): a2.wav changed, so token a is kept whole, a1.wav too.
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
       ['a1.wav', 'unit-kept'],
@@ -270,6 +270,24 @@ describe('kind: manifest, end to end through the engine', () => {
     expect(after.mode).toBe(before.mode);
     expect((await fs.readdir(root)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(await fs.readFile(tokenFile, 'utf8')).toMatch(/^\{\n {2}"a"/);
+  });
+
+  it('leaves the token file alone when the run carried out less than was planned (held for consent)', async () => {
+    await writeFiles(root, [{ path: 'a.wav', sizeBytes: 10, ageMs: DAY_MS }]);
+    // b's files are all gone already: planned, it would be dropped from the token file.
+    const text = JSON.stringify({
+      a: { expires_at: secondsAgo(HOUR_MS), files: ['a.wav'] },
+      b: { expires_at: 1, files: ['gone.wav'] },
+    });
+    await fs.writeFile(tokenFile, text);
+    const [planned] = await planFolders([rules()], Date.now());
+    expect(planned!.plan!.units!.map((u) => u.id)).toEqual(['token:b', 'token:a']);
+    const held = { ...planned!.plan!, remove: [], units: [], bytesToFree: 0 };
+    const result = await executePlan({ root, plan: held, rules: rules(), nowMs: () => Date.now() });
+    const finished = await planned!.finish!(result, false, held);
+    expect(finished.units).toEqual([]);
+    expect(await fs.readFile(tokenFile, 'utf8')).toBe(text);
+    expect(await exists('a.wav')).toBe(true);
   });
 
   it('in a dry run removes nothing and leaves the token file as it is', async () => {
