@@ -164,6 +164,8 @@ export interface ScheduleStatus {
   lastRunAt: string | null;
   nextRunAt: string | null;
   pausedUntil: string | null;
+  /** Automatic cleanup is stopped until started again (seed API `/api/cleanup/schedule/stop`); absent means false. */
+  stopped?: boolean;
   running: boolean;
 }
 

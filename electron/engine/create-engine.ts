@@ -18,6 +18,7 @@ import { ensureDefaultConfig } from './config/default-config.js';
 import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './events/typed-emitter.js';
 import { nodeTrash } from './executor/node-trash.js';
+import { CleanupTotals, TOTALS_FILE } from './history/cleanup-totals.js';
 import { HistoryStore } from './history/history-store.js';
 import { TOKEN_FILE } from './paths/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from './paths/instance-lock.js';
@@ -36,6 +37,7 @@ export const DATA_FILES: readonly string[] = [
   LOCK_FILE,
   TOKEN_FILE,
   CONSENT_FILE,
+  TOTALS_FILE,
 ];
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -47,6 +49,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));
   const config = await ConfigStore.open(configFile, { dataDir });
   const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary });
+  const totals = await CleanupTotals.open(join(dataDir, TOTALS_FILE), {
+    writable: lock.primary,
+    history: async () => (await opened.store.list({ limit: 1000 })).runs,
+    ended: opened.interrupted,
+  });
   const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();
   const emit = events.emit.bind(events);
@@ -70,7 +77,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     config,
     emit,
     afterRun: async (record, scope) => {
-      if (lock.primary) await schedule.noteRun(record, scope.allFolders);
+      if (lock.primary) {
+        await schedule.noteRun(record, scope.allFolders);
+        await totals.add(record);
+      }
       // A run that followed the configuration as it is (the user's Clean or Run now, a scheduled run not
       // held) is the user's say: removals follow those rules from now on (invariant 7).
       if (lock.primary && !record.dryRun && !scope.gated) {
@@ -163,6 +173,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       requireOwner();
       const untilMs = until === null ? null : Date.parse(until);
       await (runtime ? runtime.pause(untilMs) : schedule.pause(untilMs));
+      return schedule.status(config.current()?.config ?? null, cleanup.running);
+    },
+    async cleanupTotals() {
+      return totals.current();
+    },
+    async setScheduleStopped(stopped) {
+      requireOwner();
+      await (runtime ? runtime.setStopped(stopped) : schedule.setStopped(stopped));
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async dispose() {

@@ -1,5 +1,7 @@
 /** The engine facade's type: what both hosts (Electron main, headless) hold. */
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
+import type { ScheduleStatus } from '../../shared/types.js';
+import type { CleanupTotalsData } from './history/cleanup-totals.js';
 import type { Clock, Disposer, LogFn, TrashPort } from './ports.js';
 
 export interface EngineOptions {
@@ -24,6 +26,10 @@ export interface Engine extends HeadroomApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): Disposer;
   readonly configFile: string;
   readonly dataDir: string;
+  /** Cumulative totals of every real run since the data folder was first used (cleanup-totals.json). */
+  cleanupTotals(): Promise<CleanupTotalsData>;
+  /** Stops automatic cleanup until started again (persisted), or starts it; the data folder's owner only. */
+  setScheduleStopped(stopped: boolean): Promise<ScheduleStatus>;
   /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */
   dispose(): Promise<void>;
 }

@@ -160,6 +160,12 @@ export class LiveRuntime {
     await this.push();
   }
 
+  async setStopped(stopped: boolean): Promise<void> {
+    await this.deps.schedule.setStopped(stopped);
+    this.scheduler.rearm();
+    await this.push();
+  }
+
   async pause(untilMs: number | null): Promise<void> {
     await this.scheduler.pause(untilMs);
     await this.push();

@@ -18,6 +18,8 @@ const stateSchema = z.object({
   lastAnyRunAtMs: z.number().nullable().catch(null),
   pausedUntilMs: z.number().nullable().catch(null),
   lastEmergencyAtMs: z.record(z.string(), z.number()).catch({}),
+  /** Automatic cleanup stopped until started again (`POST /api/cleanup/schedule/stop`); absent in older files. */
+  stopped: z.boolean().catch(false),
 });
 type State = z.infer<typeof stateSchema>;
 
@@ -36,6 +38,7 @@ export class ScheduleState {
       lastAnyRunAtMs: null,
       pausedUntilMs: null,
       lastEmergencyAtMs: {},
+      stopped: false,
     };
     if (state.lastRunAtMs === null) {
       const last = history.lastCompletedRun();
@@ -49,8 +52,24 @@ export class ScheduleState {
     return this.state.lastRunAtMs;
   }
 
-  /** Paused until this time, or null; a pause that has passed reads as null. */
+  /**
+   * Until when automatic cleanup (scheduled, start-up, emergency) is held, or null: the end of a pause,
+   * or the end of time while the schedule is stopped. A pause that has passed reads as null.
+   */
   get pausedUntilMs(): number | null {
+    return this.state.stopped ? STOPPED_HOLD_MS : this.pauseEndMs();
+  }
+
+  get stopped(): boolean {
+    return this.state.stopped;
+  }
+
+  /** Stops automatic cleanup until started again, across restarts; starting keeps a pause in force. */
+  async setStopped(stopped: boolean): Promise<void> {
+    await this.save({ ...this.state, stopped });
+  }
+
+  private pauseEndMs(): number | null {
     const until = this.state.pausedUntilMs;
     return until !== null && until > this.clock.now() ? until : null;
   }
@@ -100,14 +119,15 @@ export class ScheduleState {
 
   status(config: AppConfig | null, running: boolean): ScheduleStatus {
     const input = this.scheduleInput(config);
-    const { intervalHours, at, pausedUntilMs } = input;
-    const next = nextRunAtMs(input);
+    const { intervalHours, at } = input;
+    const next = this.state.stopped ? null : nextRunAtMs(input);
     return {
       intervalHours,
       at,
       lastRunAt: iso(this.state.lastAnyRunAtMs ?? this.state.lastRunAtMs),
       nextRunAt: iso(next),
-      pausedUntil: iso(pausedUntilMs),
+      pausedUntil: iso(this.pauseEndMs()),
+      stopped: this.state.stopped,
       running,
     };
   }
@@ -126,6 +146,9 @@ async function readState(file: string): Promise<State | null> {
     return null;
   }
 }
+
+/** The latest instant a Date can hold: "held until started again", as a time the schedule can compare. */
+const STOPPED_HOLD_MS = 8_640_000_000_000_000;
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();

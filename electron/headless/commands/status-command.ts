@@ -50,9 +50,11 @@ export function renderStatus(snapshot: Snapshot): string {
   const s = snapshot.schedule;
   const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
   if (s.intervalHours === null && !s.at) return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n`;
-  const next = s.pausedUntil
-    ? `paused until ${s.pausedUntil}`
-    : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
+  const next = s.stopped
+    ? 'automatic cleanup is stopped until started again'
+    : s.pausedUntil
+      ? `paused until ${s.pausedUntil}`
+      : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
   const when = scheduleText(s);
   return `${table}\n${problems}${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n`;
 }

@@ -9,6 +9,7 @@ import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bri
 import type { RequestName } from '../../../shared/bridge.js';
 import type { Engine } from '../../engine/engine-types.js';
 import type { EventStream } from './event-stream.js';
+import { CLEANUP_API_PREFIX, handleCleanupApi } from './cleanup-api-routes.js';
 import { exchangeCode } from './exchange-code.js';
 import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM } from './one-time-codes.js';
@@ -77,6 +78,16 @@ export async function routeRequest(
     return ctx.events.add(req, res);
   }
   const takeCleanup = (reply: ServerResponse) => takeFromLimit(ctx.cleanupLimiter, reply);
+  if (pathname.startsWith(CLEANUP_API_PREFIX)) {
+    return handleCleanupApi(req, res, pathname, {
+      engine,
+      log,
+      version,
+      startedAtMs,
+      maxBodyBytes,
+      takeCleanup,
+    });
+  }
   if (pathname.startsWith(V1_PREFIX)) {
     return handleV1(req, res, pathname, { engine, log, version, startedAtMs, maxBodyBytes, takeCleanup });
   }

@@ -48,12 +48,13 @@ const ROUTES: Record<string, Route> = {
   ),
   resources: getOnly(async ({ engine }) => resourcesView(await engine.getSnapshot()), 'resources'),
   'cleanup/status': getOnly(async ({ engine }) => {
-    const [snapshot, config, history] = await Promise.all([
+    const [snapshot, config, history, totals] = await Promise.all([
       engine.getSnapshot(),
       engine.getConfig(),
       engine.getHistory({ limit: 10 }),
+      engine.cleanupTotals(),
     ]);
-    return cleanupStatusView(snapshot, config.settings.cleanup_on_startup, history.runs);
+    return cleanupStatusView(snapshot, config.settings.cleanup_on_startup, history.runs, totals.runs);
   }, 'cleanup status'),
   cleanup: async (req, res, ctx) => {
     const read = await readRequestInput(req, res, { maxBodyBytes: ctx.maxBodyBytes, bodyOptional: true });

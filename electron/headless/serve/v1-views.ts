@@ -120,11 +120,18 @@ export const STATUS_HISTORY_RUNS = 5;
  * `running` means "the scheduler is active", so it is false while paused, and `cleaning` says whether a run
  * is in progress.
  */
-export function cleanupStatusView(snapshot: Snapshot, cleanupOnStartup: boolean, recentRuns: RunRecord[]) {
+export function cleanupStatusView(
+  snapshot: Snapshot,
+  cleanupOnStartup: boolean,
+  recentRuns: RunRecord[],
+  /** Every real run ever (the cumulative totals), not only the recent ones listed. */
+  cleanupCount: number,
+) {
   const { schedule } = snapshot;
   return {
     scheduler: {
-      running: schedule.pausedUntil === null,
+      running: schedule.pausedUntil === null && schedule.stopped !== true,
+      stopped: schedule.stopped === true,
       cleaning: schedule.running,
       cleanup_on_startup: cleanupOnStartup,
       // Chatterbox's own spelling of "off" is 0; next_cleanup_time is then null. A schedule by the clock
@@ -136,7 +143,7 @@ export function cleanupStatusView(snapshot: Snapshot, cleanupOnStartup: boolean,
       last_cleanup_time: recentRuns.find((run) => !run.dryRun)?.startedAt ?? schedule.lastRunAt,
       next_cleanup_time: schedule.nextRunAt,
       paused_until: schedule.pausedUntil,
-      cleanup_count: recentRuns.length,
+      cleanup_count: cleanupCount,
     },
     history: recentRuns.slice(0, STATUS_HISTORY_RUNS).reverse().map(cleanupSummaryView),
   };

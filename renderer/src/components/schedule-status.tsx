@@ -12,6 +12,8 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
   if (!schedule) return null;
   const paused = schedule.pausedUntil !== null && Date.parse(schedule.pausedUntil) > nowMs;
   const off = schedule.intervalHours === null && !schedule.at;
+  // Stopped through the seed API (POST /api/cleanup/schedule/stop): held until started again.
+  const stopped = schedule.stopped === true;
   const when = (iso: string | null, none: string) =>
     iso ? `${localTime(iso)} (${relativeTime(iso, nowMs)})` : none;
   return (
@@ -22,7 +24,13 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
         <dd data-testid="schedule-rule">{scheduleText(schedule)}</dd>
         <dt>Next run</dt>
         <dd data-testid="next-run">
-          {off ? 'Scheduled cleanup is off' : paused ? 'paused' : when(schedule.nextRunAt, 'not scheduled')}
+          {off
+            ? 'Scheduled cleanup is off'
+            : stopped
+              ? 'stopped until started again'
+              : paused
+                ? 'paused'
+                : when(schedule.nextRunAt, 'not scheduled')}
         </dd>
         <dt>Last run</dt>
         <dd data-testid="last-run">{when(schedule.lastRunAt, 'never')}</dd>
