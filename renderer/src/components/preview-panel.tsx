@@ -47,6 +47,18 @@ function FolderPreview({ folder }: { folder: FolderPlanView }) {
         {folder.name}: {formatCount(folder.remove.length)} files, {formatBytes(folder.bytesToFree)}
       </h4>
       {folder.error && <p className="form-error">{folder.error}</p>}
+      {folder.units && folder.units.length > 0 && (
+        // Whole units (a recovery token, a revision) go or stay together; the files below are theirs.
+        <ul className="units" aria-label={`Units of ${folder.name}`}>
+          {folder.units.slice(0, PREVIEW_MAX_ROWS).map((unit) => (
+            <li key={unit.id}>
+              <code>
+                {unit.reason}: {displayName(unit.label)}
+              </code>
+            </li>
+          ))}
+        </ul>
+      )}
       {shown.length > 0 && (
         <table>
           <caption className="visually-hidden">Files a cleanup of {folder.name} would remove</caption>

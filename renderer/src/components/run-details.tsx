@@ -23,6 +23,12 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
       <h4>
         {folder.name}: {formatCount(folder.filesRemoved)} removed, {spaceSummary([folder])}
       </h4>
+      <ItemList
+        title="Units"
+        items={(folder.units ?? []).map(
+          (u) => `${u.outcome}: ${displayName(u.label)}${u.detail ? ` (${displayName(u.detail)})` : ''}`,
+        )}
+      />
       {/* Names through displayName: a byte that is not UTF-8 shows as \xNN, never as U+FFFD. */}
       <ItemList
         title="Removed"
