@@ -189,7 +189,8 @@ function setupTray(
     reportError: (message) => notifier.show({ title: 'Headroom', body: message }),
     ...(platform === 'win32' ? { tooltipMaxChars: 127 } : {}),
     // Linux: each tooltip change makes Chromium resend the whole menu, and an open menu flickers.
-    ...(platform === 'linux' ? { liveTooltip: false } : {}),
+    // and a left click opens the menu (GNOME's AppIndicator extension), so the dashboard comes first in it.
+    ...(platform === 'linux' ? { liveTooltip: false, dashboardFirstInMenu: true } : {}),
   });
   return {
     attach: (engine: Engine) => controller.attach(engine),

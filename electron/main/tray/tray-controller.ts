@@ -54,6 +54,8 @@ export interface TrayControllerDeps {
    * carries the figures. Default true.
    */
   liveTooltip?: boolean;
+  /** Linux: "Open dashboard" first in the menu, which is what a left click opens there. */
+  dashboardFirstInMenu?: boolean;
 }
 
 export class TrayController {
@@ -120,7 +122,13 @@ export class TrayController {
       live || this.engineError !== null ? buildTooltip(snapshot, this.engineError, nowMs) : 'Headroom';
     const text = this.deps.tooltipMaxChars ? truncateTooltip(tooltip, this.deps.tooltipMaxChars) : tooltip;
     if (text !== this.shown.tooltip) this.deps.tray.setToolTip((this.shown.tooltip = text));
-    const model = { snapshot, engineError: this.engineError, startAtLogin: this.deps.loginItem.get(), nowMs };
+    const model = {
+      snapshot,
+      engineError: this.engineError,
+      startAtLogin: this.deps.loginItem.get(),
+      nowMs,
+      dashboardFirst: this.deps.dashboardFirstInMenu ?? false,
+    };
     const menu = buildTrayMenu(model, this.actions());
     // Rebuilding an open menu makes it flicker on some desktops: replace it only when its content changed.
     const menuKey = JSON.stringify(menu);

@@ -14,6 +14,11 @@ export interface TrayMenuModel {
   engineError: string | null;
   startAtLogin: boolean;
   nowMs: number;
+  /**
+   * Linux: the menu is what a left click opens (GNOME's AppIndicator extension never reports the click), so
+   * "Open dashboard" comes first there; elsewhere a left click opens the dashboard and it sits lower down.
+   */
+  dashboardFirst?: boolean;
 }
 
 export interface TrayMenuActions {
@@ -34,8 +39,14 @@ const SEPARATOR: MenuItemSpec = { type: 'separator' };
 
 /** Builds the whole menu for the current state. */
 export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): MenuItemSpec[] {
-  if (model.snapshot === null) return startingMenu(model, actions);
-  const snapshot = model.snapshot;
+  const menu =
+    model.snapshot === null ? startingMenu(model, actions) : runningMenu(model.snapshot, model, actions);
+  if (!model.dashboardFirst) return menu;
+  const open = menu.filter((item) => item.id === 'open-dashboard');
+  return [...open, SEPARATOR, ...menu.filter((item) => item.id !== 'open-dashboard')];
+}
+
+function runningMenu(snapshot: Snapshot, model: TrayMenuModel, actions: TrayMenuActions): MenuItemSpec[] {
   return [
     ...folderLines(snapshot, model.nowMs),
     ...configProblem(snapshot, actions),
@@ -63,6 +74,8 @@ function startingMenu(model: TrayMenuModel, actions: TrayMenuActions): MenuItemS
   return [
     ...status,
     SEPARATOR,
+    // The dashboard says what is going on while the engine starts, or why it could not.
+    { id: 'open-dashboard', label: 'Open dashboard', click: actions.openDashboard },
     { id: 'open-config', label: 'Open config file', click: actions.openConfig },
     startAtLoginItem(model, actions),
     SEPARATOR,

@@ -346,6 +346,15 @@ describe('electron/main/index.ts on each desktop (fake electron module, platform
     expect(tooltip).toBe('Headroom');
   });
 
+  it('Linux: the menu a left click opens starts with "Open dashboard"; elsewhere the menu keeps its order', async () => {
+    const linux = await launch({ engine: readyEngine(), platform: 'linux' });
+    const first = (record: typeof linux) =>
+      (record.trays[0]?.menu as { template: { id?: string }[] } | null)?.template[0]?.id;
+    expect(first(linux)).toBe('open-dashboard');
+    const windows = await launch({ engine: readyEngine(), platform: 'win32' });
+    expect(first(windows)).not.toBe('open-dashboard');
+  });
+
   it('Wayland: the window is not positioned (the compositor ignores it)', async () => {
     const wayland = await launch({
       engine: readyEngine(),

@@ -189,6 +189,7 @@ describe('TrayController (fake electron port, fake engine, manual clock)', () =>
     expect(tray.menu.filter((i) => i.id).map((i) => i.id)).toEqual([
       'status',
       'engine-error',
+      'open-dashboard', // the dashboard says why too
       'open-config',
       'start-at-login',
       'quit',
