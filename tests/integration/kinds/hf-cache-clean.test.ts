@@ -96,6 +96,24 @@ describe('kind: huggingface, cleaned by the CLI and read by @huggingface/hub (is
     expect(existsSync(path.join(hub, 'models--org--big', 'refs', 'main'))).toBe(true);
   });
 
+  it('preview lists the revisions as units with their files under them, and removes nothing', async () => {
+    await issueCache();
+    const config = path.join(dir, 'config.yaml');
+    await fs.writeFile(
+      config,
+      'folders:\n  - name: hub\n    path: ./hub\n    kind: huggingface\n    max_size_gb: 0.001\n',
+    );
+    const result = await runCli(['--config', config, '--data-dir', path.join(dir, 'data'), 'preview']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^hub: 3 units \(\d+ files\), .* to free$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}size {5}org\/small revision aaaaaaaa… \d+ KB, last used 60 days ago$/m,
+    );
+    expect(result.stdout).toContain(`models--org--small/snapshots/${rev('a')}/model.safetensors`);
+    expect(result.stdout).toMatch(/note: last use is read from (access|modification) times/);
+    expect(await hfRevisions()).toHaveLength(4);
+  });
+
   it('max_files counts revisions: the least recently used go, refs of a remaining repo stay', async () => {
     await issueCache();
     const record = await clean('    max_files: 1\n');
