@@ -210,6 +210,14 @@ export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 export const configFileSchema = settingsSchema
   .extend({
     schedule: scheduleSchema.optional(),
+    // Low disk (issue 16): below free_space_floor_percent, or below free_space_floor_gb when set, the
+    // folders on that volume are cleaned down to their size targets (on_low_disk: clean), or only warned of.
+    free_space_floor_gb: z
+      .number({ error: 'free_space_floor_gb must be a number' })
+      .finite({ error: 'free_space_floor_gb must be a finite number' })
+      .min(0, { error: 'free_space_floor_gb must be 0 or more' })
+      .optional(),
+    on_low_disk: z.enum(['clean', 'warn'], { error: 'on_low_disk must be "clean" or "warn"' }).optional(),
     folders: z
       .array(folderConfigSchema, { error: 'folders must be a list' })
       .max(256, { error: 'at most 256 folders' })

@@ -58,7 +58,7 @@ const folderRunResultSchema = z.object({
 
 export const runRecordSchema = z.object({
   id: z.string().min(1),
-  trigger: z.enum(['startup', 'schedule', 'manual', 'emergency']),
+  trigger: z.enum(['startup', 'schedule', 'manual', 'emergency', 'low-disk']),
   dryRun: z.boolean(),
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),

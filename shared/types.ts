@@ -13,7 +13,7 @@ export type Level = 'ok' | 'warning' | 'over';
 export type RemovalReason = 'age' | 'count' | 'size' | 'partial' | 'orphan' | 'expired';
 /** What a folder holds: plain files, or a store whose unit of cleanup is a revision, a model tag or a token. */
 export type FolderKind = 'files' | 'huggingface' | 'ollama' | 'manifest';
-export type CleanupTrigger = 'startup' | 'schedule' | 'manual' | 'emergency';
+export type CleanupTrigger = 'startup' | 'schedule' | 'manual' | 'emergency' | 'low-disk';
 export type CleanupAction = 'delete' | 'trash';
 
 /** A folder's rules, normalised from config.yaml: absolute path, limits in bytes/files/days, null where unset. */
@@ -67,8 +67,12 @@ export interface AppConfig {
   cleanupIntervalHours: number | null;
   /** Scheduled cleanup at a local time (`schedule:` with `daily_at` or `weekly`); absent otherwise. */
   scheduleAt?: ClockSchedule | null;
-  /** A volume with less than this percent free is a warning of its own. */
+  /** A volume with less than this percent free is a warning of its own, and a low-disk cleanup. */
   freeSpaceFloorPercent: number;
+  /** `free_space_floor_gb` in bytes: less free than this is low too. Absent or null: no byte floor. */
+  freeSpaceFloorBytes?: number | null;
+  /** `on_low_disk`: clean the folders of a low volume down to their size targets (default), or only warn. */
+  onLowDisk?: 'clean' | 'warn';
   /** Rescan period for folders that cannot be watched. */
   pollIntervalSeconds: number;
   notifications: boolean;

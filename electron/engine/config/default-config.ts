@@ -27,7 +27,9 @@ cleanup_on_startup: true
 cleanup_interval_hours: 5
 # Or, in place of cleanup_interval_hours, a schedule by the local clock (daylight saving followed):
 #   schedule: { daily_at: "03:00" }   or   schedule: { weekly: { day: sunday, at: "03:00" } }
-# Also warn when a folder's disk has less than this percent free.
+# When a folder's disk has less than this percent free, warn, and clean the folders on that disk down to
+# their size targets (checked every 30 s). Optional: free_space_floor_gb, a floor in GB as well, and
+# on_low_disk, clean (the default) or warn to be warned only.
 free_space_floor_percent: 5
 # Folders that cannot be watched for changes (network drives) are rescanned this often, in seconds.
 poll_interval_seconds: 60

@@ -110,6 +110,8 @@ export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
     cleanupOnStartup: settings.cleanup_on_startup,
     ...scheduleOf(file.schedule, settings.cleanup_interval_hours),
     freeSpaceFloorPercent: settings.free_space_floor_percent,
+    freeSpaceFloorBytes: file.free_space_floor_gb === undefined ? null : gbToBytes(file.free_space_floor_gb),
+    onLowDisk: file.on_low_disk ?? 'clean',
     pollIntervalSeconds: settings.poll_interval_seconds,
     notifications: settings.notifications,
     startAtLogin: settings.start_at_login,

@@ -28,6 +28,8 @@ import { Scheduler } from '../schedule/scheduler.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
 import { summarise } from '../status/summarise-snapshot.js';
 import { ChangeThrottle } from '../live/change-throttle.js';
+import { lowDiskRules } from '../../core/low-disk.js';
+import { LowDiskGuard } from '../monitor/low-disk-guard.js';
 import { LiveFolders } from './live-folders.js';
 
 export const SNAPSHOT_INTERVAL_MS = 250;
@@ -53,6 +55,7 @@ export class LiveRuntime {
   private readonly monitor: Monitor;
   private readonly volumes: VolumeCache;
   private readonly scheduler: Scheduler;
+  private readonly lowDisk: LowDiskGuard;
   private readonly disposers: Disposer[] = [];
   private readonly pushes: ChangeThrottle;
   private disposed = false;
@@ -70,6 +73,11 @@ export class LiveRuntime {
       runCleanup: (trigger, folders) => this.runCleanup(trigger, folders),
       onError: (error) => deps.log(`scheduled cleanup failed: ${(error as Error).message ?? error}`),
       startedAtMs: clock.now(),
+    });
+    this.lowDisk = new LowDiskGuard({
+      clock,
+      config: () => this.config(),
+      onLow: (folders) => this.cleanLowDisk(folders),
     });
     this.monitor = new Monitor({
       clock,
@@ -93,7 +101,12 @@ export class LiveRuntime {
       ),
     );
     await runtime.push();
-    runtime.disposers.push(deps.clock.setTimeout(() => runtime.scheduler.start(), SCHEDULE_START_DELAY_MS));
+    runtime.disposers.push(
+      deps.clock.setTimeout(() => {
+        runtime.scheduler.start();
+        runtime.lowDisk.start();
+      }, SCHEDULE_START_DELAY_MS),
+    );
     return runtime;
   }
 
@@ -148,7 +161,9 @@ export class LiveRuntime {
     const { gate } = this.deps;
     const followsConfig = trigger === 'manual' || (trigger === 'schedule' && !gate.held);
     const held = followsConfig ? undefined : gate.heldRules(config);
-    const run = this.deps.cleanup.run(config, { trigger, folders, dryRun, held });
+    // Low disk: each folder down to its size target, whatever its usage (core/low-disk.ts).
+    const rules = trigger === 'low-disk' ? { ...config, folders: config.folders.map(lowDiskRules) } : config;
+    const run = this.deps.cleanup.run(rules, { trigger, folders, dryRun, held });
     void this.push();
     return run;
   }
@@ -173,11 +188,23 @@ export class LiveRuntime {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.lowDisk.dispose();
     this.scheduler.dispose();
     await this.scheduler.idle();
     this.pushes.dispose();
     for (const dispose of this.disposers.splice(0)) dispose();
     await this.folders.dispose();
+  }
+
+  /**
+   * A low volume's folders, cleaned down to their size targets; the bytes given back. Not while automatic
+   * cleanup is paused (the user asked for quiet), and the push shows the volume's warning at once.
+   */
+  private async cleanLowDisk(folders: string[]): Promise<number> {
+    void this.push();
+    if (this.deps.schedule.pausedUntilMs !== null) return 0;
+    const record = await this.runCleanup('low-disk', folders);
+    return record.folders.reduce((sum, f) => sum + (folders.includes(f.name) ? f.bytesFreed : 0), 0);
   }
 
   private config(): AppConfig | null {

@@ -32,6 +32,8 @@ describe('normaliseConfig', () => {
       cleanupOnStartup: CONFIG_DEFAULTS.cleanup_on_startup,
       cleanupIntervalHours: CONFIG_DEFAULTS.cleanup_interval_hours,
       scheduleAt: null,
+      freeSpaceFloorBytes: null,
+      onLowDisk: 'clean',
       freeSpaceFloorPercent: CONFIG_DEFAULTS.free_space_floor_percent,
       pollIntervalSeconds: CONFIG_DEFAULTS.poll_interval_seconds,
       notifications: CONFIG_DEFAULTS.notifications,
