@@ -11,6 +11,7 @@ import type { Engine } from '../../engine/engine-types.js';
 import type { EventStream } from './event-stream.js';
 import { CLEANUP_API_PREFIX, handleCleanupApi } from './cleanup-api-routes.js';
 import { exchangeCode } from './exchange-code.js';
+import { METRICS_ROUTE, serveMetrics } from './metrics-route.js';
 import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM } from './one-time-codes.js';
 import type { OneTimeCodes } from './one-time-codes.js';
@@ -62,17 +63,17 @@ export async function routeRequest(
   const { pathname } = url;
   const code = url.searchParams.get(CODE_QUERY_PARAM);
   if (pathname === '/' && code !== null) return exchangeCode(req, res, code, ctx);
+  if (pathname === METRICS_ROUTE) {
+    if (!hasToken(req, url, await ctx.tokens.current(), false)) return refuseToken(res);
+    return serveMetrics(req.method, res, ctx.engine, ctx.log);
+  }
   if (!pathname.startsWith('/api/')) return serveStatic(req, res, rawPath(req), ctx.rendererDir);
   const isEvents = pathname === HTTP_EVENTS_ROUTE;
   const { engine, log, version, startedAtMs, maxBodyBytes } = ctx;
   if (pathname === V1_HEALTH_ROUTE && hasNoToken(req, url)) {
     return publicHealth(req, res, { engine, log, version, startedAtMs });
   }
-  if (!hasToken(req, url, await ctx.tokens.current(), isEvents)) {
-    return sendError(res, 401, 'unauthorized', 'A valid token is required.', {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
+  if (!hasToken(req, url, await ctx.tokens.current(), isEvents)) return refuseToken(res);
   if (isEvents) {
     if (req.method !== 'GET') return sendError(res, 405, 'invalid-request', 'Use GET.', { Allow: 'GET' });
     return ctx.events.add(req, res);
@@ -94,6 +95,10 @@ export async function routeRequest(
   const name = BRIDGE_ROUTES.get(pathname);
   if (name === undefined) return sendError(res, 404, 'not-found', `There is no endpoint ${pathname}.`);
   return routeBridge(req, res, { engine, log, name, maxBodyBytes, takeCleanup });
+}
+
+function refuseToken(res: ServerResponse): void {
+  sendError(res, 401, 'unauthorized', 'A valid token is required.', { 'WWW-Authenticate': 'Bearer' });
 }
 
 /** True when the limit has room; otherwise answers 429 with Retry-After and returns false. */
