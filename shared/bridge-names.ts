@@ -17,6 +17,8 @@ export const BRIDGE_REQUEST_NAMES = [
   'holdPendingRules',
   'pauseSchedule',
   'createFolder',
+  'detectFolders',
+  'addDetectedFolders',
 ] as const satisfies readonly RequestName[];
 
 export const BRIDGE_EVENT_NAMES = [

@@ -21,6 +21,7 @@ import type {
   WarningEvent,
 } from './types.js';
 import type { FolderConfig, SettingsConfig } from './config-schema.js';
+import type { AddedFolders, DetectResult } from './found-folders.js';
 
 const folderList = z
   .array(folderNameSchema, { error: 'folders must be a list of folder names' })
@@ -57,6 +58,17 @@ export const requestSchemas = {
   pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
   /** Creates a configured folder that does not exist, at the path config.yaml gives it: by name, never a path. */
   createFolder: z.strictObject({ name: folderNameSchema }),
+  /** Folders the tools on this computer fill, proposed with kind, limits and a preview; nothing is written. */
+  detectFolders: z.strictObject({}),
+  /** Adds proposals by the ids detectFolders issued (never by a path the client sends). */
+  addDetectedFolders: z.strictObject({
+    ids: z
+      .array(z.string().regex(/^[0-9a-f]{16}$/, { error: 'each id must be one detectFolders issued' }), {
+        error: 'ids must be a list of ids from detectFolders',
+      })
+      .min(1, { error: 'ids must name at least one found folder' })
+      .max(64, { error: 'ids may name at most 64 found folders' }),
+  }),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -88,6 +100,8 @@ export interface RequestResults {
   holdPendingRules: PendingRules | null;
   pauseSchedule: ScheduleStatus;
   createFolder: ConfigView;
+  detectFolders: DetectResult;
+  addDetectedFolders: AddedFolders;
 }
 
 export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;

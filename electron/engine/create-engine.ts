@@ -8,6 +8,8 @@ import { BridgeError, parseRequest } from '../../shared/bridge.js';
 import { formatConfigError } from '../../shared/config-issue.js';
 import type { ConfigView, EventPayloads } from '../../shared/bridge.js';
 import type { AppConfig } from '../../shared/types.js';
+import { systemDetectHost } from './detect/detect-host.js';
+import { FolderDetector } from './detect/folder-detector.js';
 import { CleanupService } from './cleanup/cleanup-service.js';
 import { ConsentGate } from './consent/consent-gate.js';
 import { CONSENT_FILE, ConsentLedger } from './consent/consent-ledger.js';
@@ -47,7 +49,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
   const lock = await acquireInstanceLock(dataDir);
   if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));
-  const config = await ConfigStore.open(configFile, { dataDir });
+  const config = await ConfigStore.open(configFile, { dataDir, home: options.detectHost?.home });
   const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary });
   const totals = await CleanupTotals.open(join(dataDir, TOTALS_FILE), {
     writable: lock.primary,
@@ -90,6 +92,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await runtime?.afterRun(record);
     },
   });
+  const detector = new FolderDetector({
+    config,
+    host: options.detectHost ?? systemDetectHost(),
+    preview: (draft, names) => cleanup.preview(draft, names),
+    // The user saw what the first cleanup of each added folder removes and accepted it (invariant 7).
+    added: async (rules) => {
+      if (!lock.primary) return;
+      await gate.approve(rules, false);
+      await gate.review(config.current()?.config ?? null);
+    },
+  });
   if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, gate, clock, emit, log });
 
   /** Writes to history and schedule belong to the data folder's owner. */
@@ -110,6 +123,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     configFile,
     dataDir,
+    detector,
     on: (event, listener) => events.on(event, listener),
     async getSnapshot(input) {
       parseRequest('getSnapshot', input);
@@ -182,6 +196,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       requireOwner();
       await (runtime ? runtime.setStopped(stopped) : schedule.setStopped(stopped));
       return schedule.status(config.current()?.config ?? null, cleanup.running);
+    },
+    async detectFolders(input) {
+      parseRequest('detectFolders', input);
+      return detector.detect();
+    },
+    async addDetectedFolders(input) {
+      const { ids } = parseRequest('addDetectedFolders', input);
+      return detector.add(ids);
     },
     async dispose() {
       // A cleanup in progress stops after the file in hand and is recorded; shutting down never waits for it all.

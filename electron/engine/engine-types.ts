@@ -2,6 +2,8 @@
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
 import type { ScheduleStatus } from '../../shared/types.js';
 import type { CleanupTotalsData } from './history/cleanup-totals.js';
+import type { DetectHost } from './detect/detect-host.js';
+import type { FolderDetector } from './detect/folder-detector.js';
 import type { Clock, Disposer, LogFn, TrashPort } from './ports.js';
 
 export interface EngineOptions {
@@ -18,6 +20,8 @@ export interface EngineOptions {
    * scan raises (a folder already over its limit at login) although createEngine has not returned yet.
    */
   subscribe?: (on: Engine['on']) => void;
+  /** Where `detect` reads the home folder, environment and temp folder (default: this machine's). */
+  detectHost?: DetectHost;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
   log?: LogFn;
 }
@@ -30,6 +34,8 @@ export interface Engine extends HeadroomApi {
   cleanupTotals(): Promise<CleanupTotalsData>;
   /** Stops automatic cleanup until started again (persisted), or starts it; the data folder's owner only. */
   setScheduleStopped(stopped: boolean): Promise<ScheduleStatus>;
+  /** Finds the tools' folders; the CLI also names installs with `--in`, which no bridge client can. */
+  readonly detector: FolderDetector;
   /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */
   dispose(): Promise<void>;
 }

@@ -7,6 +7,7 @@ export const COMMANDS = [
   'clean',
   'history',
   'check-config',
+  'detect',
   'run',
   'serve',
   'token',
@@ -32,6 +33,9 @@ export interface CliCommand {
   rotate: boolean;
   /** `serve --max-body-mb N`: request bodies over N MB (fractions allowed) are refused; default 1. */
   maxBodyBytes: number | undefined;
+  /** `detect --in DIR`: installs to look in besides the usual places. */
+  dirs: string[];
+  write: boolean;
 }
 
 export type ParsedArgs =
@@ -51,6 +55,8 @@ const OPTIONS = {
   'token-file': { type: 'string' },
   rotate: { type: 'boolean', default: false },
   'max-body-mb': { type: 'string' },
+  in: { type: 'string', multiple: true },
+  write: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -66,6 +72,8 @@ const COMMAND_SPECIFIC = [
   'token-file',
   'rotate',
   'max-body-mb',
+  'in',
+  'write',
 ];
 
 /** Which options each command accepts besides the global ones (--config, --data-dir, --json). */
@@ -75,6 +83,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   clean: ['folder', 'dry-run', 'yes'],
   history: ['limit'],
   'check-config': [],
+  detect: ['in', 'write'],
   run: [],
   serve: ['port', 'host', 'open', 'token-file', 'max-body-mb'],
   token: ['rotate'],
@@ -120,6 +129,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       tokenFile: values['token-file'],
       rotate: values.rotate,
       maxBodyBytes,
+      dirs: values.in ?? [],
+      write: values.write,
     },
   };
 }
@@ -169,6 +180,11 @@ Commands:
                                more, it shows that and asks (or needs --yes)
   history [--limit N]          past cleanup runs, newest first
   check-config                 validate the configuration and exit
+  detect [--in DIR]... [--write]
+                               find the folders AI tools fill on this computer (Hugging Face,
+                               Ollama, ComfyUI, AUTOMATIC1111, Forge, Chatterbox, Gradio) and print
+                               the YAML that would manage them, with what the first cleanup would
+                               remove; --write adds them to the config; --in DIR names an install
   run                          keep watching and cleaning until SIGINT/SIGTERM
   serve [--port N] [--host H] [--open] [--token-file FILE] [--max-body-mb N]
                                the dashboard in a browser (loopback, token)

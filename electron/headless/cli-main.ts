@@ -16,6 +16,7 @@ import { EXIT_RUN_ERRORS, EXIT_USAGE, processIo } from './cli-io.js';
 import type { CliIo } from './cli-io.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { cleanCommand } from './commands/clean-command.js';
+import { detectCommand } from './commands/detect-command.js';
 import { historyCommand } from './commands/history-command.js';
 import { previewCommand } from './commands/preview-command.js';
 import { runLog } from './commands/run-command.js';
@@ -85,6 +86,8 @@ function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number>
       return historyCommand(engine, io, cmd.limit, cmd.json);
     case 'check-config':
       return checkConfigCommand(engine, io, cmd.json);
+    case 'detect':
+      return detectCommand(engine, io, { dirs: cmd.dirs, write: cmd.write, json: cmd.json });
     case 'run':
     case 'serve':
       return HOST_COMMANDS[cmd.command](engine, cmd, io);

@@ -31,6 +31,11 @@ export function defaultAnswers(): Answers {
     holdPendingRules: { ok: true, value: null },
     pauseSchedule: { ok: true, value: snapshot().schedule },
     createFolder: { ok: true, value: configView() },
+    detectFolders: {
+      ok: true,
+      value: { proposals: [], passedOver: [], yaml: '', firstRun: false, canAdd: true, readOnlyReason: null },
+    },
+    addDetectedFolders: { ok: true, value: { added: [], file: '/config.yaml' } },
   };
 }
 
@@ -52,6 +57,8 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     holdPendingRules: request('holdPendingRules'),
     pauseSchedule: request('pauseSchedule'),
     createFolder: request('createFolder'),
+    detectFolders: request('detectFolders'),
+    addDetectedFolders: request('addDetectedFolders'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

@@ -15,11 +15,12 @@ import { writeFileAtomic } from './atomic-write.js';
 import { isChatterboxData, readChatterbox } from './chatterbox.js';
 import { fileIssue, yamlIssue } from './config-issues.js';
 import { chatterboxEdits, headroomEdits } from './config-patch.js';
-import { applyEdits, ensureMappingRoot } from './edit-document.js';
+import { applyEdits, ensureMappingRoot, type DocEdit } from './edit-document.js';
 import { parseConfigText, type LoadContext, type LoadResult } from './load-config.js';
 import { fullSettings } from './normalise-config.js';
 import { MAX_ALIAS_COUNT } from './parse-yaml.js';
 import { readConfigText } from './read-config-text.js';
+import type { RootCheckPlaces } from './root-refusal.js';
 
 /** The config view as the store knows it; which folders are missing is the engine's to add (it looks on disk). */
 export type StoredConfigView = Omit<ConfigView, 'missingFolders'>;
@@ -47,6 +48,23 @@ export interface UpdateHooks {
 interface Good extends ConfigState {
   written: ConfigFile;
 }
+
+/** A folder to append to the file, with the comment written above it. */
+export interface FolderAddition {
+  folder: Record<string, unknown> & { name: string; path: string };
+  comment: string;
+}
+
+export interface AppendDraft {
+  text: string;
+  result: Extract<LoadResult, { ok: true }>;
+}
+
+const invalidConfig = (issues: ConfigIssue[]): BridgeError =>
+  new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'), issues);
+
+const CHATTERBOX_FIXED =
+  "this config.yaml is Chatterbox's own, which holds exactly its three folders; to manage more, give Headroom a config of its own (--config FILE)";
 
 export class ConfigStore {
   private good: Good | null = null;
@@ -182,24 +200,69 @@ export class ConfigStore {
   }
 
   private editedText(text: string, patch: ConfigPatch): string {
+    const { doc, data, site } = this.parseForEdit(text);
+    if (!isChatterboxData(data)) return applyEdits(text, doc, headroomEdits(data, patch));
+    const chatterbox = readChatterbox(data, site);
+    if (!chatterbox.ok) throw invalidConfig(chatterbox.issues);
+    return applyEdits(text, doc, chatterboxEdits(chatterbox.file, patch));
+  }
+
+  private parseForEdit(text: string) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const site = { file: this.file, doc, lineCounter };
-    const invalid = (issues: ConfigIssue[]): BridgeError =>
-      new BridgeError('config-invalid', issues.map(formatConfigIssue).join('\n'), issues);
-    if (doc.errors.length > 0) throw invalid(doc.errors.map((e) => yamlIssue(site, e)));
+    if (doc.errors.length > 0) throw invalidConfig(doc.errors.map((e) => yamlIssue(site, e)));
     if (!ensureMappingRoot(doc))
-      throw invalid([fileIssue(this.file, 'the top level must be a mapping of keys')]);
+      throw invalidConfig([fileIssue(this.file, 'the top level must be a mapping of keys')]);
     let data: Record<string, unknown>;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
     } catch {
-      throw invalid([fileIssue(this.file, 'aliases expand to too much data; the file was not edited')]);
+      throw invalidConfig([fileIssue(this.file, 'aliases expand to too much data; the file was not edited')]);
     }
-    if (!isChatterboxData(data)) return applyEdits(text, doc, headroomEdits(data, patch));
-    const chatterbox = readChatterbox(data, site);
-    if (!chatterbox.ok) throw invalid(chatterbox.issues);
-    return applyEdits(text, doc, chatterboxEdits(chatterbox.file, patch));
+    return { doc, data, site };
+  }
+
+  /** The places roots are checked against (DESIGN.md invariant 3), as this store loads its file. */
+  rootPlaces(): RootCheckPlaces {
+    return { home: this.ctx.home, dataDir: this.ctx.dataDir, configFile: this.file };
+  }
+
+  /**
+   * The file as it would be with `additions` appended to its folder list (each with its comment above it),
+   * loaded and vetted like any config (refused roots, overlaps) but not written. Throws like update().
+   */
+  draftAppend(additions: readonly FolderAddition[]): Promise<AppendDraft> {
+    return this.serially(() => this.appendDraft(additions));
+  }
+
+  /** Appends `additions` atomically, comments kept, after the same checks as draftAppend(). */
+  append(additions: readonly FolderAddition[]): Promise<StoredConfigView> {
+    return this.serially(async () => {
+      const draft = await this.appendDraft(additions);
+      await writeFileAtomic(this.file, draft.text);
+      this.text = draft.text;
+      this.accept(draft.result);
+      this.notify();
+      return this.view();
+    });
+  }
+
+  private async appendDraft(additions: readonly FolderAddition[]): Promise<AppendDraft> {
+    const text = await this.textOnDisk();
+    const { doc, data } = this.parseForEdit(text);
+    if (isChatterboxData(data)) throw new BridgeError('config-readonly', CHATTERBOX_FIXED);
+    const edits = additions.map(({ folder, comment }): DocEdit => ({
+      op: 'append',
+      path: ['folders'],
+      value: folder,
+      comment,
+    }));
+    const newText = applyEdits(text, doc, edits);
+    const result = await parseConfigText(newText, this.file, this.ctx);
+    if (!result.ok)
+      throw new BridgeError('config-invalid', formatConfigError(result.error), result.error.issues);
+    return { text: newText, result };
   }
 
   private accept(result: LoadResult): void {

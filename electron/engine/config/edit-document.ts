@@ -10,7 +10,8 @@ import type { YamlPath } from './yaml-positions.js';
 export type DocEdit =
   | { op: 'set'; path: YamlPath; value: unknown }
   | { op: 'delete'; path: YamlPath }
-  | { op: 'append'; path: YamlPath; value: unknown };
+  /** `comment` (one or more lines) is written above the new item, e.g. what `headroom detect` found where. */
+  | { op: 'append'; path: YamlPath; value: unknown; comment?: string };
 
 /** Options for re-serialising: no line folding (paths stay on one line), `[a, b]` as written by people. */
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -33,7 +34,7 @@ export function applyEdits(text: string, doc: Document, edits: readonly DocEdit[
       doc.deleteIn(edit.path);
       structural = true;
     } else {
-      appendItem(doc, edit.path, edit.value);
+      appendItem(doc, edit.path, edit.value, edit.comment);
       structural = true;
     }
   }
@@ -56,10 +57,20 @@ function setValue(doc: Document, path: YamlPath, value: unknown): Splice | null 
   return null;
 }
 
-function appendItem(doc: Document, path: YamlPath, value: unknown): void {
+function appendItem(doc: Document, path: YamlPath, value: unknown, comment?: string): void {
+  const node = doc.createNode(value);
+  if (comment) node.commentBefore = commentText(comment);
   const seq = doc.getIn(path, true);
-  if (isSeq(seq)) seq.add(doc.createNode(value));
-  else doc.setIn(path, doc.createNode([value]));
+  if (isSeq(seq)) seq.add(node);
+  else doc.setIn(path, doc.createNode([node]));
+}
+
+/** The yaml library writes `#` and the text as given; a space after `#` is how people write comments. */
+export function commentText(comment: string): string {
+  return comment
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
 }
 
 function isBlockScalar(node: Scalar): boolean {

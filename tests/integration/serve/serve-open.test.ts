@@ -44,6 +44,8 @@ describe('serve --open: the browser is opened with a one-time code, never the to
       rotate: false,
       yes: false,
       maxBodyBytes: undefined,
+      dirs: [],
+      write: false,
     };
     const done = serveCommand(
       fx.engine,
