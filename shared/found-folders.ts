@@ -27,7 +27,7 @@ export interface FoundFolder {
   /** What was found where, in a sentence (also the YAML comment above the folder). */
   foundBy: string;
   /** The folder as it would be added to config.yaml (with `kind` where it is not `files`). */
-  folder: FolderConfig & { kind?: string };
+  folder: FolderConfig;
   preview: FoundFolderPreview;
 }
 

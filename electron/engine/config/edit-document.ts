@@ -61,6 +61,8 @@ function appendItem(doc: Document, path: YamlPath, value: unknown, comment?: str
   const node = doc.createNode(value);
   if (comment) node.commentBefore = commentText(comment);
   const seq = doc.getIn(path, true);
+  // `folders: []` would otherwise stay a flow list, which cannot hold the comment.
+  if (isSeq(seq) && seq.flow && seq.items.length === 0) seq.flow = false;
   if (isSeq(seq)) seq.add(node);
   else doc.setIn(path, doc.createNode([node]));
 }

@@ -1,8 +1,7 @@
 /** A folder a finder saw, before it is vetted (exists, not refused, not configured yet). */
 import type { FolderConfig } from '../../../shared/config-schema.js';
+import type { FolderKind } from '../../../shared/types.js';
 import type { FoundTool } from '../../../shared/found-folders.js';
-
-export type FolderKind = 'files' | 'huggingface' | 'ollama';
 
 export interface Candidate {
   tool: FoundTool;
@@ -12,7 +11,7 @@ export interface Candidate {
   /** The name it would get in config.yaml, before clashes are resolved. */
   name: string;
   /** Limits and other keys besides name, path and kind. */
-  limits: Omit<FolderConfig, 'name' | 'path'>;
+  limits: Omit<FolderConfig, 'name' | 'path' | 'kind'>;
   foundBy: string;
 }
 

@@ -24,6 +24,7 @@ export const USUAL_INSTALL_PLACES = [
   'Chatterbox-TTS-Extended-Plus',
   'chatterbox',
   'Documents/Chatterbox-TTS-Extended-Plus',
+  'Documents/chatterbox',
 ];
 
 async function findComfyUi(dir: string, shown: string): Promise<Candidate[] | null> {

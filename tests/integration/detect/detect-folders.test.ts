@@ -102,6 +102,8 @@ describe('detect: model caches where their tools look', () => {
       path: join(world.home, '.cache', 'huggingface', 'hub'),
       max_size_gb: 50,
     });
+    // The config with it added is valid (kind: huggingface), so the engine's preview planned it.
+    expect(found?.preview.error).toBeNull();
   });
 
   it('HF_HUB_CACHE wins over HF_HOME, which wins over the default', async () => {
@@ -269,5 +271,21 @@ describe("the dashboard's first run", () => {
 
   it('is not while the config names folders of its own', async () => {
     expect((await detect()).firstRun).toBe(false);
+  });
+});
+
+describe('adding to a config whose folder list is written `folders: []`', () => {
+  it('turns the empty flow list into a block list so the comment can be written', async () => {
+    await world.cleanup();
+    world = await makeDetectWorld('# mine\nfolders: []\n');
+    await makeComfyUi(join(world.home, 'ComfyUI'), ['output']);
+    const engine = await world.engine();
+    const [found] = (await engine.detectFolders()).proposals;
+    await engine.addDetectedFolders({ ids: [found!.id] });
+    const text = await readFile(world.configFile, 'utf8');
+    expect(text.startsWith('# mine\n')).toBe(true);
+    expect(text).toContain(
+      `folders:\n  # found by headroom detect: ${found!.foundBy}\n  - name: comfyui-output\n`,
+    );
   });
 });
