@@ -289,3 +289,16 @@ describe('adding to a config whose folder list is written `folders: []`', () => 
     );
   });
 });
+
+describe('consent (invariant 7)', () => {
+  it("an added folder's first cleanup, which the user saw, is agreed: no new removals wait for consent", async () => {
+    await makeComfyUi(join(world.home, 'ComfyUI'), ['temp']);
+    await oldFiles(join(world.home, 'ComfyUI', 'temp'), 3, 1000, 3);
+    const engine = await world.engine();
+    const [temp] = (await engine.detectFolders()).proposals;
+    expect(temp?.preview.files).toBe(3);
+    await engine.addDetectedFolders({ ids: [temp!.id] });
+    const impact = await engine.checkConfigImpact({});
+    expect(impact.files).toBe(0);
+  });
+});
