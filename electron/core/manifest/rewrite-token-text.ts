@@ -29,7 +29,7 @@ export interface RewriteResult {
   error: string | null;
 }
 
-type Entries = { shape: 'object'; doc: Record<string, unknown> } | { shape: 'array'; doc: unknown[] };
+export type Entries = { shape: 'object'; doc: Record<string, unknown> } | { shape: 'array'; doc: unknown[] };
 
 export function rewriteTokenText(input: RewriteInput): RewriteResult {
   const result: RewriteResult = { text: null, dropped: [], kept: [], changed: [], error: null };
@@ -76,7 +76,7 @@ export function rewriteTokenText(input: RewriteInput): RewriteResult {
   return result;
 }
 
-function readEntries(text: string): Entries | null {
+export function readEntries(text: string): Entries | null {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -90,7 +90,7 @@ function readEntries(text: string): Entries | null {
 }
 
 /** Token id → entry; in the array form the first entry with an id wins, as when planning. */
-function entriesById(entries: Entries): Map<string, unknown> {
+export function entriesById(entries: Entries): Map<string, unknown> {
   const byId = new Map<string, unknown>();
   if (entries.shape === 'object') for (const [id, e] of Object.entries(entries.doc)) byId.set(id, e);
   else {
@@ -111,7 +111,7 @@ function listedPaths(entry: unknown): string[] {
   });
 }
 
-function sameEntry(a: unknown, b: unknown): boolean {
+export function sameEntry(a: unknown, b: unknown): boolean {
   return b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 

@@ -161,9 +161,12 @@ export class CleanupService {
     checkpoint?: (progress: ExecuteProgress) => void,
   ): Promise<FolderRunResult> {
     if (!p.plan) return emptyResult(p.rules.name, p.error ? [p.error] : []);
+    // Folders are planned together and cleaned one after another: what a folder's own store says may
+    // have changed meanwhile (a manifest's token file).
+    const plan = p.beforeRun ? await p.beforeRun(p.plan) : p.plan;
     const result = await executePlan({
       root: p.rules.path,
-      plan: p.plan,
+      plan,
       rules: p.rules,
       liveRules: this.deps.config ? liveFolderRules(this.deps.config, p.rules) : undefined,
       nowMs: () => this.deps.clock.now(),
@@ -178,7 +181,7 @@ export class CleanupService {
         checkpoint,
       ),
     });
-    const finished = p.finish ? await p.finish(result, record.dryRun, p.plan) : result;
+    const finished = p.finish ? await p.finish(result, record.dryRun, plan) : result;
     return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
 }

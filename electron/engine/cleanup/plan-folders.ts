@@ -11,7 +11,7 @@ import { readHfCache, type StoreRead } from '../units/read-hf-cache.js';
 import { readOllamaModels } from '../units/read-ollama-models.js';
 import { realpath } from 'node:fs/promises';
 import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
-import { planManifestOnDisk, type FinishFolder } from '../manifest/plan-manifest-on-disk.js';
+import { planManifestOnDisk, type BeforeRun, type FinishFolder } from '../manifest/plan-manifest-on-disk.js';
 import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 
@@ -21,6 +21,8 @@ export interface PlannedFolder {
   plan: FolderPlan | null;
   error: string | null;
   scan: FolderScan | null;
+  /** Narrows the plan just before its removals (a manifest folder reads its token file again). */
+  beforeRun?: BeforeRun;
   /** Completes the folder's result once its removals are done (a manifest folder rewrites its token file). */
   finish?: FinishFolder;
 }

@@ -62,7 +62,7 @@ function outcomeOf(
     const detail = kept
       ? `${kept.remaining.join(', ')} ${kept.remaining.length === 1 ? 'remains' : 'remain'}; the token stays in the token file`
       : rewrite.changed.includes(unit.id)
-        ? 'the application changed this token during the run, so the token file keeps it as written'
+        ? 'the application changed or removed this token during the run; the token file keeps what it wrote'
         : (fileDetail ?? 'the token file was not rewritten');
     return { ...base, outcome: gone > 0 ? 'partly-removed' : 'kept', detail };
   }

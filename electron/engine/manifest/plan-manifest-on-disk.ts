@@ -5,6 +5,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { parseTokenFile } from '../../core/manifest/parse-token-file.js';
 import { planManifestFolder } from '../../core/manifest/plan-manifest.js';
+import { recheckUnits } from '../../core/manifest/recheck-units.js';
 import type { ManifestPlan, ManifestUnit } from '../../core/manifest/manifest-types.js';
 import type { FolderPlan, FolderRules, FolderRunResult, PlannedUnit } from '../../../shared/types.js';
 import type { FolderScan } from '../scan/scan-folder.js';
@@ -23,8 +24,12 @@ export type FinishFolder = (
   executed: FolderPlan,
 ) => Promise<FolderRunResult>;
 
+/** Run just before the folder's removals: the plan as it may still be carried out. */
+export type BeforeRun = (plan: FolderPlan) => Promise<FolderPlan>;
+
 export type ManifestPlanned =
-  { plan: FolderPlan; error: null; finish: FinishFolder } | { plan: null; error: string; finish?: undefined };
+  | { plan: FolderPlan; error: null; beforeRun: BeforeRun; finish: FinishFolder }
+  | { plan: null; error: string; beforeRun?: undefined; finish?: undefined };
 
 export async function planManifestOnDisk(
   rules: FolderRules,
@@ -55,7 +60,30 @@ export async function planManifestOnDisk(
     const units = manifest.units.filter((u) => carried.has(unitId(u)));
     return manifestOutcomes({ rules, file, plannedText: read.text, units, result, dryRun });
   };
-  return { plan, error: null, finish };
+  const beforeRun: BeforeRun = async (current) => {
+    const carried = new Set((current.units ?? []).map((u) => u.id));
+    const units = manifest.units.filter((u) => carried.has(unitId(u)));
+    if (units.length === 0) return current;
+    const now = await readTokenFile(file);
+    const recheck = now.ok
+      ? recheckUnits(units, read.text, now.text, tokenFilePath)
+      : { keep: [], notes: [`${now.message} any more, so nothing here was removed`] };
+    return narrowPlan(current, new Set(recheck.keep.map(unitId)), recheck.notes);
+  };
+  return { plan, error: null, beforeRun, finish };
+}
+
+/** `plan` with only the units in `keep` and their files, and `notes` added. */
+function narrowPlan(plan: FolderPlan, keep: ReadonlySet<string>, notes: string[]): FolderPlan {
+  if (notes.length === 0 && (plan.units ?? []).every((u) => keep.has(u.id))) return plan;
+  const remove = plan.remove.filter((r) => (r.units ?? []).every((id) => keep.has(id)));
+  return {
+    ...plan,
+    remove,
+    units: (plan.units ?? []).filter((u) => keep.has(u.id)),
+    bytesToFree: remove.reduce((sum, r) => sum + r.sizeBytes, 0),
+    notes: [...plan.notes, ...notes],
+  };
 }
 
 /** The id a unit has in plans and records: tokens and orphan files apart, whatever their names. */

@@ -143,7 +143,7 @@ function notesOf(result: RewriteResult): string[] {
   }
   if (result.changed.length > 0) {
     notes.push(
-      `the application changed ${result.changed.map((id) => `token ${id}`).join(', ')} during the run, so ${result.changed.length === 1 ? 'it stays' : 'they stay'} as the application wrote ${result.changed.length === 1 ? 'it' : 'them'}`,
+      `the application changed or removed ${result.changed.map((id) => `token ${id}`).join(', ')} during the run; Headroom left the token file's ${result.changed.length === 1 ? 'entry' : 'entries'} as the application wrote ${result.changed.length === 1 ? 'it' : 'them'}`,
     );
   }
   return notes;

@@ -70,6 +70,8 @@ export function renderRun(record: RunRecord): string {
       lines.push(
         `    ${record.dryRun && u.outcome === 'removed' ? 'would remove' : u.outcome} ${displayName(u.label)}${u.detail ? ` (${displayName(u.detail)})` : ''}`,
       );
+    const moreUnits = (f.units ?? []).length - MAX_LISTED;
+    if (moreUnits > 0) lines.push(`    … and ${formatCount(moreUnits)} more units (--json lists all)`);
     // Names (and details that quote them) through displayName: a byte that is not UTF-8 shows as \xNN.
     for (const s of f.skipped.slice(0, MAX_LISTED))
       lines.push(

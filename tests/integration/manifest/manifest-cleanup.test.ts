@@ -290,6 +290,43 @@ describe('kind: manifest, end to end through the engine', () => {
     expect(await exists('a.wav')).toBe(true);
   });
 
+  it('reads the token file again before removing: a token the application changed, or an orphan it now lists, stays', async () => {
+    await writeFiles(root, [
+      { path: 'a.wav', sizeBytes: 10, ageMs: DAY_MS },
+      { path: 'b.wav', sizeBytes: 10, ageMs: DAY_MS },
+      { path: 'stray.wav', sizeBytes: 10, ageMs: DAY_MS },
+    ]);
+    const expired = secondsAgo(HOUR_MS);
+    await fs.writeFile(
+      tokenFile,
+      JSON.stringify({
+        a: { expires_at: expired, files: ['a.wav'] },
+        b: { expires_at: expired, files: ['b.wav'] },
+      }),
+    );
+    const [planned] = await planFolders([rules()], Date.now());
+    expect(planned!.plan!.units!.map((u) => u.id)).toEqual(['token:a', 'token:b', 'orphan:stray.wav']);
+    // Meanwhile the application extends b and saves a token that takes in stray.wav.
+    const extended = { expires_at: secondsAgo(-DAY_MS), files: ['b.wav'] };
+    const claimed = { expires_at: secondsAgo(-DAY_MS), files: ['stray.wav'] };
+    await fs.writeFile(
+      tokenFile,
+      JSON.stringify({ a: { expires_at: expired, files: ['a.wav'] }, b: extended, c: claimed }),
+    );
+    const plan = await planned!.beforeRun!(planned!.plan!);
+    expect(plan.units!.map((u) => u.id)).toEqual(['token:a']);
+    expect(plan.remove.map((r) => r.path)).toEqual(['a.wav']);
+    const result = await executePlan({ root, plan, rules: rules(), nowMs: () => Date.now() });
+    const finished = await planned!.finish!(result, false, plan);
+    expect(await exists('a.wav')).toBe(false);
+    expect(await exists('b.wav')).toBe(true);
+    expect(await exists('stray.wav')).toBe(true);
+    expect(await tokens()).toEqual({ b: extended, c: claimed });
+    expect(finished.notes).toContain(
+      'the application changed or removed token b in the token file after planning; left for the next run',
+    );
+  });
+
   it('in a dry run removes nothing and leaves the token file as it is', async () => {
     await writeFiles(root, [{ path: 'a.wav', sizeBytes: 10, ageMs: DAY_MS }]);
     const text = JSON.stringify({ a: { expires_at: secondsAgo(HOUR_MS), files: ['a.wav'] } });
