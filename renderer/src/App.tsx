@@ -14,7 +14,9 @@
  * - history: table named "Cleanup history" (`data-testid="history-table"`), rows `data-testid="history-row"`,
  *   a "Details of the <trigger> run at <time>" button per row, expanded `data-testid="run-details"`
  * - settings: form named "Settings", fieldsets "General" and one per folder (legend = folder name),
- *   buttons "Add folder", "Remove folder <name>", "Save settings"; `data-testid="save-error"`
+ *   buttons "Add folder", "Remove folder <name>", "Save settings"; `data-testid="save-error"`; a save that
+ *   would remove files opens `data-testid="impact-dialog"` ("Preview files", "Save and remove", "Cancel")
+ * - pending disk edit: `data-testid="pending-rules"` with "Run now" and "Hold" / "Release hold"
  * - theme: select labelled "Theme" (system | light | dark)
  */
 import { useDashboard } from './store/dashboard-store.js';
@@ -22,6 +24,7 @@ import { CleanupPanel } from './components/cleanup-panel.js';
 import { ConnectionBanner } from './components/connection-banner.js';
 import { FolderList } from './components/folder-list.js';
 import { HistoryTable } from './components/history-table.js';
+import { PendingRulesCard } from './components/pending-rules.js';
 import { ScheduleStatus } from './components/schedule-status.js';
 import { SettingsEditor } from './components/settings-editor.js';
 import { ThemeToggle } from './components/theme-toggle.js';
@@ -52,6 +55,7 @@ export function App() {
         {snapshot ? (
           <>
             <WarningsPanel />
+            <PendingRulesCard />
             <FolderList />
             <CleanupPanel />
             <ScheduleStatus nowMs={Date.now()} />

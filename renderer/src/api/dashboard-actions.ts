@@ -14,8 +14,15 @@ export interface DashboardActions {
   preview: (folders?: string[]) => Promise<void>;
   clean: (folders?: string[]) => Promise<void>;
   cancelCleanup: () => Promise<void>;
-  /** Resolves true when the engine accepted and wrote the patch. */
+  /**
+   * Resolves true when the engine accepted and wrote the patch. A patch that would remove files is not
+   * sent: its impact waits in the store for the user (`confirmSave`).
+   */
   saveConfig: (patch: ConfigPatch) => Promise<boolean>;
+  /** Saves the patch whose impact the user confirmed; an impact changed meanwhile is asked again. */
+  confirmSave: () => Promise<boolean>;
+  /** Holds (true) or releases a disk edit's pending removals. */
+  holdPendingRules: (hold: boolean) => Promise<void>;
   /** An ISO time pauses automatic cleanup until then; null resumes. */
   pauseSchedule: (untilIso: string | null) => Promise<void>;
   /** Asks the engine to create the configured folder `name` at its configured path. */
@@ -30,6 +37,15 @@ function message<T>(result: BridgeResult<T>): string {
 export function createDashboardActions(client: BridgeClient, store: DashboardStore): DashboardActions {
   const state = store.getState;
   const scope = (folders?: string[]) => (folders && folders.length > 0 ? { folders } : {});
+  const save = async (patch: ConfigPatch): Promise<boolean> => {
+    const result = await client.updateConfig(patch);
+    if (!result.ok) {
+      state().setSaveError(result.code, result.message, result.issues);
+      return false;
+    }
+    state().setSaved(result.value);
+    return true;
+  };
   return {
     async refreshSnapshot() {
       const result = await client.getSnapshot();
@@ -65,13 +81,45 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
     },
     async saveConfig(patch) {
       state().setSaving();
-      const result = await client.updateConfig(patch);
-      if (!result.ok) {
+      const impact = await client.checkConfigImpact(patch);
+      if (!impact.ok) {
+        state().setSaveError(impact.code, impact.message, impact.issues);
+        return false;
+      }
+      if (impact.value.files > 0) {
+        state().askImpact({ patch, impact: impact.value, changed: false });
+        return false;
+      }
+      return save(patch);
+    },
+    async confirmSave() {
+      const question = state().impactQuestion;
+      if (!question) return false;
+      state().setSaving();
+      const result = await client.updateConfig({
+        ...question.patch,
+        confirmImpact: question.impact.token ?? undefined,
+      });
+      if (result.ok) {
+        state().setSaved(result.value);
+        return true;
+      }
+      if (result.code !== 'consent-required') {
+        state().dismissImpact();
         state().setSaveError(result.code, result.message, result.issues);
         return false;
       }
-      state().setSaved(result.value);
-      return true;
+      // The configuration or the agreed rules moved since the question was asked: ask about what is now.
+      const again = await client.checkConfigImpact(question.patch);
+      if (again.ok) state().askImpact({ patch: question.patch, impact: again.value, changed: true });
+      else state().setSaveError(again.code, again.message, again.issues);
+      return false;
+    },
+    async holdPendingRules(hold) {
+      const result = await client.holdPendingRules({ hold });
+      if (!result.ok) state().cleanupFailed(message(result));
+      const snapshot = await client.getSnapshot();
+      if (snapshot.ok) state().applySnapshot(snapshot.value);
     },
     async pauseSchedule(untilIso) {
       const result = await client.pauseSchedule({ until: untilIso });

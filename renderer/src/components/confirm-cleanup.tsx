@@ -1,10 +1,12 @@
 import { useActions } from '../api/actions-context.js';
+import { impactFigures } from '../../../shared/impact-text.js';
 import { useDashboard } from '../store/dashboard-store.js';
 
 /** Asks before removing files; Escape or "Cancel" closes it, "Confirm cleanup" runs the cleanup. */
 export function ConfirmCleanup() {
   const scope = useDashboard((s) => s.confirmScope);
   const dismiss = useDashboard((s) => s.dismissConfirm);
+  const pending = useDashboard((s) => s.snapshot?.pendingRules ?? null);
   const actions = useActions();
   if (scope === undefined) return null;
   const what = scope === null ? 'all folders' : scope.join(', ');
@@ -25,6 +27,13 @@ export function ConfirmCleanup() {
         Files are removed by each folder&apos;s rules, oldest first; protected and recently written files
         stay. Files set to be deleted cannot be brought back.
       </p>
+      {pending && (
+        // A clean is the user's say on rules changed on disk: say what it applies before it does.
+        <p data-testid="confirm-pending">
+          This applies the rules changed in config.yaml, which remove {impactFigures(pending.impact)} that the
+          rules before did not.
+        </p>
+      )}
       <div className="button-row">
         {/* Focus goes to the dialog's action so a keyboard user can confirm or Escape at once. */}
         <button

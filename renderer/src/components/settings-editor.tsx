@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConfigView } from '../../../shared/bridge.js';
 import { fieldOfIssue, issuesByField } from '../../../shared/config-fields.js';
 import { useActions } from '../api/actions-context.js';
+import { ImpactDialog } from './impact-dialog.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import {
   buildPatch,
@@ -118,6 +119,7 @@ function SettingsFormView({ view }: { view: ConfigView }) {
           Save settings
         </button>
       </div>
+      <ImpactDialog />
       <SaveMessages errorCount={errorCount} notice={notice} />
     </form>
   );

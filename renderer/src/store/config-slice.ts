@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BridgeErrorCode, ConfigView } from '../../../shared/bridge.js';
-import type { ConfigIssue } from '../../../shared/types.js';
+import type { ConfigPatch } from '../../../shared/bridge.js';
+import type { ConfigImpact, ConfigIssue } from '../../../shared/types.js';
 import type { DashboardState } from './dashboard-store.js';
 import type { LoadStatus } from './history-slice.js';
 
@@ -13,11 +14,22 @@ export interface SaveState {
   issues: ConfigIssue[];
 }
 
+/** A save waiting for the user to confirm what it would remove (DESIGN.md invariant 7). */
+export interface ImpactQuestion {
+  patch: ConfigPatch;
+  impact: ConfigImpact;
+  /** True when the engine refused an earlier confirmation because the impact changed since. */
+  changed: boolean;
+}
+
 export interface ConfigSlice {
   config: ConfigView | null;
   configStatus: LoadStatus;
   configLoadError: string | null;
   save: SaveState;
+  impactQuestion: ImpactQuestion | null;
+  askImpact: (question: ImpactQuestion) => void;
+  dismissImpact: () => void;
   setConfigLoading: () => void;
   setConfig: (config: ConfigView) => void;
   setConfigLoadError: (message: string) => void;
@@ -33,10 +45,14 @@ export const createConfigSlice: StateCreator<DashboardState, [], [], ConfigSlice
   configStatus: 'idle',
   configLoadError: null,
   save: IDLE_SAVE,
+  impactQuestion: null,
+  askImpact: (impactQuestion) => set({ impactQuestion, save: IDLE_SAVE }),
+  dismissImpact: () => set({ impactQuestion: null }),
   setConfigLoading: () => set({ configStatus: 'loading', configLoadError: null }),
   setConfig: (config) => set({ config, configStatus: 'ready', configLoadError: null }),
   setConfigLoadError: (configLoadError) => set({ configStatus: 'error', configLoadError }),
   setSaving: () => set({ save: { ...IDLE_SAVE, status: 'saving' } }),
-  setSaved: (config) => set({ config, configStatus: 'ready', save: { ...IDLE_SAVE, status: 'saved' } }),
+  setSaved: (config) =>
+    set({ config, configStatus: 'ready', impactQuestion: null, save: { ...IDLE_SAVE, status: 'saved' } }),
   setSaveError: (code, message, issues = []) => set({ save: { status: 'error', code, message, issues } }),
 });
