@@ -113,7 +113,7 @@ class PlanState {
       for (const b of unit.blobs) this.users.set(b, (this.users.get(b) ?? 0) + 1);
       if (unit.group !== null) this.groupLeft.set(unit.group, (this.groupLeft.get(unit.group) ?? 0) + 1);
     }
-    const sizes = (entries: readonly StoreEntry[]) => entries.reduce((s, e) => s + e.sizeBytes, 0);
+    const sizes = (entries: readonly StoreEntry[]) => entries.reduce((s, e) => s + diskBytes(e), 0);
     this.bytes =
       tree.otherBytes +
       sizes(tree.blobs) +
@@ -197,7 +197,7 @@ class PlanState {
       const group = this.tree.groups.find((g) => g.id === unit.group);
       if (left === 0 && group) goes.push(...group.files.map((f) => removal(f, reason, ids)));
     }
-    const sizeBytes = goes.reduce((s, r) => s + r.sizeBytes, 0);
+    const sizeBytes = goes.reduce((s, r) => s + diskBytes(r), 0);
     this.remove.push(...goes);
     this.units.push({
       id: unit.id,
@@ -210,6 +210,14 @@ class PlanState {
     this.bytes -= sizeBytes;
     this.unitsLeft--;
   }
+}
+
+/**
+ * What an entry counts towards the folder's size: a link's own size is its target's length, which the
+ * folder's scan (and so its gauge) does not count either.
+ */
+function diskBytes(e: Pick<StoreEntry, 'sizeBytes' | 'entry'>): number {
+  return e.entry === 'link' ? 0 : e.sizeBytes;
 }
 
 function removal(entry: StoreEntry, reason: RemovalReason, units: string[]): PlannedRemoval {

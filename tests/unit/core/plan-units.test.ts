@@ -20,7 +20,8 @@ const unit = (id: string, blobs: string[], ageDays: number, extra: Partial<Store
   id,
   name: id,
   detached: false,
-  files: blobs.map((b) => entry(`${id}/snap/${b}`, 0, ageDays, true)),
+  // A link's size is its target's length: never counted as space.
+  files: blobs.map((b) => entry(`${id}/snap/${b}`, 40, ageDays, true)),
   blobs,
   group: 'repo',
   ...extra,
