@@ -17,6 +17,7 @@ import { emptyPlan } from '../../core/empty-plan.js';
 import { agreedPlan } from '../../core/rule-impact.js';
 import type { HeldRules } from '../consent/consent-gate.js';
 import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
+import { RemovalCredit } from '../executor/removal-credit.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, TrashPort } from '../ports.js';
@@ -134,7 +135,9 @@ export class CleanupService {
       // The first checkpoint names every folder of the run, before the first removal.
       checkpoints = record.dryRun ? null : await RunCheckpoints.start(history, record, planned, clock);
       for (const [i, p] of planned.entries()) {
-        const result = await this.executeFolder(record, p, signal, checkpoints?.folder(i));
+        const credit = checkpoints ? new RemovalCredit() : undefined;
+        if (credit) checkpoints?.hold(i, credit);
+        const result = await this.executeFolder(record, p, signal, checkpoints?.folder(i), credit);
         record.folders.push(result);
         checkpoints?.folderDone(i, result);
       }
@@ -159,6 +162,7 @@ export class CleanupService {
     p: PlannedFolder,
     signal: AbortSignal,
     checkpoint?: (progress: ExecuteProgress) => void,
+    credit?: RemovalCredit,
   ): Promise<FolderRunResult> {
     if (!p.plan) return emptyResult(p.rules.name, p.error ? [p.error] : []);
     // Folders are planned together and cleaned one after another: what a folder's own store says may
@@ -173,6 +177,7 @@ export class CleanupService {
       trash: this.deps.trash,
       signal,
       dryRun: record.dryRun,
+      credit,
       progressEveryFiles: PROGRESS_EVERY_FILES,
       onProgress: folderProgress(
         (payload) => this.deps.emit('cleanupProgress', payload),

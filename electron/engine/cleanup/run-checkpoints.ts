@@ -10,6 +10,7 @@
  */
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 import type { ExecuteProgress } from '../executor/progress-throttle.js';
+import type { RemovalCredit } from '../executor/removal-credit.js';
 import { summarizeFolder } from '../history/history-entry.js';
 import type { Clock } from '../ports.js';
 import type { PlannedFolder } from './plan-folders.js';
@@ -55,6 +56,7 @@ export class RunCheckpoints {
   private writing: Promise<void> | null = null;
   private wanted = false;
   private stopped = false;
+  private readonly durable = new Map<number, RemovalCredit>();
 
   /** `folders`: every folder of the run, in order, with whether its plan leaves it over a limit. */
   constructor(
@@ -104,8 +106,18 @@ export class RunCheckpoints {
     this.maybeWrite();
   }
 
+  /**
+   * Holds the removals of folder `index` within reach of the checkpoints on disk: `credit` is raised
+   * each time one that counts them is written, and released when the folder is done or a write fails.
+   */
+  hold(index: number, credit: RemovalCredit): void {
+    this.durable.set(index, credit);
+  }
+
   /** Folder `index` is finished: its exact counts stand in every later checkpoint. */
   folderDone(index: number, result: FolderRunResult): void {
+    this.durable.get(index)?.release();
+    this.durable.delete(index);
     if (index < this.folders.length) this.folders[index] = result;
     this.maybeWrite();
   }
@@ -136,14 +148,26 @@ export class RunCheckpoints {
     this.writtenRemoved = record.filesRemoved;
     this.writtenAtMs = this.elapsedMs();
     this.wanted = false;
-    // A checkpoint that cannot be written leaves the last one standing; the run goes on regardless.
-    this.writing = this.sink
-      .checkpoint(record)
-      .catch(() => undefined)
-      .then(() => {
-        this.writing = null;
-        if (this.wanted) this.maybeWrite();
-      });
+    const counted = [...this.durable].map(
+      ([i, credit]) => [credit, record.folders[i]?.filesRemoved ?? 0] as const,
+    );
+    // A checkpoint that cannot be written leaves the last one standing; the run goes on regardless,
+    // its removals no longer held back by checkpoints that do not come.
+    this.writing = this.sink.checkpoint(record).then(
+      () => {
+        for (const [credit, removed] of counted) credit.confirm(removed);
+        this.afterWrite();
+      },
+      () => {
+        for (const [credit] of counted) credit.release();
+        this.afterWrite();
+      },
+    );
+  }
+
+  private afterWrite(): void {
+    this.writing = null;
+    if (this.wanted) this.maybeWrite();
   }
 
   /** The run as it stands: finished folders as their summaries, the others with their counts so far. */

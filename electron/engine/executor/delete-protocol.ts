@@ -6,6 +6,8 @@ export interface WorkerRequest {
   job: RemovalJob;
   /** An `Int32Array` of one element over it: the stop flag (removal-job.ts STOP_*). */
   stop: SharedArrayBuffer;
+  /** The folder's removal credit (removal-credit.ts), where the run keeps checkpoints. */
+  credit?: SharedArrayBuffer;
 }
 
 export type WorkerReply =

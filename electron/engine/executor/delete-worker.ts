@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { runRemovalJob } from '../removal/run-removal-job.js';
 import { STOP_NONE } from '../removal/removal-job.js';
 import type { WorkerReply, WorkerRequest } from './delete-protocol.js';
+import { creditGate } from './removal-credit.js';
 
 const PROGRESS_EVERY_FILES = 256;
 const PROGRESS_EVERY_MS = 50;
@@ -24,11 +25,19 @@ function run(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
     freedBytes = 0;
     lastPostMs = performance.now();
   };
+  const stopped = () => Atomics.load(stop, 0) !== STOP_NONE;
+  const credit = request.credit ? creditGate(request.credit, stopped, flush) : null;
   const result = runRemovalJob(request.job, {
-    stop: () => Atomics.load(stop, 0),
+    stop: () => {
+      credit?.waitForCredit();
+      return Atomics.load(stop, 0);
+    },
     onFileDone: (bytes, wasRemoved) => {
       files++;
-      if (wasRemoved) removed++;
+      if (wasRemoved) {
+        removed++;
+        credit?.removed();
+      }
       freedBytes += bytes;
       if (files >= PROGRESS_EVERY_FILES || performance.now() - lastPostMs >= PROGRESS_EVERY_MS) flush();
     },

@@ -19,6 +19,7 @@ import { createProgressThrottle, type ExecuteProgress } from './progress-throttl
 import { recordOutcomes } from './record-outcomes.js';
 import { resolveRoot, type RealRoot, type RootResult } from './resolve-root.js';
 import { runDeleteJobHere, runDeleteJobInWorker, type DeleteJobRunner } from './run-delete-job.js';
+import type { RemovalCredit } from './removal-credit.js';
 import { StopFlag } from './stop-flag.js';
 
 export type { ExecuteProgress } from './progress-throttle.js';
@@ -56,6 +57,8 @@ export interface ExecutePlanInput {
   dirFs?: DirFs;
   /** Tests of the fallback: remove through the path-based port even where the addon is built. */
   forcePathFallback?: boolean;
+  /** Holds removals within reach of the run's last checkpoint on disk (removal-credit.ts). */
+  credit?: RemovalCredit;
   /** Tests: the platform whose trash conventions apply. Default: this one. */
   platform?: NodeJS.Platform;
 }
@@ -195,6 +198,8 @@ async function runJob(
   try {
     return await runner(job, {
       stop,
+      // A dry run removes nothing, so nothing to hold back (its "removed" means "would be").
+      credit: job.dryRun ? undefined : input.credit?.buffer,
       onFilesDone: (files, freed, removed) => {
         reported += files;
         onFilesDone(files, freed, removed);

@@ -18,6 +18,11 @@ export interface JobHooks {
    * and the disk bytes they freed.
    */
   onFilesDone: (files: number, freedBytes: number, removed: number) => void;
+  /**
+   * The folder's removal credit: on the worker, removals wait for checkpoints (removal-credit.ts). A job
+   * on the host's own thread never waits for it: the checkpoints are written by that thread.
+   */
+  credit?: SharedArrayBuffer;
 }
 
 /** Carries out a job somewhere and resolves with its result. */
@@ -84,7 +89,7 @@ export const runDeleteJobInWorker: DeleteJobRunner = (job, hooks) =>
     });
     // While a job runs the worker keeps the process alive; idle, it never holds it open.
     w.ref();
-    const request: WorkerRequest = { id, job, stop: hooks.stop.buffer };
+    const request: WorkerRequest = { id, job, stop: hooks.stop.buffer, credit: hooks.credit };
     w.postMessage(request);
   });
 
