@@ -11,6 +11,7 @@ export const COMMANDS = [
   'run',
   'serve',
   'token',
+  'install-service',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -36,6 +37,10 @@ export interface CliCommand {
   /** `detect --in DIR`: installs to look in besides the usual places. */
   dirs: string[];
   write: boolean;
+  /** `install-service --serve`: the service runs `serve` instead of `run`. */
+  serve: boolean;
+  /** `install-service --print`: print the service file, write nothing. */
+  print: boolean;
 }
 
 export type ParsedArgs =
@@ -57,6 +62,8 @@ const OPTIONS = {
   'max-body-mb': { type: 'string' },
   in: { type: 'string', multiple: true },
   write: { type: 'boolean', default: false },
+  serve: { type: 'boolean', default: false },
+  print: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -74,6 +81,8 @@ const COMMAND_SPECIFIC = [
   'max-body-mb',
   'in',
   'write',
+  'serve',
+  'print',
 ];
 
 /** Which options each command accepts besides the global ones (--config, --data-dir, --json). */
@@ -87,6 +96,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   run: [],
   serve: ['port', 'host', 'open', 'token-file', 'max-body-mb'],
   token: ['rotate'],
+  'install-service': ['serve', 'print'],
 };
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -131,6 +141,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       maxBodyBytes,
       dirs: values.in ?? [],
       write: values.write,
+      serve: values.serve,
+      print: values.print,
     },
   };
 }
@@ -189,6 +201,9 @@ Commands:
   serve [--port N] [--host H] [--open] [--token-file FILE] [--max-body-mb N]
                                the dashboard in a browser (loopback, token)
   token [--rotate]             print the API token serve uses (--rotate: a new one)
+  install-service [--serve] [--print]
+                               start run (or serve) at login: a systemd user unit or a
+                               launchd agent; --print only prints it
 
 Global options:
   --config FILE    configuration file (default: <data dir>/config.yaml, created with defaults)

@@ -2,11 +2,14 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** True when `out` is a terminal a person reads; absent means it is not (a pipe, a file, a journal). */
+  isTerminal?: () => boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  isTerminal: () => process.stdout.isTTY === true,
 };
 
 export const EXIT_OK = 0;

@@ -19,9 +19,10 @@ import { cleanCommand } from './commands/clean-command.js';
 import { detectCommand } from './commands/detect-command.js';
 import { historyCommand } from './commands/history-command.js';
 import { previewCommand } from './commands/preview-command.js';
-import { runLog } from './commands/run-command.js';
+import { runLog, runWritesJson } from './commands/run-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { installServiceCommand } from './commands/install-service-command.js';
 import { HOST_COMMANDS } from './host-commands.js';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -39,13 +40,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const dataDir = resolve(cmd.dataDir ?? defaultDataDir());
   // The token needs only the data folder: no engine, no lock, so it works beside a running serve.
   if (cmd.command === 'token') return tokenCommand(dataDir, cmd, io);
+  if (cmd.command === 'install-service') return installServiceCommand(cmd, io);
   let engine: Engine;
   try {
     engine = await createEngine({
       dataDir,
       configFile,
       live: isLive(cmd),
-      log: runLog(io, cmd.json && cmd.command === 'run'),
+      log: runLog(io, cmd.command === 'run' && runWritesJson(cmd, io)),
     });
   } catch (error) {
     return (io.err(`headroom: could not start: ${(error as Error).message}\n`), EXIT_USAGE);
@@ -93,5 +95,7 @@ function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number>
       return HOST_COMMANDS[cmd.command](engine, cmd, io);
     case 'token':
       return tokenCommand(engine.dataDir, cmd, io);
+    case 'install-service':
+      return installServiceCommand(cmd, io);
   }
 }

@@ -21,14 +21,23 @@ const PRINTED: readonly EventName[] = [
   'configError',
 ];
 
+/**
+ * `run` prints JSON lines with `--json`, and also whenever its output is not a terminal: under systemd,
+ * launchd or a pipe, a log collector reads one object per line better than text meant for a person.
+ */
+export function runWritesJson(cmd: Pick<CliCommand, 'json'>, io: CliIo): boolean {
+  return cmd.json || !(io.isTerminal?.() ?? false);
+}
+
 export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
-  const print = cmd.json ? jsonLine(io) : humanLine(io);
+  const json = runWritesJson(cmd, io);
+  const print = json ? jsonLine(io) : humanLine(io);
   const unsubscribe = PRINTED.map((name) => engine.on(name, (payload) => print(name, payload)));
   print('snapshot', await engine.getSnapshot());
-  if (!cmd.json) io.err(`headroom: running on ${engine.configFile}; stop with Ctrl+C\n`);
+  if (!json) io.err(`headroom: running on ${engine.configFile}; stop with Ctrl+C\n`);
   const signal = await waitForStopSignal();
   for (const dispose of unsubscribe) dispose();
-  if (!cmd.json) io.err(`headroom: ${signal}: stopping\n`);
+  if (!json) io.err(`headroom: ${signal}: stopping\n`);
   return EXIT_OK;
 }
 

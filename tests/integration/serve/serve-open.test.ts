@@ -46,6 +46,8 @@ describe('serve --open: the browser is opened with a one-time code, never the to
       maxBodyBytes: undefined,
       dirs: [],
       write: false,
+      serve: false,
+      print: false,
     };
     const done = serveCommand(
       fx.engine,
