@@ -74,3 +74,55 @@ describe('cleanup history', () => {
     expect(screen.getByText('No cleanups yet.')).toBeTruthy();
   });
 });
+
+describe('run details in full (issue 12)', () => {
+  it("uses the record's totals and says how many of them are listed", async () => {
+    const removed = Array.from({ length: 50 }, (_, i) => ({
+      path: `take-${i}.wav`,
+      sizeBytes: 1024,
+      reason: 'size' as const,
+    }));
+    const skipped = Array.from({ length: 50 }, (_, i) => ({
+      path: `kept-${i}.wav`,
+      why: 'cancelled' as const,
+    }));
+    const run = runRecord({
+      status: 'cancelled',
+      filesRemoved: 9357,
+      folders: [
+        {
+          name: 'cache',
+          removed,
+          skipped,
+          errors: [],
+          filesRemoved: 9357,
+          bytesFreed: 9357 * 1024,
+          removedDirs: [],
+          overLimitAfter: false,
+          notes: [],
+          omitted: { removed: 9307, skipped: 40593, errors: 0 },
+        },
+      ],
+    });
+    useDashboard.getState().setHistory({ runs: [run], damagedLines: 0 });
+    const user = userEvent.setup();
+    renderWithBridge(<HistoryTable />);
+    await user.click(screen.getByRole('button', { name: /^Details of the manual run/ }));
+    const details = screen.getByTestId('run-details');
+    expect(details.textContent).toContain('Removed (9,357)');
+    expect(details.textContent).toContain('First 50 of 9,357 shown.');
+    expect(details.textContent).toContain('Skipped (40,643)');
+    expect(details.textContent).toContain('First 50 of 40,643 shown.');
+  });
+
+  it('marks a dry run as one, in the row and in its details', async () => {
+    useDashboard.getState().setHistory({ runs: [runRecord({ dryRun: true })], damagedLines: 0 });
+    const user = userEvent.setup();
+    renderWithBridge(<HistoryTable />);
+    expect(screen.getByTestId('history-row').textContent).toContain('dry run');
+    await user.click(screen.getByRole('button', { name: /^Details of the manual dry run/ }));
+    expect(screen.getByTestId('run-details').textContent).toContain(
+      'Dry run: nothing was removed; the lists show what a cleanup would have removed.',
+    );
+  });
+});

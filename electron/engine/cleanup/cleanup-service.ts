@@ -122,7 +122,8 @@ export class CleanupService {
       filesRemoved: 0,
       bytesFreed: 0,
     };
-    if (!record.dryRun) await history.begin(record);
+    // Whether history keeps this run is known once it is planned; nothing is removed before then.
+    let recorded = true;
     emit('cleanupStarted', {
       runId: record.id,
       trigger: record.trigger,
@@ -132,8 +133,11 @@ export class CleanupService {
     try {
       const plannedAtMs = clock.now();
       const planned = holdBack(await planFolders(folders, plannedAtMs, signal), request.held, plannedAtMs);
-      // The first checkpoint names every folder of the run, before the first removal.
-      checkpoints = record.dryRun ? null : await RunCheckpoints.start(history, record, planned, clock);
+      recorded = keepsRecord(record, planned, history.writable);
+      // Recorded before the first removal; the first checkpoint names every folder of the run.
+      if (recorded && !record.dryRun) await history.begin(record);
+      checkpoints =
+        recorded && !record.dryRun ? await RunCheckpoints.start(history, record, planned, clock) : null;
       for (const [i, p] of planned.entries()) {
         const credit = checkpoints ? new RemovalCredit() : undefined;
         if (credit) checkpoints?.hold(i, credit);
@@ -151,7 +155,8 @@ export class CleanupService {
     record.filesRemoved = sum(record.folders, (f) => f.filesRemoved);
     record.bytesFreed = sum(record.folders, (f) => f.bytesFreed);
     record.finishedAt = new Date(clock.now()).toISOString();
-    if (!record.dryRun) await history.finish(boundRecord(record));
+    // A dry run is recorded once, at its end (it removed nothing, so there is nothing to checkpoint).
+    if (recorded) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
     await this.deps.afterRun?.(record, scope);
     return record;
@@ -189,6 +194,21 @@ export class CleanupService {
     const finished = p.finish ? await p.finish(result, record.dryRun, plan) : result;
     return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
+}
+
+/**
+ * Whether history keeps a run: a dry run when the history is this process's to write (a dry run may go
+ * while another Headroom owns it); an automatic run (start-up, schedule, emergency) always, so the history
+ * shows the schedule at work; a manual run unless it would remove nothing (a click on a clean folder would
+ * otherwise fill the history with empty runs). A folder
+ * that could not be planned, or that finishes with its own step (a manifest's token file), keeps it.
+ */
+function keepsRecord(record: RunRecord, planned: readonly PlannedFolder[], writable: boolean): boolean {
+  if (record.dryRun) return writable;
+  if (record.trigger !== 'manual') return true;
+  return planned.some(
+    (p) => p.plan === null || p.error !== null || p.finish !== undefined || p.plan.remove.length > 0,
+  );
 }
 
 /** Where a folder's rules wait for consent, its plan keeps only what the agreed rules remove too. */

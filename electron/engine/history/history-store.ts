@@ -82,6 +82,11 @@ export class HistoryStore {
     return { store, damagedLines: index.damagedLines, interrupted: structuredClone(interrupted) };
   }
 
+  /** False when opened read-only (another Headroom process owns the history): nothing can be recorded. */
+  get writable(): boolean {
+    return !this.limits.readOnly && !this.closed;
+  }
+
   /** Records that `run` (status `running`) has started; resolves once the line is on disk. */
   async begin(run: RunRecord): Promise<void> {
     if (run.status !== 'running') throw new Error(`begin() takes a running run, not ${run.status}`);

@@ -59,7 +59,7 @@ export function HistoryTable() {
 }
 
 function HistoryRow({ run, open, onToggle }: { run: RunRecord; open: boolean; onToggle: () => void }) {
-  const errors = run.folders.reduce((n, f) => n + f.errors.length, 0);
+  const errors = run.folders.reduce((n, f) => n + f.errors.length + (f.omitted?.errors ?? 0), 0);
   const detailsId = `run-${run.id.replace(/\W/g, '_')}`;
   const when = localTime(run.startedAt);
   return (
@@ -68,7 +68,10 @@ function HistoryRow({ run, open, onToggle }: { run: RunRecord; open: boolean; on
         <td>
           <time dateTime={run.startedAt}>{when}</time>
         </td>
-        <td>{run.trigger}</td>
+        <td>
+          {run.trigger}
+          {run.dryRun && <span className="dry-run-mark"> (dry run)</span>}
+        </td>
         <td>{run.status.replace(/_/g, ' ')}</td>
         <td>{formatBytes(run.bytesFreed)}</td>
         <td>{formatCount(run.filesRemoved)}</td>
@@ -78,7 +81,7 @@ function HistoryRow({ run, open, onToggle }: { run: RunRecord; open: boolean; on
             type="button"
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            aria-label={`Details of the ${run.trigger} run at ${when}`}
+            aria-label={`Details of the ${run.trigger}${run.dryRun ? ' dry' : ''} run at ${when}`}
             onClick={onToggle}
           >
             {open ? 'Hide' : 'Details'}

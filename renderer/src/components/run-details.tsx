@@ -10,6 +10,11 @@ export function RunDetails({ run }: { run: RunRecord }) {
   if (run.folders.length === 0) return <p>No folders were cleaned.</p>;
   return (
     <div className="run-details" data-testid="run-details">
+      {run.dryRun && (
+        <p className="folder-note">
+          Dry run: nothing was removed; the lists show what a cleanup would have removed.
+        </p>
+      )}
       {run.folders.map((folder) => (
         <FolderDetails key={folder.name} folder={folder} />
       ))}
@@ -18,6 +23,8 @@ export function RunDetails({ run }: { run: RunRecord }) {
 }
 
 function FolderDetails({ folder }: { folder: FolderRunResult }) {
+  // History keeps a bounded list of each kind; the record's `omitted` says how many it left out.
+  const omitted = folder.omitted ?? { removed: 0, skipped: 0, errors: 0 };
   return (
     <div className="run-folder">
       <h4>
@@ -32,16 +39,19 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
       {/* Names through displayName: a byte that is not UTF-8 shows as \xNN, never as U+FFFD. */}
       <ItemList
         title="Removed"
+        total={folder.removed.length + omitted.removed}
         items={folder.removed.map((f) => `${displayName(f.path)} (${formatBytes(f.sizeBytes)}, ${f.reason})`)}
       />
       <ItemList
         title="Skipped"
+        total={folder.skipped.length + omitted.skipped}
         items={folder.skipped.map(
           (f) => `${displayName(f.path)}: ${f.why}${f.detail ? ` (${displayName(f.detail)})` : ''}`,
         )}
       />
       <ItemList
         title="Errors"
+        total={folder.errors.length + omitted.errors}
         items={folder.errors.map((e) => `${displayName(e.path)}: ${e.code}: ${displayName(e.message)}`)}
       />
       <ItemList title="Emptied folders removed" items={folder.removedDirs.map(displayName)} />
@@ -50,13 +60,22 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
   );
 }
 
-function ItemList({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
+/** A titled list with its true total: "Removed (9,357)", then "first 50 of 9,357 shown" when cut short. */
+function ItemList({
+  title,
+  items,
+  total = items.length,
+}: {
+  title: string;
+  items: string[];
+  total?: number;
+}) {
+  if (total === 0) return null;
   const shown = items.slice(0, DETAILS_MAX_ITEMS);
   return (
     <>
       <h5>
-        {title} ({formatCount(items.length)})
+        {title} ({formatCount(total)})
       </h5>
       <ul aria-label={title}>
         {shown.map((item, i) => (
@@ -65,7 +84,13 @@ function ItemList({ title, items }: { title: string; items: string[] }) {
           </li>
         ))}
       </ul>
-      {items.length > shown.length && <p>…and {formatCount(items.length - shown.length)} more.</p>}
+      {total > shown.length && (
+        <p className="list-cut">
+          {shown.length === 0
+            ? `${formatCount(total)} not listed in the record.`
+            : `First ${formatCount(shown.length)} of ${formatCount(total)} shown.`}
+        </p>
+      )}
     </>
   );
 }

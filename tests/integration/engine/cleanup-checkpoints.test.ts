@@ -88,12 +88,15 @@ describe('cleanup checkpoints (real history, real files)', () => {
     expect(lines.at(-1)).toMatchObject({ status: 'completed', filesRemoved: FILES });
   });
 
-  it('a dry run writes no checkpoint (nor any record)', async () => {
+  it('a dry run writes no checkpoint, only its finished record, marked dry (issue 12)', async () => {
     const { history, service: cleanups } = await service();
     const record = await cleanups.run(config(), { trigger: 'manual', dryRun: true });
     await history.close();
     expect(record.filesRemoved).toBe(FILES);
-    expect(historyLines()).toEqual([]);
+    expect(historyLines()).toEqual([
+      expect.objectContaining({ id: record.id, dryRun: true, status: 'completed' }),
+    ]);
+    expect(filesLeft()).toBe(FILES);
   });
 
   it('cancelled mid-run: the finished record holds the true totals and follows every checkpoint', async () => {

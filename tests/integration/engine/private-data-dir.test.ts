@@ -29,11 +29,15 @@ function readAsNobody(file: string): { ok: boolean; stderr: string } {
   return { ok: child.status === 0, stderr: child.stderr };
 }
 
-/** A data folder as an engine leaves it after one cleanup: config, history, schedule state, lock. */
+/**
+ * A data folder as an engine leaves it after a cleanup and a dry run: config, history, schedule state, lock.
+ * (The sample folders are empty: the cleanup notes the schedule but is not recorded; the dry run is.)
+ */
 async function usedDataDir(): Promise<string> {
   const dataDir = join(dir, 'data');
   const engine = await createEngine({ dataDir, log: () => {} });
   await engine.runCleanup({});
+  await engine.runCleanup({ dryRun: true });
   await engine.dispose();
   return dataDir;
 }

@@ -181,7 +181,10 @@ describe('Scheduler (manual clock)', () => {
     clock.advance(1000);
     await drain(scheduler);
     const record = await manual;
-    expect(await triggers()).toEqual(['manual']);
+    // One run, the manual one; over an empty folder it removed nothing, so history does not keep it
+    // (issue 12), but the schedule counts from it all the same.
+    expect(record.trigger).toBe('manual');
+    expect(await triggers()).toEqual([]);
     expect(scheduler.nextRunAtMs()).toBe(Date.parse(record.startedAt) + 5 * HOUR);
   });
 
