@@ -14,18 +14,17 @@ export const BUNDLE_DIR = `${projectRoot}node_modules/.cache/headroom-bench`;
 export const PROBES = ['scan-probe', 'memory-probe', 'cleanup-probe'] as const;
 
 /**
- * Bundles every probe beside `scan-worker.js` and `delete-worker.js`, where the scanner and the executor
- * look for their workers when they run as JavaScript (start-scan-worker.ts, start-delete-worker.ts).
- * Returns the folder.
+ * Bundles every probe beside `scan-worker.mjs` and `delete-worker.mjs`, where the scanner and the executor
+ * look for their workers when they run as JavaScript (paths/bundled-worker-url.ts). Returns the folder.
  */
 export async function bundleProbes(): Promise<string> {
-  const entryPoints: Record<string, string> = {
+  const workers: Record<string, string> = {
     'scan-worker': `${projectRoot}electron/engine/scan/scan-worker.ts`,
     'delete-worker': `${projectRoot}electron/engine/executor/delete-worker.ts`,
   };
-  for (const probe of PROBES) entryPoints[probe] = `${projectRoot}bench/probes/${probe}.ts`;
-  await build({
-    entryPoints,
+  const probes: Record<string, string> = {};
+  for (const probe of PROBES) probes[probe] = `${projectRoot}bench/probes/${probe}.ts`;
+  const options = {
     outdir: BUNDLE_DIR,
     bundle: true,
     platform: 'node',
@@ -33,7 +32,9 @@ export async function bundleProbes(): Promise<string> {
     format: 'esm',
     packages: 'external',
     logLevel: 'error',
-  });
+  } as const;
+  await build({ ...options, entryPoints: probes });
+  await build({ ...options, entryPoints: workers, outExtension: { '.js': '.mjs' } });
   // Inside node_modules Node looks no further for a package.json: say here that these files are ESM.
   mkdirSync(BUNDLE_DIR, { recursive: true });
   writeFileSync(`${BUNDLE_DIR}/package.json`, '{ "type": "module" }\n');
