@@ -18,6 +18,9 @@
  *   would remove files opens `data-testid="impact-dialog"` ("Preview files", "Save and remove", "Cancel")
  * - pending disk edit: `data-testid="pending-rules"` with "Run now" and "Hold" / "Release hold"
  * - theme: select labelled "Theme" (system | light | dark)
+ * - found folders: `data-testid="found-folders"` (first run, or Settings' "Find folders on this computer"),
+ *   items `data-testid="found-<name>"` with checkbox "Add <name>" and `data-testid="found-preview"`, button
+ *   "Add selected folders", then role alertdialog with "Confirm adding" / "Cancel"; `data-testid="found-added"`
  */
 import { useDashboard } from './store/dashboard-store.js';
 import { CleanupPanel } from './components/cleanup-panel.js';
@@ -29,6 +32,7 @@ import { ScheduleStatus } from './components/schedule-status.js';
 import { SettingsEditor } from './components/settings-editor.js';
 import { ThemeToggle } from './components/theme-toggle.js';
 import { WarningsPanel } from './components/warnings-panel.js';
+import { FoundFolders } from './components/found-folders.js';
 import { formatPercent } from '../../shared/format.js';
 import { useHashRoute } from './view/use-hash-route.js';
 
@@ -56,6 +60,7 @@ export function App() {
           <>
             <WarningsPanel />
             <PendingRulesCard />
+            <FoundFolders />
             <FolderList />
             <CleanupPanel />
             <ScheduleStatus nowMs={Date.now()} />

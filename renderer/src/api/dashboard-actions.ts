@@ -7,6 +7,10 @@ export const HISTORY_PAGE_SIZE = 50;
 
 /** What components may ask of the engine. Each call writes its outcome into the store. */
 export interface DashboardActions {
+  /** Asks the engine what it finds on this computer; `open` shows the list even when it is not the first run. */
+  detectFolders: (open?: boolean) => Promise<void>;
+  /** Adds the proposals with these engine-issued ids; resolves true when they were written. */
+  addDetectedFolders: (ids: string[]) => Promise<boolean>;
   refreshSnapshot: () => Promise<void>;
   loadHistory: () => Promise<void>;
   loadConfig: () => Promise<void>;
@@ -47,6 +51,24 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
     return true;
   };
   return {
+    async detectFolders(open = false) {
+      state().setFoundLoading(open);
+      const result = await client.detectFolders();
+      if (result.ok) state().setFound(result.value);
+      else state().setFoundError(message(result));
+    },
+    async addDetectedFolders(ids) {
+      const result = await client.addDetectedFolders({ ids });
+      if (!result.ok) {
+        state().setFoundError(message(result));
+        return false;
+      }
+      state().setFoundAdded(result.value.added);
+      const [found, config] = await Promise.all([client.detectFolders(), client.getConfig()]);
+      if (found.ok) state().setFound(found.value);
+      if (config.ok) state().setConfig(config.value);
+      return true;
+    },
     async refreshSnapshot() {
       const result = await client.getSnapshot();
       if (result.ok) state().applySnapshot(result.value);

@@ -13,6 +13,7 @@ import {
   type FolderForm,
   type SettingsForm,
 } from '../view/settings-form.js';
+import { FindFoldersButton } from './found-folders.js';
 import { FolderFields } from './folder-fields.js';
 import { CheckField, TextField } from './form-fields.js';
 
@@ -24,6 +25,7 @@ export function SettingsEditor() {
   return (
     <section aria-labelledby="settings-heading" className="settings">
       <h2 id="settings-heading">Settings</h2>
+      <FindFoldersButton />
       {status === 'error' && (
         <p role="alert" className="form-error">
           Could not read the configuration: {error}

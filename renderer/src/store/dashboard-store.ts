@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { createCleanupSlice, type CleanupSlice } from './cleanup-slice.js';
 import { createConfigSlice, type ConfigSlice } from './config-slice.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { createFoundSlice, type FoundSlice } from './found-slice.js';
 import { createHistorySlice, type HistorySlice } from './history-slice.js';
 import { createPreviewSlice, type PreviewSlice } from './preview-slice.js';
 import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice.js';
@@ -17,7 +18,8 @@ export type DashboardState = SnapshotSlice &
   CleanupSlice &
   ConfigSlice &
   ConnectionSlice &
-  UiSlice;
+  UiSlice &
+  FoundSlice;
 
 /** Builds a fresh store; the app uses `useDashboard`, tests build their own. */
 export function createDashboardStore() {
@@ -29,6 +31,7 @@ export function createDashboardStore() {
     ...createConfigSlice(...a),
     ...createConnectionSlice(...a),
     ...createUiSlice(...a),
+    ...createFoundSlice(...a),
   }));
 }
 

@@ -45,6 +45,8 @@ export async function writeSeedFiles(dir: string, files: readonly SeedFile[]): P
 export interface StartOptions {
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
+  /** Start as a first run: no --config, so serve writes its commented default into the data folder. */
+  defaultConfig?: boolean;
 }
 
 /** Writes `config` (YAML text, paths relative to the temp folder) and `files`, then starts serve. */
@@ -54,10 +56,11 @@ export async function startHeadroom(
   options: StartOptions = {},
 ): Promise<HeadroomServer> {
   const dir = await mkdtemp(join(tmpdir(), 'headroom-e2e-'));
-  const configFile = join(dir, 'config.yaml');
-  await writeFile(configFile, config);
+  const configFile = options.defaultConfig ? join(dir, 'data', 'config.yaml') : join(dir, 'config.yaml');
+  if (!options.defaultConfig) await writeFile(configFile, config);
   await writeSeedFiles(dir, files);
-  const args = ['serve', '--port', '0', '--config', configFile, '--data-dir', join(dir, 'data')];
+  const configArgs = options.defaultConfig ? [] : ['--config', configFile];
+  const args = ['serve', '--port', '0', ...configArgs, '--data-dir', join(dir, 'data')];
   const child = spawn(process.execPath, [BIN, ...args, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: options.env ?? process.env,
