@@ -4,6 +4,7 @@
  * only a folder nothing has indexed under these rules is scanned.
  */
 import { folderRuleImpact, mayRemoveMore } from '../../core/rule-impact.js';
+import { planFolders } from '../cleanup/plan-folders.js';
 import type { FileColumns } from '../../core/file-columns.js';
 import { IMPACT_LISTED } from '../../../shared/impact-text.js';
 import type { ConfigImpact, FolderImpact, FolderRules } from '../../../shared/types.js';
@@ -26,13 +27,12 @@ export async function configImpact(
   const folders: FolderImpact[] = [];
   for (const rules of after) {
     const old = sameFolder(before(rules.name), rules);
-    // Unit kinds plan from their store's own structure, not from files; a gated run removes nothing
-    // there (cleanup-service's holdBack), so their impact is not measured file by file here.
-    if (rules.kind !== 'files' || !mayRemoveMore(old, rules)) continue;
-    const files = await filesOf(rules);
-    if (files === null) continue;
-    const impact = folderRuleImpact(files, old, rules, nowMs);
-    if (impact.remove.length === 0) continue;
+    if (!mayRemoveMore(old, rules)) continue;
+    const impact =
+      rules.kind === 'files'
+        ? await fileImpact(old, rules, nowMs, filesOf)
+        : await unitImpact(old, rules, nowMs);
+    if (impact === null || impact.remove.length === 0) continue;
     folders.push({
       name: rules.name,
       files: impact.remove.length,
@@ -48,6 +48,24 @@ export async function configImpact(
     bytes: folders.reduce((sum, f) => sum + f.bytes, 0),
     folders,
   };
+}
+
+async function fileImpact(old: FolderRules | null, rules: FolderRules, nowMs: number, filesOf: FilesOf) {
+  const files = await filesOf(rules);
+  return files === null ? null : folderRuleImpact(files, old, rules, nowMs);
+}
+
+/**
+ * A model cache or manifest folder plans whole units from its store's own structure (revisions, tags,
+ * tokens), so its impact is the new plan less the old one, each made by the folder's own planner: what
+ * Save would let the next run remove that it would not remove now.
+ */
+async function unitImpact(old: FolderRules | null, rules: FolderRules, nowMs: number) {
+  const [after] = await planFolders([rules], nowMs);
+  const before = old ? ((await planFolders([old], nowMs))[0]?.plan?.remove ?? []) : [];
+  const already = new Set(before.map((r) => r.path));
+  const remove = (after?.plan?.remove ?? []).filter((r) => !already.has(r.path));
+  return { remove, bytes: remove.reduce((sum, r) => sum + r.sizeBytes, 0) };
 }
 
 /** The earlier rules, when they were for the same folder on disk. */
