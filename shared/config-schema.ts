@@ -11,6 +11,14 @@ const finitePositive = (what: string) =>
     .finite({ error: `${what} must be a finite number` })
     .positive({ error: `${what} must be greater than 0` });
 
+/** Usage (percent of the size or file limit) at which a folder is cleaned at once, for itself or for all. */
+const emergencyThreshold = () =>
+  z
+    .number({ error: 'emergency_threshold_percent must be a number' })
+    .gt(0, { error: 'emergency_threshold_percent must be greater than 0' })
+    .max(1000, { error: 'emergency_threshold_percent must be at most 1000' })
+    .optional();
+
 /** Folder names address folders in every request, so they stay short and path-free. */
 export const folderNameSchema = z
   .string({ error: 'name must be text' })
@@ -87,6 +95,7 @@ export const folderConfigSchema = z
       .refine((p) => !p.includes('\0'), { error: 'manifest_file must not contain a NUL character' })
       .optional(),
     retention_hours: finitePositive('retention_hours').optional(),
+    emergency_threshold_percent: emergencyThreshold(),
   })
   .superRefine(checkKindKeys)
   .refine(
@@ -135,6 +144,7 @@ export const settingsSchema = z.strictObject({
     .gt(0, { error: 'warning_threshold_percent must be greater than 0' })
     .max(100, { error: 'warning_threshold_percent must be at most 100' })
     .optional(),
+  emergency_threshold_percent: emergencyThreshold(),
   cleanup_on_startup: z.boolean({ error: 'cleanup_on_startup must be true or false' }).optional(),
   // 0 turns scheduled cleanup off, as in Chatterbox's own block.
   cleanup_interval_hours: z
@@ -247,6 +257,7 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 /** Defaults of every optional key (DESIGN.md: the Chatterbox defaults). */
 export const CONFIG_DEFAULTS = {
   warning_threshold_percent: 80,
+  emergency_threshold_percent: 100,
   cleanup_on_startup: true,
   cleanup_interval_hours: 5,
   free_space_floor_percent: 5,

@@ -40,6 +40,8 @@ export interface FolderRules {
    * folder follows it: planning, preview, executor, scanner, watcher.
    */
   caseSensitiveGlobs: boolean;
+  /** This folder's own `emergency_threshold_percent`; absent: the global one (`emergencyThresholdOf`). */
+  emergencyThresholdPercent?: number;
   /** `files` plans file by file; the other kinds plan whole units (DESIGN.md invariant 8). */
   kind: FolderKind;
   /** `kind: manifest` only: the absolute path of the token file; null for other kinds. */
@@ -59,6 +61,8 @@ export interface ClockSchedule {
 /** The whole normalised configuration. */
 export interface AppConfig {
   warningThresholdPercent: number;
+  /** Capacity usage at which a folder is cleaned at once (an emergency cleanup); absent: 100. */
+  emergencyThresholdPercent?: number;
   cleanupOnStartup: boolean;
   /**
    * Hours between scheduled cleanups; null when scheduled cleanup is off (`cleanup_interval_hours: 0`)
@@ -158,6 +162,18 @@ export interface FolderStatus {
    * policy, shown as this count, never as a level. Null when the folder has no age limit.
    */
   filesPastMaxAge: number | null;
+  /**
+   * Set while the folder is at or over its emergency threshold and an emergency cleanup has not brought it
+   * under: why, and when the next attempt comes. Null otherwise (and in one-shot commands).
+   */
+  emergency: FolderEmergency | null;
+}
+
+export interface FolderEmergency {
+  /** Why the folder is still over, e.g. what the last emergency cleanup reported keeps it there. */
+  reason: string;
+  /** When the next emergency cleanup is tried (epoch ms); null: only once it drops and crosses again. */
+  nextAttemptAtMs: number | null;
 }
 
 export interface ScheduleStatus {

@@ -23,6 +23,7 @@ export function folderStatus(overrides: Partial<FolderStatus> = {}): FolderStatu
     volume: { freeBytes: 120 * BYTES_PER_GB, totalBytes: 500 * BYTES_PER_GB, low: false },
     fullInMs: 2 * MS_PER_DAY,
     filesPastMaxAge: 0,
+    emergency: null,
     ...overrides,
   };
 }
@@ -87,6 +88,7 @@ export function configView(overrides: Partial<ConfigView> = {}): ConfigView {
     source: { file: 'config.yaml', kind: 'headroom' },
     settings: {
       warning_threshold_percent: 80,
+      emergency_threshold_percent: 100,
       cleanup_on_startup: true,
       cleanup_interval_hours: 5,
       free_space_floor_percent: 5,

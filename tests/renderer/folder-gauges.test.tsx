@@ -66,6 +66,27 @@ describe('folder gauges', () => {
     expect(screen.getByTestId('age-policy').textContent).toBe('1 file past 7 days, removed at the next run.');
   });
 
+  it('says why a folder is still over after an emergency cleanup, and when the next attempt comes', () => {
+    const reason = 'size: 6 GB would remain over the 5 GB limit; 1 GB is younger than 10 min';
+    show({ usagePercent: 120, level: 'over', emergency: { reason, nextAttemptAtMs: NOW_MS + 8 * 60_000 } });
+    const text = screen.getByTestId('folder-emergency').textContent ?? '';
+    expect(text).toMatch(
+      /^Still over its emergency threshold: size: 6 GB would remain over the 5 GB limit; 1 GB is younger than 10 min\. Next attempt in 8 min \(.+\)\.$/,
+    );
+    cleanup();
+    show({
+      usagePercent: 120,
+      level: 'over',
+      emergency: { reason: '6 GB is protected', nextAttemptAtMs: null },
+    });
+    expect(screen.getByTestId('folder-emergency').textContent).toBe(
+      'Still over its emergency threshold: 6 GB is protected. Not retried by itself: it is cleaned again when it next crosses the threshold, or with Clean.',
+    );
+    cleanup();
+    show({});
+    expect(screen.queryByTestId('folder-emergency')).toBeNull();
+  });
+
   it('uses the configured warning threshold for each gauge level', () => {
     show({});
     expect([...screen.getByRole('meter', { name: 'outputs files' }).classList]).toContain('level-ok');

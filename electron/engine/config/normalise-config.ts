@@ -55,6 +55,9 @@ export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderR
     action: folder.action ?? CONFIG_DEFAULTS.action,
     enabled: folder.enabled ?? CONFIG_DEFAULTS.enabled,
     caseSensitiveGlobs: folder.case_sensitive_globs ?? defaultCaseSensitiveGlobs(),
+    ...(folder.emergency_threshold_percent === undefined
+      ? {}
+      : { emergencyThresholdPercent: folder.emergency_threshold_percent }),
     ...kindRules(folder, root),
   };
 }
@@ -107,6 +110,7 @@ export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
   const settings = fullSettings(file);
   return {
     warningThresholdPercent: settings.warning_threshold_percent,
+    emergencyThresholdPercent: settings.emergency_threshold_percent,
     cleanupOnStartup: settings.cleanup_on_startup,
     ...scheduleOf(file.schedule, settings.cleanup_interval_hours),
     freeSpaceFloorPercent: settings.free_space_floor_percent,
@@ -123,6 +127,8 @@ export function normaliseConfig(file: ConfigFile, ctx: PathContext): AppConfig {
 export function fullSettings(file: SettingsConfig): Required<SettingsConfig> {
   return {
     warning_threshold_percent: file.warning_threshold_percent ?? CONFIG_DEFAULTS.warning_threshold_percent,
+    emergency_threshold_percent:
+      file.emergency_threshold_percent ?? CONFIG_DEFAULTS.emergency_threshold_percent,
     cleanup_on_startup: file.cleanup_on_startup ?? CONFIG_DEFAULTS.cleanup_on_startup,
     cleanup_interval_hours: file.cleanup_interval_hours ?? CONFIG_DEFAULTS.cleanup_interval_hours,
     free_space_floor_percent: file.free_space_floor_percent ?? CONFIG_DEFAULTS.free_space_floor_percent,

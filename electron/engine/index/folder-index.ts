@@ -136,6 +136,15 @@ export class FolderIndex {
     };
   }
 
+  /** The newest mtime of any file (one pass; null when empty): when the youngest file passes a grace period. */
+  newestMtimeMs(): number | null {
+    let newest = -Infinity;
+    this.table.forEachId((id) => {
+      newest = Math.max(newest, this.mtimes[id] as number);
+    });
+    return this.table.size === 0 ? null : newest;
+  }
+
   /**
    * How many files were modified before `cutoffMs`. O(1) when even the oldest file is younger (the usual
    * case right after a cleanup); otherwise one pass over the mtimes (about a millisecond per 100,000 files).

@@ -1,6 +1,6 @@
 /**
- * Turns each new `FolderStatus` into the warnings worth a notification, with hysteresis (core/levels.ts),
- * and tells the scheduler when a folder reaches 100% so it can clean that folder at once.
+ * Turns each new `FolderStatus` into the warnings worth a notification, with hysteresis (core/levels.ts).
+ * Emergency cleanups have their own state (EmergencyWatch), not this hysteresis.
  */
 import type { FolderStatus, Level, WarningEvent, WarningKind } from '../../../shared/types.js';
 import {
@@ -22,8 +22,6 @@ export interface MonitorOptions {
   clock: Clock;
   /** Every warning raised, already filtered by hysteresis. */
   onWarning?: (event: WarningEvent) => void;
-  /** A folder rose to 100% or more of a limit (once per rise): the scheduler runs an emergency cleanup. */
-  onOver?: (folderName: string) => void;
 }
 
 interface FolderAlerts {
@@ -84,7 +82,6 @@ export class Monitor {
 
     this.alerts.set(status.name, alerts);
     for (const event of events) this.options.onWarning?.(event);
-    if (usage.raise === 'over') this.options.onOver?.(status.name);
     return events;
   }
 

@@ -82,6 +82,11 @@ export class LiveFolders {
     return same ? live.files : null;
   }
 
+  /** Newest mtime among a live folder's counted files; null when it is empty, disabled or unknown. */
+  newestMtimeMs(name: string): number | null {
+    return this.entries.get(name)?.live?.files.newestMtimeMs() ?? null;
+  }
+
   async dispose(): Promise<void> {
     for (const name of [...this.entries.keys()]) await this.stop(name);
   }

@@ -1,7 +1,7 @@
 /**
- * The engine while it runs: live folders feed the monitor, which raises warnings and emergency cleanups;
- * the scheduler keeps the 5-hour deadline; the config file is reloaded when it changes. The first change
- * after a quiet spell is pushed at once, later ones at most every `SNAPSHOT_INTERVAL_MS`, however fast
+ * The engine while it runs: live folders feed the monitor, which raises warnings, and the emergency
+ * watch, which starts emergency cleanups through the scheduler; the scheduler keeps the deadline; the
+ * config file is reloaded when it changes. The first change after a quiet spell is pushed at once, later ones at most every `SNAPSHOT_INTERVAL_MS`, however fast
  * files arrive: a gauge moves as soon as the watcher has settled a write, and a burst stays a few
  * snapshots a second.
  */
@@ -24,12 +24,14 @@ import { Monitor } from '../monitor/monitor.js';
 import { VolumeCache } from '../monitor/volume-cache.js';
 import type { Clock, Disposer, LogFn } from '../ports.js';
 import type { ScheduleState } from '../schedule/schedule-state.js';
+import { EmergencyWatch } from '../schedule/emergency-watch.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
 import { summarise } from '../status/summarise-snapshot.js';
 import { ChangeThrottle } from '../live/change-throttle.js';
 import { lowDiskRules } from '../../core/low-disk.js';
 import { LowDiskGuard } from '../monitor/low-disk-guard.js';
+import { emergencyConfig, emergencyReading, withEmergencies } from './emergency-readings.js';
 import { LiveFolders } from './live-folders.js';
 
 export const SNAPSHOT_INTERVAL_MS = 250;
@@ -56,6 +58,7 @@ export class LiveRuntime {
   private readonly volumes: VolumeCache;
   private readonly scheduler: Scheduler;
   private readonly lowDisk: LowDiskGuard;
+  private readonly emergencies: EmergencyWatch;
   private readonly disposers: Disposer[] = [];
   private readonly pushes: ChangeThrottle;
   private disposed = false;
@@ -79,10 +82,16 @@ export class LiveRuntime {
       config: () => this.config(),
       onLow: (folders) => this.cleanLowDisk(folders),
     });
-    this.monitor = new Monitor({
+    this.monitor = new Monitor({ clock, onWarning: (event) => emit('warning', event) });
+    this.emergencies = new EmergencyWatch({
       clock,
-      onWarning: (event) => emit('warning', event),
-      onOver: (folder) => this.scheduler.emergency(folder),
+      trigger: (folder, onDone) => this.scheduler.emergency(folder, onDone),
+      lastRunAtMs: (folder) => deps.schedule.lastEmergencyAtMs(folder),
+      measure: async (folder) => {
+        const status = (await this.snapshot()).folders.find((f) => f.name === folder);
+        if (!status) return null;
+        return { usagePercent: status.usagePercent, newestMtimeMs: this.folders.newestMtimeMs(folder) };
+      },
     });
   }
 
@@ -101,12 +110,12 @@ export class LiveRuntime {
       ),
     );
     await runtime.push();
-    runtime.disposers.push(
-      deps.clock.setTimeout(() => {
-        runtime.scheduler.start();
-        runtime.lowDisk.start();
-      }, SCHEDULE_START_DELAY_MS),
-    );
+    const startSchedule = () => {
+      runtime.scheduler.start();
+      runtime.lowDisk.start();
+      runtime.emergencies.recheckAll(); // folders over their threshold before the schedule could run them
+    };
+    runtime.disposers.push(deps.clock.setTimeout(startSchedule, SCHEDULE_START_DELAY_MS));
     return runtime;
   }
 
@@ -127,7 +136,7 @@ export class LiveRuntime {
             : buildFolderStatus(rules, DISABLED_STATS, settings.warningThresholdPercent, nowMs),
         ),
     );
-    return summarise(folders, {
+    return summarise(withEmergencies(folders, this.emergencies), {
       takenAtMs: nowMs,
       cleaning: this.deps.cleanup.running,
       schedule: this.deps.schedule.status(config, this.deps.cleanup.running),
@@ -156,8 +165,10 @@ export class LiveRuntime {
    * agreed rules remove too, so a disk edit never removes anything within seconds (invariant 7).
    */
   runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
-    const config = this.config();
-    if (!config) return Promise.reject(new Error('no valid configuration'));
+    const current = this.config();
+    if (!current) return Promise.reject(new Error('no valid configuration'));
+    // An emergency plans with each folder's limits at its emergency threshold (core/emergency.ts).
+    const config = trigger === 'emergency' ? emergencyConfig(current) : current;
     const { gate } = this.deps;
     const followsConfig = trigger === 'manual' || (trigger === 'schedule' && !gate.held);
     const held = followsConfig ? undefined : gate.heldRules(config);
@@ -190,6 +201,7 @@ export class LiveRuntime {
     this.disposed = true;
     this.lowDisk.dispose();
     this.scheduler.dispose();
+    this.emergencies.dispose();
     await this.scheduler.idle();
     this.pushes.dispose();
     for (const dispose of this.disposers.splice(0)) dispose();
@@ -234,8 +246,18 @@ export class LiveRuntime {
         warningThresholdPercent: snapshot.warningThresholdPercent,
         freeSpaceFloorPercent: this.config()?.freeSpaceFloorPercent ?? 5,
       };
-      for (const folder of snapshot.folders) this.monitor.observe(folder, settings);
-      this.deps.emit('snapshot', snapshot);
+      const config = this.config();
+      for (const folder of snapshot.folders) {
+        this.monitor.observe(folder, settings);
+        const reading = config && emergencyReading(config, folder);
+        if (reading) this.emergencies.observe(reading);
+        else this.emergencies.forget(folder.name);
+      }
+      // What the watch decided on these readings is part of the snapshot it sends.
+      this.deps.emit('snapshot', {
+        ...snapshot,
+        folders: withEmergencies(snapshot.folders, this.emergencies),
+      });
     } catch (error) {
       this.deps.log(`could not build a snapshot: ${(error as Error).message}`);
     }

@@ -60,13 +60,18 @@ export class Scheduler {
     this.arm();
   }
 
-  /** A folder crossed 100%: clean just that folder, at most once per cooldown, unless paused. */
-  emergency(folder: string): boolean {
+  /**
+   * The one place an emergency cleanup starts (the engine's EmergencyWatch decides when; a gate on every
+   * emergency belongs here): cleans just that folder, at most once per cooldown, unless paused. Returns
+   * whether it started; `onDone` then gets the run's record (null when the run threw). Before the schedule
+   * starts the folder is remembered and the start-up run covers it (or it runs then).
+   */
+  emergency(folder: string, onDone?: (record: RunRecord | null) => void): boolean {
     if (!this.started) return (this.earlyEmergencies.add(folder), false);
     const nowMs = this.deps.clock.now();
     if (this.deps.state.pausedUntilMs !== null) return false;
     if (!emergencyAllowed(this.deps.state.lastEmergencyAtMs(folder), nowMs)) return false;
-    void this.run('emergency', [folder], () => this.deps.state.recordEmergency(folder, nowMs));
+    void this.run('emergency', [folder], () => this.deps.state.recordEmergency(folder, nowMs), onDone);
     return true;
   }
 
@@ -117,8 +122,15 @@ export class Scheduler {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private run(trigger: CleanupTrigger, folders?: string[], before?: () => Promise<void>): Promise<void> {
-    const promise = this.runAndRecord(trigger, folders, before).finally(() => this.inFlight.delete(promise));
+  private run(
+    trigger: CleanupTrigger,
+    folders?: string[],
+    before?: () => Promise<void>,
+    onDone?: (record: RunRecord | null) => void,
+  ): Promise<void> {
+    const promise = this.runAndRecord(trigger, folders, before)
+      .then((record) => onDone?.(record))
+      .finally(() => this.inFlight.delete(promise));
     this.inFlight.add(promise);
     return promise;
   }
@@ -127,14 +139,15 @@ export class Scheduler {
     trigger: CleanupTrigger,
     folders?: string[],
     before?: () => Promise<void>,
-  ): Promise<void> {
+  ): Promise<RunRecord | null> {
     try {
       await before?.();
       // The cleanup service records the run in the schedule state (its after-run hook).
-      await this.deps.runCleanup(trigger, folders);
+      return await this.deps.runCleanup(trigger, folders);
     } catch (error) {
       this.retryAtMs = this.deps.clock.now() + RECHECK_MS;
       this.deps.onError(error);
+      return null;
     } finally {
       this.arm();
     }

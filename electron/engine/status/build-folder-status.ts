@@ -52,6 +52,7 @@ export function buildFolderStatus(
     volume: extras.volume ?? null,
     fullInMs: extras.fullInMs ?? null,
     filesPastMaxAge: rules.maxAgeDays === null ? null : (extras.filesPastMaxAge ?? 0),
+    emergency: null,
   };
 }
 

@@ -4,6 +4,7 @@ import { folderProblem } from '../../../shared/folder-problem.js';
 import { formatBytes, formatDuration, formatPercent } from '../../../shared/format.js';
 import type { FolderStatus } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
+import { emergencyText } from '../view/emergency-text.js';
 import { agePolicyText, limitGauges } from '../view/limit-gauges.js';
 import { Gauge } from './gauge.js';
 import { Sparkline } from './sparkline.js';
@@ -36,7 +37,7 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
         <span className={`badge level-${folder.level}`}>{formatPercent(folder.usagePercent)}</span>
         <code className="folder-path">{folder.path}</code>
       </header>
-      <FolderState folder={folder} />
+      <FolderState folder={folder} nowMs={nowMs} />
       {gauges.map((g) => (
         <Gauge key={g.kind} gauge={g} />
       ))}
@@ -70,9 +71,15 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
   );
 }
 
-function FolderState({ folder }: { folder: FolderStatus }) {
+function FolderState({ folder, nowMs }: { folder: FolderStatus; nowMs: number }) {
+  const emergency = emergencyText(folder, nowMs);
   return (
     <>
+      {emergency !== null && (
+        <p className="folder-error" data-testid="folder-emergency">
+          {emergency}
+        </p>
+      )}
       {!folder.enabled && <p className="folder-note">Disabled: measured but never cleaned.</p>}
       {!folder.exists && (
         <p className="folder-missing" data-testid="folder-missing">

@@ -25,10 +25,26 @@ describe('expandPath', () => {
 });
 
 describe('normaliseConfig', () => {
+  it('reads emergency_threshold_percent globally and per folder (issue 16)', () => {
+    const config = normaliseConfig(
+      {
+        emergency_threshold_percent: 90,
+        folders: [
+          { name: 'a', path: 'a', max_files: 5 },
+          { name: 'b', path: 'b', max_files: 5, emergency_threshold_percent: 120 },
+        ],
+      },
+      ctx,
+    );
+    expect(config.emergencyThresholdPercent).toBe(90);
+    expect(config.folders.map((f) => f.emergencyThresholdPercent)).toEqual([undefined, 120]);
+  });
+
   it('converts GB with 1 GB = 1024³ bytes (fractions allowed) and fills every default', () => {
     const config = normaliseConfig({ folders: [{ name: 'a', path: 'a', max_size_gb: 1.5 }] }, ctx);
     expect(config).toEqual({
       warningThresholdPercent: CONFIG_DEFAULTS.warning_threshold_percent,
+      emergencyThresholdPercent: 100,
       cleanupOnStartup: CONFIG_DEFAULTS.cleanup_on_startup,
       cleanupIntervalHours: CONFIG_DEFAULTS.cleanup_interval_hours,
       scheduleAt: null,

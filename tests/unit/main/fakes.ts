@@ -33,6 +33,7 @@ export function folderStatus(overrides: Partial<FolderStatus> = {}): FolderStatu
     volume: null,
     fullInMs: null,
     filesPastMaxAge: null,
+    emergency: null,
     ...overrides,
   };
 }
