@@ -39,23 +39,17 @@ export class Scheduler {
   private started = false;
   /** The run this scheduler started and is still recording, so shutdown can wait for it. */
   private inFlight = new Set<Promise<void>>();
-  /** Folders that crossed 100% before the schedule started: the start-up run covers them, or they run then. */
-  private readonly earlyEmergencies = new Set<string>();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
-  /** Runs the start-up cleanup when it is due (or the emergencies seen before now), then keeps the schedule. */
+  /** Runs the start-up cleanup when it is due, then keeps the schedule. */
   start(): void {
     this.started = true;
     const config = this.deps.config();
     const pausedUntilMs = this.deps.state.pausedUntilMs;
     const nowMs = this.deps.clock.now();
-    const early = [...this.earlyEmergencies];
-    this.earlyEmergencies.clear();
     if (config && startupRunDue({ cleanupOnStartup: config.cleanupOnStartup, pausedUntilMs, nowMs })) {
       void this.run('startup');
-    } else {
-      for (const folder of early) this.emergency(folder);
     }
     this.arm();
   }
@@ -63,11 +57,11 @@ export class Scheduler {
   /**
    * The one place an emergency cleanup starts (the engine's EmergencyWatch decides when; a gate on every
    * emergency belongs here): cleans just that folder, at most once per cooldown, unless paused. Returns
-   * whether it started; `onDone` then gets the run's record (null when the run threw). Before the schedule
-   * starts the folder is remembered and the start-up run covers it (or it runs then).
+   * whether it started; `onDone` then gets the run's record (null when the run threw). Refused before the
+   * schedule starts: the watch looks at every folder again once it has (after the start-up run began).
    */
   emergency(folder: string, onDone?: (record: RunRecord | null) => void): boolean {
-    if (!this.started) return (this.earlyEmergencies.add(folder), false);
+    if (!this.started) return false;
     const nowMs = this.deps.clock.now();
     if (this.deps.state.pausedUntilMs !== null) return false;
     if (!emergencyAllowed(this.deps.state.lastEmergencyAtMs(folder), nowMs)) return false;
