@@ -305,11 +305,11 @@ static napi_value close_fd(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* readDirAt(dirFd): the names in the directory (Buffers, without "." and ".."). */
-static napi_value read_dir_at(napi_env env, napi_callback_info info) {
-  ARGS(1);
-  int32_t dirfd;
-  if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "readDirAt: a descriptor is required");
+/*
+ * A directory stream over its own descriptor for `dirfd` (readdir moves the position, and closedir closes
+ * the descriptor: the caller's stays untouched). On failure, *out stays NULL and the thrown error returns.
+ */
+static napi_value open_dir_stream(napi_env env, int dirfd, DIR **out) {
   int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return throw_errno(env, errno, "openat", ".");
   DIR *dir = fdopendir(fd);
@@ -318,6 +318,18 @@ static napi_value read_dir_at(napi_env env, napi_callback_info info) {
     close(fd);
     return throw_errno(env, err, "fdopendir", "");
   }
+  *out = dir;
+  return NULL;
+}
+
+/* readDirAt(dirFd): the names in the directory (Buffers, without "." and ".."). */
+static napi_value read_dir_at(napi_env env, napi_callback_info info) {
+  ARGS(1);
+  int32_t dirfd;
+  if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "readDirAt: a descriptor is required");
+  DIR *dir = NULL;
+  napi_value failed = open_dir_stream(env, dirfd, &dir);
+  if (dir == NULL) return failed;
   napi_value arr;
   napi_create_array(env, &arr);
   uint32_t n = 0;
@@ -366,14 +378,9 @@ static napi_value scan_dir_at(napi_env env, napi_callback_info info) {
   ARGS(1);
   int32_t dirfd;
   if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "scanDirAt: a descriptor is required");
-  int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return throw_errno(env, errno, "openat", ".");
-  DIR *dir = fdopendir(fd);
-  if (dir == NULL) {
-    int err = errno;
-    close(fd);
-    return throw_errno(env, err, "fdopendir", "");
-  }
+  DIR *dir = NULL;
+  napi_value failed = open_dir_stream(env, dirfd, &dir);
+  if (dir == NULL) return failed;
   struct grow names = {0}, stats = {0};
   struct dirent *e;
   int err = 0;

@@ -153,13 +153,7 @@ export class PackedFilesBuilder {
     const length = path.length - relStart;
     this.reserve(1, length);
     this.pathBytes.set(relStart === 0 ? path : path.subarray(relStart), this.bytesUsed);
-    this.bytesUsed += length;
-    const i = this.count++;
-    this.pathOffsets[this.count] = this.bytesUsed;
-    this.sizeBytes[i] = sizeBytes;
-    this.mtimeMs[i] = mtimeMs;
-    this.dev[i] = dev;
-    this.ino[i] = ino;
+    this.push(length, sizeBytes, mtimeMs, dev, ino);
   }
 
   /** Adds the file `name` in the folder `dir` (relative; empty for the root) without joining them first. */
@@ -180,7 +174,12 @@ export class PackedFilesBuilder {
       this.pathBytes[at++] = 0x2f;
     }
     this.pathBytes.set(name, at);
-    this.bytesUsed += length;
+    this.push(length, sizeBytes, mtimeMs, dev, ino);
+  }
+
+  /** Ends the entry whose `pathLength` path bytes were just written at the end of the path buffer. */
+  private push(pathLength: number, sizeBytes: number, mtimeMs: number, dev: number, ino: number): void {
+    this.bytesUsed += pathLength;
     const i = this.count++;
     this.pathOffsets[this.count] = this.bytesUsed;
     this.sizeBytes[i] = sizeBytes;
