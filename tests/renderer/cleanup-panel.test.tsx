@@ -122,4 +122,28 @@ describe('cleanup panel (fake bridge)', () => {
     await user.click(screen.getByRole('button', { name: 'Close preview' }));
     expect(screen.queryByTestId('preview')).toBeNull();
   });
+
+  it('says there is nothing to clean instead of asking, when the preview finds nothing to remove', async () => {
+    const user = userEvent.setup();
+    const { bridge } = renderWithBridge(
+      <CleanupPanel />,
+      createFakeBridge({ previewCleanup: { ok: true, value: { createdAtMs: 0, folders: [] } } }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Clean now' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Nothing to clean in all folders' });
+    expect(within(dialog).queryByRole('button', { name: 'Confirm cleanup' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(bridge.calls.runCleanup).not.toHaveBeenCalled();
+  });
+
+  it('gives the figures of what the cleanup would remove before asking', async () => {
+    const user = userEvent.setup();
+    renderWithBridge(<CleanupPanel />);
+    await user.click(screen.getByRole('button', { name: 'Clean now' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Clean all folders now?' });
+    expect((await within(dialog).findByTestId('confirm-figures')).textContent).toBe(
+      '1 file, 1 MB, will be removed. ',
+    );
+  });
 });

@@ -18,7 +18,23 @@ type Answers = { [N in RequestName]: BridgeResult<RequestResults[N]> };
 export function defaultAnswers(): Answers {
   return {
     getSnapshot: { ok: true, value: snapshot() },
-    previewCleanup: { ok: true, value: { createdAtMs: 0, folders: [] } },
+    // One old file in outputs: a cleanup has something to ask about (an empty preview says so instead).
+    previewCleanup: {
+      ok: true,
+      value: {
+        createdAtMs: 0,
+        folders: [
+          {
+            name: 'outputs',
+            remove: [{ path: 'old.wav', sizeBytes: 1024 ** 2, mtimeMs: 0, reason: 'age' }],
+            bytesToFree: 1024 ** 2,
+            overLimitAfter: false,
+            notes: [],
+            error: null,
+          },
+        ],
+      },
+    },
     runCleanup: { ok: true, value: runRecord() },
     cancelCleanup: { ok: true, value: { cancelled: true } },
     getHistory: { ok: true, value: { runs: [runRecord()], damagedLines: 0 } },

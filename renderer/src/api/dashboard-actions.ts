@@ -16,6 +16,11 @@ export interface DashboardActions {
   loadConfig: () => Promise<void>;
   /** Folder names, or undefined for all folders. */
   preview: (folders?: string[]) => Promise<void>;
+  /**
+   * Opens the confirmation of a cleanup of `folders` (null: all) and asks the engine what it would
+   * remove, so the dialog can give the figures, or say there is nothing to remove instead of asking.
+   */
+  askClean: (folders: string[] | null) => Promise<void>;
   clean: (folders?: string[]) => Promise<void>;
   cancelCleanup: () => Promise<void>;
   /**
@@ -90,6 +95,14 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
       const result = await client.previewCleanup(scope(folders));
       if (result.ok) state().setPreview(result.value);
       else state().setPreviewError(message(result));
+    },
+    async askClean(folders) {
+      state().askConfirm(folders);
+      const result = await client.previewCleanup(scope(folders ?? undefined));
+      if (!result.ok) return;
+      const files = result.value.folders.reduce((n, f) => n + f.remove.length, 0);
+      const bytes = result.value.folders.reduce((n, f) => n + f.bytesToFree, 0);
+      state().setConfirmWould(folders, { files, bytes });
     },
     async clean(folders) {
       state().cleanupRequested(folders ?? []);

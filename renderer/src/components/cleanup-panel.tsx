@@ -11,7 +11,6 @@ export function CleanupPanel() {
   const actions = useActions();
   const status = useDashboard((s) => s.cleanup.status);
   const cleaning = useDashboard((s) => s.snapshot?.cleaning ?? false);
-  const askConfirm = useDashboard((s) => s.askConfirm);
   const busy = status === 'running' || cleaning;
   return (
     <section aria-labelledby="cleanup-heading" className="cleanup" data-testid="cleanup">
@@ -20,7 +19,7 @@ export function CleanupPanel() {
         <button type="button" onClick={() => void actions.preview()}>
           Preview cleanup
         </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => askConfirm(null)}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void actions.askClean(null)}>
           Clean now
         </button>
       </div>

@@ -1,15 +1,22 @@
 import { useActions } from '../api/actions-context.js';
+import { formatBytes, formatCount } from '../../../shared/format.js';
 import { impactFigures } from '../../../shared/impact-text.js';
 import { useDashboard } from '../store/dashboard-store.js';
 
-/** Asks before removing files; Escape or "Cancel" closes it, "Confirm cleanup" runs the cleanup. */
+/**
+ * Asks before removing files, with what would go once the engine's preview says; Escape or "Cancel"
+ * closes it, "Confirm cleanup" runs the cleanup. When the preview finds nothing to remove it says so
+ * and offers only "Close": there is nothing to confirm.
+ */
 export function ConfirmCleanup() {
   const scope = useDashboard((s) => s.confirmScope);
+  const would = useDashboard((s) => s.confirmWould);
   const dismiss = useDashboard((s) => s.dismissConfirm);
   const pending = useDashboard((s) => s.snapshot?.pendingRules ?? null);
   const actions = useActions();
   if (scope === undefined) return null;
   const what = scope === null ? 'all folders' : scope.join(', ');
+  if (would !== null && would.files === 0) return <NothingToClean what={what} dismiss={dismiss} />;
   return (
     <div
       role="alertdialog"
@@ -24,6 +31,12 @@ export function ConfirmCleanup() {
         <strong>Clean {what} now?</strong>
       </p>
       <p id="confirm-text">
+        {would !== null && (
+          <span data-testid="confirm-figures">
+            {formatCount(would.files)} {would.files === 1 ? 'file' : 'files'}, {formatBytes(would.bytes)},
+            will be removed.{' '}
+          </span>
+        )}
         Files are removed by each folder&apos;s rules, oldest first; protected and recently written files
         stay. Files set to be deleted cannot be brought back.
       </p>
@@ -46,6 +59,32 @@ export function ConfirmCleanup() {
         </button>
         <button type="button" onClick={dismiss}>
           Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      className="confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') dismiss();
+      }}
+    >
+      <p id="confirm-title">
+        <strong>Nothing to clean in {what}</strong>
+      </p>
+      <p id="confirm-text">
+        Every file is within its folder&apos;s limits, or is protected or too recent to remove.
+      </p>
+      <div className="button-row">
+        <button type="button" autoFocus onClick={dismiss}>
+          Close
         </button>
       </div>
     </div>

@@ -19,7 +19,6 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
   );
   const points = useDashboard(useShallow((s) => s.series[folder.name] ?? EMPTY));
   const busy = useDashboard((s) => s.cleanup.status === 'running' || (s.snapshot?.cleaning ?? false));
-  const askConfirm = useDashboard((s) => s.askConfirm);
   const actions = useActions();
   const gauges = limitGauges(folder, threshold);
   const agePolicy = agePolicyText(folder, nowMs);
@@ -62,7 +61,7 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
           aria-label={`Clean ${folder.name}`}
           disabled={busy || unreadable}
           title={unreadable ? (folderProblem(folder) ?? undefined) : undefined}
-          onClick={() => askConfirm([folder.name])}
+          onClick={() => void actions.askClean([folder.name])}
         >
           Clean
         </button>

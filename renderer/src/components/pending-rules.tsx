@@ -10,7 +10,6 @@ import { useDashboard } from '../store/dashboard-store.js';
 
 export function PendingRulesCard() {
   const pending = useDashboard((s) => s.snapshot?.pendingRules ?? null);
-  const askConfirm = useDashboard((s) => s.askConfirm);
   const actions = useActions();
   if (pending === null) return null;
   return (
@@ -23,7 +22,7 @@ export function PendingRulesCard() {
         change removed too.
       </p>
       <div className="button-row">
-        <button type="button" className="danger" onClick={() => askConfirm(null)}>
+        <button type="button" className="danger" onClick={() => void actions.askClean(null)}>
           Run now
         </button>
         {pending.held ? (

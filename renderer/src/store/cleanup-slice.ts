@@ -21,7 +21,11 @@ export interface CleanupSlice {
   cleanup: CleanupRun;
   /** Folders awaiting "Confirm cleanup": undefined when no confirmation is open, null for all folders. */
   confirmScope: string[] | null | undefined;
+  /** What the open confirmation's cleanup would remove, from a preview; null until known (or if it failed). */
+  confirmWould: { files: number; bytes: number } | null;
   askConfirm: (folders: string[] | null) => void;
+  /** The preview of `folders` came back: taken only while the confirmation for those folders is open. */
+  setConfirmWould: (folders: string[] | null, would: { files: number; bytes: number }) => void;
   dismissConfirm: () => void;
   cleanupRequested: (folders: string[]) => void;
   cleanupStarted: (runId: string, folders: string[]) => void;
@@ -42,7 +46,10 @@ export const IDLE_CLEANUP: CleanupRun = {
 export const createCleanupSlice: StateCreator<DashboardState, [], [], CleanupSlice> = (set) => ({
   cleanup: IDLE_CLEANUP,
   confirmScope: undefined,
-  askConfirm: (folders) => set({ confirmScope: folders }),
+  confirmWould: null,
+  askConfirm: (folders) => set({ confirmScope: folders, confirmWould: null }),
+  setConfirmWould: (folders, would) =>
+    set((state) => (sameScope(state.confirmScope, folders) ? { confirmWould: would } : {})),
   dismissConfirm: () => set({ confirmScope: undefined }),
   cleanupRequested: (folders) =>
     set({ confirmScope: undefined, cleanup: { ...IDLE_CLEANUP, status: 'running', folders } }),
@@ -72,3 +79,9 @@ export const createCleanupSlice: StateCreator<DashboardState, [], [], CleanupSli
     }),
   cleanupFailed: (error) => set((state) => ({ cleanup: { ...state.cleanup, status: 'failed', error } })),
 });
+
+function sameScope(a: string[] | null | undefined, b: string[] | null): boolean {
+  if (a === undefined) return false;
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
