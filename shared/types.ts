@@ -166,6 +166,12 @@ export interface FolderStatus {
    * Set while the folder is at or over its emergency threshold and an emergency cleanup has not brought it
    * under: why, and when the next attempt comes. Null otherwise (and in one-shot commands).
    */
+  /**
+   * A model cache (huggingface, ollama): what its units' last use is read from, their blobs' access
+   * times, or their modification times where the mount records no access times (noatime). Absent for
+   * other kinds, and where it was not looked at (the live dashboard).
+   */
+  lastUseFrom?: 'access' | 'modification';
   emergency: FolderEmergency | null;
 }
 

@@ -20,6 +20,8 @@ export interface StatusExtras {
   fullInMs?: number | null;
   /** Counted files past the age limit (ignored without one); 0 when absent. */
   filesPastMaxAge?: number | null;
+  /** A model cache's source of last use (`FolderStatus.lastUseFrom`). */
+  lastUseFrom?: FolderStatus['lastUseFrom'];
 }
 
 export function buildFolderStatus(
@@ -53,6 +55,7 @@ export function buildFolderStatus(
     fullInMs: extras.fullInMs ?? null,
     filesPastMaxAge: rules.maxAgeDays === null ? null : (extras.filesPastMaxAge ?? 0),
     emergency: null,
+    ...(extras.lastUseFrom ? { lastUseFrom: extras.lastUseFrom } : {}),
   };
 }
 

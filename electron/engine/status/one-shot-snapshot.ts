@@ -1,17 +1,27 @@
 /** A snapshot for one-shot commands (`headroom status`): each folder scanned once, no watchers. */
 import type {
   AppConfig,
+  FolderRules,
   FolderStatus,
   ScheduleStatus,
   Snapshot,
   ConfigErrorInfo,
 } from '../../../shared/types.js';
+import { realpath } from 'node:fs/promises';
 import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { maxAgeCutoffMs } from '../../core/levels.js';
 import { scanFolderIndex } from '../index/scan-folder-index.js';
 import { buildFolderStatus } from './build-folder-status.js';
 import { summarise } from './summarise-snapshot.js';
 import { volumeSpace } from './volume-space.js';
+import { atimeRecorded } from '../units/atime-recorded.js';
+
+/** Where a model cache's last use comes from (access or modification times); undefined for other kinds. */
+async function lastUseSource(rules: FolderRules, exists: boolean): Promise<FolderStatus['lastUseFrom']> {
+  if (!exists || (rules.kind !== 'huggingface' && rules.kind !== 'ollama')) return undefined;
+  const real = await realpath(rules.path).catch(() => rules.path);
+  return (await atimeRecorded(real)) ? 'access' : 'modification';
+}
 
 export async function oneShotSnapshot(
   config: AppConfig | null,
@@ -31,7 +41,8 @@ export async function oneShotSnapshot(
     const filesPastMaxAge =
       rules.maxAgeDays === null ? null : index.countOlderThan(maxAgeCutoffMs(rules.maxAgeDays, nowMs));
     const threshold = config?.warningThresholdPercent ?? 80;
-    folders.push(buildFolderStatus(rules, stats, threshold, nowMs, { volume, filesPastMaxAge }));
+    const lastUseFrom = await lastUseSource(rules, scan.exists);
+    folders.push(buildFolderStatus(rules, stats, threshold, nowMs, { volume, filesPastMaxAge, lastUseFrom }));
   }
   return summarise(folders, {
     takenAtMs: nowMs,

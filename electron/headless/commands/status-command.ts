@@ -46,7 +46,8 @@ export function renderStatus(snapshot: Snapshot): string {
     .map(folderProblem)
     .filter((p): p is string => p !== null)
     .map((p) => `warning: ${p}\n`)
-    .join('');
+    .join('')
+    .concat(snapshot.folders.map(lastUseNote).join(''));
   const s = snapshot.schedule;
   const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
   if (s.intervalHours === null && !s.at) return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n`;
@@ -76,4 +77,12 @@ function levelText(f: FolderStatus): string {
   if (!f.exists) return 'missing';
   if (f.error) return `error: ${f.error}`;
   return f.level;
+}
+
+/** For a model cache: whether its units' last use (their age) is read from access or modification times. */
+function lastUseNote(f: FolderStatus): string {
+  if (f.lastUseFrom === 'access') return `${f.name}: last use is read from access times\n`;
+  if (f.lastUseFrom === 'modification')
+    return `${f.name}: last use is read from modification times (this mount records no access times)\n`;
+  return '';
 }
