@@ -84,12 +84,15 @@ export class ScheduleState {
 
   /**
    * Called after every cleanup (the cleanup service's after-run hook), whatever started it: a run that
-   * covered every folder moves the deadline; any other real run only shows as the last cleanup.
+   * covered every folder moves the deadline; any other real run only shows as the last cleanup. An
+   * emergency or low-disk run never moves it, even of the only folder: it answers one folder's crossing
+   * (as often as every 10 minutes), and the schedule's own runs must still come.
    */
   async noteRun(record: RunRecord, allFolders: boolean): Promise<void> {
     if (record.dryRun) return;
     const atMs = Date.parse(record.startedAt);
-    if (allFolders) await this.recordRun(atMs);
+    const answersAnAlarm = record.trigger === 'emergency' || record.trigger === 'low-disk';
+    if (allFolders && !answersAnAlarm) await this.recordRun(atMs);
     else await this.save({ ...this.state, lastAnyRunAtMs: atMs });
   }
 

@@ -69,6 +69,8 @@ async function setup(options: {
   intervalHours?: number | null;
   /** A schedule by the clock (`daily_at`, `weekly`) instead of the interval. */
   at?: ClockSchedule;
+  /** Only the `temp` folder, so a run of it covers every folder. */
+  oneFolder?: boolean;
 }) {
   const clock = options.clock ?? manualClock(START);
   await mkdir(join(dir, 'temp'), { recursive: true });
@@ -83,9 +85,10 @@ async function setup(options: {
     emit: () => {},
     afterRun: (record, scope) => state.noteRun(record, scope.allFolders),
   });
-  const cfg = options.at
+  const base = options.at
     ? { ...config(options.cleanupOnStartup, null), scheduleAt: options.at }
     : config(options.cleanupOnStartup, options.intervalHours);
+  const cfg = options.oneFolder ? { ...base, folders: base.folders.slice(0, 1) } : base;
   const scheduler = new Scheduler({
     state,
     clock,
@@ -240,6 +243,22 @@ describe('Scheduler (manual clock)', () => {
     const status = state.status(cfg, false);
     expect(status.lastRunAt).toBe(new Date(START + HOUR).toISOString());
     expect(status.nextRunAt).toBe(new Date(START + 5 * HOUR).toISOString());
+  });
+
+  it('an emergency run of the only folder does not move the deadline either: the schedule still runs', async () => {
+    const { clock, scheduler, state, triggers, cfg } = await setup({
+      cleanupOnStartup: false,
+      lastRunAtMs: START,
+      oneFolder: true,
+    });
+    scheduler.start();
+    clock.advance(HOUR);
+    expect(scheduler.emergency('temp')).toBe(true);
+    await drain(scheduler);
+    expect(state.status(cfg, false).nextRunAt).toBe(new Date(START + 5 * HOUR).toISOString());
+    clock.advance(4 * HOUR + 61_000);
+    await drain(scheduler);
+    expect(await triggers()).toEqual(['emergency', 'schedule']);
   });
 
   it('with scheduled cleanup off, nothing runs on a schedule, ever; start-up and emergencies still do', async () => {
