@@ -29,7 +29,9 @@ cleanup_interval_hours: 5
 #   schedule: { daily_at: "03:00" }   or   schedule: { weekly: { day: sunday, at: "03:00" } }
 # When a folder's disk has less than this percent free, warn, and clean the folders on that disk down to
 # their size targets (checked every 30 s). Optional: free_space_floor_gb, a floor in GB as well, and
-# on_low_disk, clean (the default) or warn to be warned only.
+# on_low_disk, clean (the default) or warn to be warned only. A folder that rises above
+# emergency_threshold_percent of a limit (default 100, also per folder) is cleaned at once, at most every
+# 10 minutes.
 free_space_floor_percent: 5
 # Folders that cannot be watched for changes (network drives) are rescanned this often, in seconds.
 poll_interval_seconds: 60
@@ -57,6 +59,7 @@ start_at_login: false
 #                        blob only once nothing left uses it. manifest: a folder whose token file lists
 #                        each token's files (manifest_file, default recovery_tokens.json; tokens with
 #                        only created_at expire after retention_hours, default 24)
+#   emergency_threshold_percent  this folder's own emergency threshold (default: the global one)
 # These sample folders were created by Headroom for you; point them at your tool's own folders, e.g.
 # path: ~/chatterbox/outputs. Headroom refuses system folders, your home folder itself and its own data
 # folder.
