@@ -62,6 +62,7 @@ export class LiveRuntime {
   private readonly disposers: Disposer[] = [];
   private readonly pushes: ChangeThrottle;
   private disposed = false;
+  private changing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly deps: LiveRuntimeDeps) {
     const { clock, emit } = deps;
@@ -101,7 +102,7 @@ export class LiveRuntime {
     // A change made while Headroom was not running is pending too: the start-up cleanup does not apply it.
     await deps.gate.review(runtime.config());
     runtime.disposers.push(
-      deps.config.onChange((change) => void runtime.onConfigChange(change.error !== null)),
+      deps.config.onChange((change) => runtime.configChanged(change.error !== null)),
       watchConfigFile(
         deps.config.file,
         deps.clock,
@@ -205,6 +206,7 @@ export class LiveRuntime {
     await this.scheduler.idle();
     this.pushes.dispose();
     for (const dispose of this.disposers.splice(0)) dispose();
+    await this.changing;
     await this.folders.dispose();
   }
 
@@ -223,7 +225,20 @@ export class LiveRuntime {
     return this.deps.config.current()?.config ?? null;
   }
 
+  /**
+   * Applies config changes one after another, never two at once, and never lets one's failure go
+   * unhandled; dispose waits for the one in hand (it writes consent.json in the data folder).
+   */
+  private configChanged(hasError: boolean): void {
+    this.changing = this.changing
+      .then(() => this.onConfigChange(hasError))
+      .catch((error: unknown) =>
+        this.deps.log(`could not apply the changed configuration: ${(error as Error).message ?? error}`),
+      );
+  }
+
   private async onConfigChange(hasError: boolean): Promise<void> {
+    if (this.disposed) return;
     const error = this.deps.config.error();
     if (hasError && error) this.deps.emit('configError', error);
     await this.folders.sync(this.config());
