@@ -2,7 +2,7 @@
  * Reads a manifest folder's token file, and says when it changed since: the file belongs to another
  * program, which may write it at any moment, so a rewrite first checks it still holds what was read.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 
 /** A token file larger than this is refused rather than read into memory (the seed's hold kilobytes). */
 export const MAX_TOKEN_FILE_BYTES = 64 * 1024 * 1024;
@@ -20,15 +20,22 @@ export type TokenFileRead = { ok: true; text: string; stamp: FileStamp } | { ok:
 
 /**
  * The token file's text and stamp, or why it cannot be used, in a sentence. A missing file is refused too:
- * without the list every file would look like an orphan.
+ * without the list every file would look like an orphan. So is a symbolic link (opened with O_NOFOLLOW):
+ * whoever can write the folder could point it at any JSON file, to steer removals and the rewrite.
  */
 export async function readTokenFile(file: string): Promise<TokenFileRead> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') return { ok: false, message: `the token file ${file} does not exist` };
+    if (code === 'ELOOP') {
+      return {
+        ok: false,
+        message: `the token file ${file} is a symbolic link; Headroom uses only a real file`,
+      };
+    }
     return { ok: false, message: `the token file ${file} cannot be read (${code})` };
   }
   try {
@@ -52,9 +59,9 @@ export async function readTokenFile(file: string): Promise<TokenFileRead> {
   }
 }
 
-/** The file's stamp now, or null when it is gone. */
+/** The file's stamp now (of a link itself, never its target), or null when it is gone. */
 export async function statTokenFile(file: string): Promise<FileStamp | null> {
-  const stat = await fs.stat(file).catch(() => null);
+  const stat = await fs.lstat(file).catch(() => null);
   return stat ? stampOf(stat) : null;
 }
 

@@ -171,6 +171,21 @@ describe('kind: manifest, end to end through the engine', () => {
     expect(record.folders[0]!.notes.join(' ')).toMatch(/does not exist; nothing in this folder is removed/);
   });
 
+  it('a token file that is a link (another user could point it anywhere) is neither read nor rewritten', async () => {
+    const elsewhere = path.join(dir, 'someone-elses.json');
+    const text = JSON.stringify({ t1: { expires_at: '2020-01-01T00:00:00Z', files: ['a.wav'] } });
+    await fs.writeFile(elsewhere, text);
+    await fs.symlink(elsewhere, tokenFile);
+    await writeFiles(root, [{ path: 'a.wav', sizeBytes: 10, ageMs: 30 * DAY_MS }]);
+    const { record } = await run(rules());
+    expect(await exists('a.wav')).toBe(true);
+    expect(await fs.readFile(elsewhere, 'utf8')).toBe(text);
+    expect((await fs.lstat(tokenFile)).isSymbolicLink()).toBe(true);
+    expect(record.folders[0]!.notes.join(' ')).toMatch(
+      /is a symbolic link; Headroom uses only a real file.*nothing in this folder is removed/,
+    );
+  });
+
   it('never removes what a hostile token file points at outside the folder, nor through a link', async () => {
     const outside = path.join(dir, 'outside');
     await writeFiles(outside, [
