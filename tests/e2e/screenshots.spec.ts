@@ -8,8 +8,9 @@ import type { HeadroomServer, SeedFile } from './support/headroom-server.js';
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const MB = 1024 * 1024;
 
-// outputs near its size limit (warning), temp well inside, vc_inputs with files past their age limit:
-// the live engine cleans vc_inputs at once (emergency), so the history has a run to show.
+// outputs near its size limit (warning), temp well inside, vc_inputs over its size limit (2.2 MB of
+// 2 MB): the live engine cleans vc_inputs at once (emergency), so the history has a run to show. (An age
+// limit alone is a policy, not a level, so it would start no emergency.)
 const CONFIG = `cleanup_on_startup: false
 folders:
   - name: outputs
@@ -21,7 +22,7 @@ folders:
     max_age_days: 7
   - name: vc_inputs
     path: ./vc_inputs
-    max_size_gb: 0.005
+    max_size_gb: 0.002
     max_age_days: 7
 `;
 
