@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useActions } from '../api/actions-context.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import { impactFigures } from '../../../shared/impact-text.js';
@@ -18,15 +19,7 @@ export function ConfirmCleanup() {
   const what = scope === null ? 'all folders' : scope.join(', ');
   if (would !== null && would.files === 0) return <NothingToClean what={what} dismiss={dismiss} />;
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      className="confirm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') dismiss();
-      }}
-    >
+    <DialogFrame dismiss={dismiss}>
       <p id="confirm-title">
         <strong>Clean {what} now?</strong>
       </p>
@@ -61,21 +54,13 @@ export function ConfirmCleanup() {
           Cancel
         </button>
       </div>
-    </div>
+    </DialogFrame>
   );
 }
 
 function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }) {
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      className="confirm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') dismiss();
-      }}
-    >
+    <DialogFrame dismiss={dismiss}>
       <p id="confirm-title">
         <strong>Nothing to clean in {what}</strong>
       </p>
@@ -87,6 +72,23 @@ function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }
           Close
         </button>
       </div>
+    </DialogFrame>
+  );
+}
+
+/** The confirmation's frame: an alert dialog named by its title and text, closed by Escape. */
+function DialogFrame({ dismiss, children }: { dismiss: () => void; children: ReactNode }) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      className="confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') dismiss();
+      }}
+    >
+      {children}
     </div>
   );
 }
