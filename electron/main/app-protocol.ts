@@ -4,8 +4,8 @@
  * grantFileProtocolExtraPrivileges fuse is off), and only files under the built renderer folder are served,
  * read-only, with the dashboard's CSP. Registered on the dashboard's session only.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { contentTypeOf, fileUnderRoot } from '../engine/paths/file-under-root.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'headroom';
@@ -15,18 +15,6 @@ export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
 };
 
 /** The regular file `url` names under `rendererDir` (a real, absolute path), or null for anything else. */
@@ -40,15 +28,8 @@ export async function resolveAppAsset(rendererDir: string, url: string): Promise
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  if (path.includes('\0') || path.includes('\\')) return null;
-  const candidate = join(rendererDir, ...(path === '/' ? ['index.html'] : path.split('/')));
-  if (!isUnder(rendererDir, candidate)) return null;
-  try {
-    const real = await realpath(candidate);
-    return isUnder(rendererDir, real) && (await stat(real)).isFile() ? real : null;
-  } catch {
-    return null;
-  }
+  const file = await fileUnderRoot(rendererDir, path === '/' ? '/index.html' : path);
+  return file?.path ?? null;
 }
 
 /** Answers one request of the dashboard page: the file with its type and the CSP, or 404. */
@@ -63,14 +44,9 @@ export async function serveAppAsset(
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
-
-function isUnder(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
