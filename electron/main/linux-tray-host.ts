@@ -27,18 +27,7 @@ export async function probeStatusNotifierHost(run: RunCommand): Promise<TrayHost
   ]);
   if (owner === null) return 'unknown';
   if (!/\btrue\b/.test(owner)) return 'absent';
-  const host = await run('gdbus', [
-    'call',
-    '--session',
-    '--dest',
-    WATCHER,
-    '--object-path',
-    '/StatusNotifierWatcher',
-    '--method',
-    'org.freedesktop.DBus.Properties.Get',
-    WATCHER,
-    'IsStatusNotifierHostRegistered',
-  ]);
+  const host = await watcherProperty(run, 'IsStatusNotifierHostRegistered');
   if (host === null) return 'unknown';
   return /\btrue\b/.test(host) ? 'present' : 'absent';
 }
@@ -69,18 +58,7 @@ export async function waitForStatusNotifierHost(options: WaitForHostOptions): Pr
  * name's owner pid is asked of the bus. `unknown` when the bus cannot be asked.
  */
 export async function ownItemRegistered(run: RunCommand, pid: number): Promise<boolean | 'unknown'> {
-  const listed = await run('gdbus', [
-    'call',
-    '--session',
-    '--dest',
-    WATCHER,
-    '--object-path',
-    '/StatusNotifierWatcher',
-    '--method',
-    'org.freedesktop.DBus.Properties.Get',
-    WATCHER,
-    'RegisteredStatusNotifierItems',
-  ]);
+  const listed = await watcherProperty(run, 'RegisteredStatusNotifierItems');
   if (listed === null) return 'unknown';
   const names = [...listed.matchAll(/'([^'/]+)(?:\/[^']*)?'/g)].map((match) => match[1]!);
   for (const name of new Set(names)) {
@@ -98,4 +76,20 @@ export async function ownItemRegistered(run: RunCommand, pid: number): Promise<b
     if (owner !== null && new RegExp(`\\b${pid}\\b`).test(owner)) return true;
   }
   return false;
+}
+
+/** A property of the session bus's StatusNotifierWatcher, as gdbus prints it; null when it cannot be asked. */
+function watcherProperty(run: RunCommand, property: string): ReturnType<RunCommand> {
+  return run('gdbus', [
+    'call',
+    '--session',
+    '--dest',
+    WATCHER,
+    '--object-path',
+    '/StatusNotifierWatcher',
+    '--method',
+    'org.freedesktop.DBus.Properties.Get',
+    WATCHER,
+    property,
+  ]);
 }
