@@ -53,8 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary });
   const totals = await CleanupTotals.open(join(dataDir, TOTALS_FILE), {
     writable: lock.primary,
-    history: async () => (await opened.store.list({ limit: 1000 })).runs,
-    ended: opened.interrupted,
+    history: async (limit) => (await opened.store.list({ limit })).runs,
   });
   const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();

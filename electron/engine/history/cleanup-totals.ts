@@ -4,6 +4,11 @@
  * the newest runs (it is compacted), so these live in their own small file, `cleanup-totals.json`,
  * replaced atomically after each run completes: a crash leaves the old totals or the new ones, and no
  * compaction can lose them. The first start without the file counts what the history still holds.
+ *
+ * The history's end line and this file are two writes, so a crash can fall between them (or a run can be
+ * counted here and its end line never written). The totals therefore carry the ids of the runs they
+ * include; at each start the newest runs in the history that have ended and are not among them are
+ * folded in, so a run is counted once whichever write the crash came between.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -25,6 +30,8 @@ const totalsSchema = z.object({
   lastCleanupAt: z.string().nullable().catch(null),
   lastError: z.object({ at: z.string(), message: z.string() }).nullable().catch(null),
   folders: z.record(z.string(), folderTotalsSchema).catch({}),
+  /** Ids of the newest runs counted, oldest first (at most COUNTED_IDS_KEPT); null in a file from before ids. */
+  countedIds: z.array(z.string()).nullable().catch(null),
 });
 export type CleanupTotalsData = z.infer<typeof totalsSchema>;
 export type FolderTotals = z.infer<typeof folderTotalsSchema>;
@@ -39,7 +46,21 @@ export function emptyTotals(): CleanupTotalsData {
     lastCleanupAt: null,
     lastError: null,
     folders: {},
+    countedIds: [],
   };
+}
+
+/**
+ * Ids kept of the runs counted. Runs never overlap, so at most the newest run can be caught between the
+ * two writes; a start looks at the newest RECONCILE_RUNS runs of the history, and every counted one of
+ * those is still among the ids kept.
+ */
+const COUNTED_IDS_KEPT = 100;
+export const RECONCILE_RUNS = 20;
+
+/** A real run that has ended: what the totals count. */
+function counts(run: RunRecord): boolean {
+  return !run.dryRun && run.status !== 'running';
 }
 
 /** Errors of one folder of a run, counting those a bounded history record left out of its list. */
@@ -52,6 +73,7 @@ export function addRun(totals: CleanupTotalsData, run: RunRecord): CleanupTotals
   const next = structuredClone(totals);
   const key = `${run.trigger}:${run.status}`;
   next.runs += 1;
+  next.countedIds = [...(next.countedIds ?? []), run.id].slice(-COUNTED_IDS_KEPT);
   next.runsBy[key] = (next.runsBy[key] ?? 0) + 1;
   next.filesRemoved += run.filesRemoved;
   next.bytesFreed += run.bytesFreed;
@@ -83,20 +105,23 @@ export class CleanupTotals {
 
   /**
    * Reads the totals. Without a file (first start, or an older Headroom), the owner of the data folder
-   * writes one from `history()`: the runs the history still holds, the best count there is. `ended` are
-   * runs found ended at this start (interrupted by a crash): counted once, here.
+   * writes one from `history(limit)` (runs newest first, read whole): the runs the history still holds,
+   * the best count there is. With one, the owner folds in the newest runs that ended and that the file
+   * does not include (a crash between the two writes; runs found interrupted at this start).
    */
   static async open(
     file: string,
-    options: { writable: boolean; history: () => Promise<RunRecord[]>; ended: RunRecord[] },
+    options: { writable: boolean; history: (limit: number) => Promise<RunRecord[]> },
   ): Promise<CleanupTotals> {
     const read = await readTotals(file);
     if (read) {
-      const totals = new CleanupTotals(file, read, options.writable);
-      for (const run of options.ended) await totals.add(run);
+      if (!options.writable) return new CleanupTotals(file, read, false);
+      const { data, folded } = reconcile(read, await options.history(RECONCILE_RUNS));
+      const totals = new CleanupTotals(file, data, true);
+      if (folded > 0) await totals.save();
       return totals;
     }
-    const runs = (await options.history()).filter((run) => !run.dryRun && run.status !== 'running');
+    const runs = (await options.history(1000)).filter(counts);
     const data = runs.reverse().reduce(addRun, emptyTotals());
     const totals = new CleanupTotals(file, data, options.writable);
     if (options.writable) await totals.save();
@@ -111,7 +136,7 @@ export class CleanupTotals {
 
   /** Adds a real run that has ended, and writes the file before resolving. Dry runs are not counted. */
   async add(run: RunRecord): Promise<void> {
-    if (!this.writable || run.dryRun || run.status === 'running') return;
+    if (!this.writable || !counts(run) || this.data.countedIds?.includes(run.id)) return;
     this.data = addRun(this.data, run);
     await this.save();
   }
@@ -119,6 +144,27 @@ export class CleanupTotals {
   private save(): Promise<void> {
     return writeFileAtomic(this.file, JSON.stringify(this.data, null, 2) + '\n');
   }
+}
+
+/**
+ * `totals` with the runs of `newestRuns` (newest first) that ended and are not counted yet. A file from
+ * before ids were kept counted every run up to its last cleanup, and none after it.
+ */
+export function reconcile(
+  totals: CleanupTotalsData,
+  newestRuns: RunRecord[],
+): { data: CleanupTotalsData; folded: number } {
+  const ended = newestRuns.filter(counts);
+  const lastAt = totals.lastCleanupAt;
+  const countedIds =
+    totals.countedIds ??
+    ended
+      .filter((run) => lastAt !== null && run.startedAt <= lastAt)
+      .map((run) => run.id)
+      .reverse();
+  const counted = new Set(countedIds);
+  const missing = ended.filter((run) => !counted.has(run.id)).reverse();
+  return { data: missing.reduce(addRun, { ...totals, countedIds }), folded: missing.length };
 }
 
 async function readTotals(file: string): Promise<CleanupTotalsData | null> {
