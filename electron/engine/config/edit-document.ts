@@ -4,7 +4,8 @@
  * the old text with just those values spliced in (byte-identical elsewhere, aligned comments included);
  * adding or removing keys or folders re-serialises the Document, which keeps comments but not alignment.
  */
-import { isMap, isScalar, isSeq, Scalar, stringify, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document } from 'yaml';
+import { reviseValueComments } from './value-comments.js';
 import type { YamlPath } from './yaml-positions.js';
 
 export type DocEdit =
@@ -22,8 +23,13 @@ interface Splice {
   text: string;
 }
 
-/** Applies `edits` (in order) to `doc`, which was parsed from `text`, and returns the new text. */
-export function applyEdits(text: string, doc: Document, edits: readonly DocEdit[]): string {
+/**
+ * Applies `edits` (in order) to `doc`, which was parsed from `text`, and returns the new text. Comments that
+ * state a value the edits change are restated first (value-comments.ts), then the text is parsed again.
+ */
+export function applyEdits(original: string, parsed: Document, edits: readonly DocEdit[]): string {
+  const text = reviseValueComments(original, parsed, edits);
+  const doc = text === original ? parsed : parseDocument(text, { uniqueKeys: true });
   const splices: Splice[] = [];
   let structural = false;
   for (const edit of edits) {

@@ -103,7 +103,7 @@ describe('a Chatterbox config.yaml', () => {
 });
 
 describe('ConfigStore with a Chatterbox config', () => {
-  it('writes settings and limits back to the cleanup block, touching nothing else', async () => {
+  it('writes settings and limits back to the cleanup block, and the comments that state them (issue 15), touching nothing else', async () => {
     const store = await ConfigStore.open(await world.write(CHATTERBOX), world.ctx);
     const before = store.view();
     expect(before.foldersEditable).toBe(false);
@@ -112,7 +112,9 @@ describe('ConfigStore with a Chatterbox config', () => {
       folders: before.folders.map((f) => (f.name === 'temp' ? { ...f, max_files: 500 } : f)),
     });
     const expected = CHATTERBOX.replace('temp_dir_max_files: 200 ', 'temp_dir_max_files: 500 ')
+      .replace('# at most 200 files', '# at most 500 files')
       .replace('cleanup_interval_hours: 5 ', 'cleanup_interval_hours: 12 ')
+      .replace('# every 5 hours', '# every 12 hours')
       .replace('warning_threshold_percent: 80', 'warning_threshold_percent: 75');
     expect(await fs.readFile(world.file(), 'utf8')).toBe(expected);
     expect(view.source.kind).toBe('chatterbox');
