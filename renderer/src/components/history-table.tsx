@@ -27,32 +27,35 @@ export function HistoryTable() {
       )}
       {history && history.runs.length === 0 && <p className="empty">No cleanups yet.</p>}
       {history && history.runs.length > 0 && (
-        <table data-testid="history-table">
-          <caption>Cleanup history</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Status</th>
-              <th scope="col">Freed</th>
-              <th scope="col">Files</th>
-              <th scope="col">Errors</th>
-              <th scope="col">
-                <span className="visually-hidden">Details</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.runs.map((run) => (
-              <HistoryRow
-                key={run.id}
-                run={run}
-                open={expanded === run.id}
-                onToggle={() => setExpanded(expanded === run.id ? null : run.id)}
-              />
-            ))}
-          </tbody>
-        </table>
+        // A wide table scrolls inside its own box (reachable by keyboard), never the page.
+        <div className="table-scroll" role="region" aria-label="Cleanup history, scrollable" tabIndex={0}>
+          <table data-testid="history-table">
+            <caption>Cleanup history</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Status</th>
+                <th scope="col">Freed</th>
+                <th scope="col">Files</th>
+                <th scope="col">Errors</th>
+                <th scope="col">
+                  <span className="visually-hidden">Details</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.runs.map((run) => (
+                <HistoryRow
+                  key={run.id}
+                  run={run}
+                  open={expanded === run.id}
+                  onToggle={() => setExpanded(expanded === run.id ? null : run.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
