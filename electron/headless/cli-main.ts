@@ -3,6 +3,7 @@
  * had errors) and 2 (usage or configuration error, message on stderr).
  */
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { BridgeError } from '../../shared/bridge.js';
 import { formatConfigIssue } from '../../shared/config-issue.js';
@@ -24,6 +25,7 @@ import { statusCommand } from './commands/status-command.js';
 import { tokenCommand } from './commands/token-command.js';
 import { installServiceCommand } from './commands/install-service-command.js';
 import { HOST_COMMANDS } from './host-commands.js';
+import { installedServiceProblem } from './service/installed-service.js';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const parsed = parseCliArgs(argv);
@@ -54,6 +56,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   try {
     if (cmd.command !== 'check-config' && !(await reportConfigError(engine, io))) return EXIT_USAGE;
+    if (cmd.command === 'status' || cmd.command === 'check-config') await reportServiceProblem(io);
     return await runCommand(engine, cmd, io);
   } catch (error) {
     if (error instanceof BridgeError) return (io.err(`headroom: ${error.message}\n`), EXIT_USAGE);
@@ -62,6 +65,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } finally {
     await engine.dispose();
   }
+}
+
+/** A service install-service wrote that can no longer start (its Node moved): said where people look. */
+async function reportServiceProblem(io: CliIo): Promise<void> {
+  const problem = await installedServiceProblem(homedir(), process.platform);
+  if (problem !== null) io.err(`headroom: warning: ${problem}\n`);
 }
 
 function isLive(cmd: CliCommand): boolean {

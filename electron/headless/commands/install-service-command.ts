@@ -70,6 +70,9 @@ export async function installServiceCommand(
       'Stop and remove it:',
       ...file.remove.map((line) => `  ${line}`),
       '',
+      // The path is pinned: nvm or an upgrade that moves Node stops the service (status then says so).
+      `The service runs Node at ${ports.nodePath}; after a Node upgrade or an nvm switch that removes it, run headroom install-service again.`,
+      '',
     ].join('\n'),
   );
   return EXIT_OK;
