@@ -1,10 +1,10 @@
 /**
  * Runs `executePlan` in a process of its own so it can run inside a private mount namespace (a real EBUSY
  * or EROFS) or as an unprivileged user (a real EACCES). Plans `files` itself, from `lstat` inside that
- * namespace, with the executor's default 2 s retry delay. The fs port is the real one, wrapped only to
+ * namespace, with the executor's default 2 s retry delay unless the input sets one. The fs port is the real one, wrapped only to
  * count unlink calls; `fakeUnlinkError` (EAGAIN, which the kernel will not produce on demand for unlink)
  * makes the wrapper throw that code for one path, and the test that uses it says so.
- * stdin: `{ root, files, fakeUnlinkError? }`; stdout: `{ result, unlinkCalls, elapsedMs }`.
+ * stdin: `{ root, files, fakeUnlinkError?, retryDelayMs? }`; stdout: `{ result, unlinkCalls, elapsedMs }`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,11 +17,12 @@ interface ChildInput {
   root: string;
   files: string[];
   fakeUnlinkError?: { path: string; code: string };
+  retryDelayMs?: number;
 }
 
 let text = '';
 for await (const chunk of process.stdin) text += String(chunk);
-const { root, files, fakeUnlinkError } = JSON.parse(text) as ChildInput;
+const { root, files, fakeUnlinkError, retryDelayMs } = JSON.parse(text) as ChildInput;
 
 const remove = await Promise.all(
   files.map(async (rel): Promise<PlannedRemoval> => {
@@ -53,6 +54,7 @@ const result = await executePlan({
   rules: folderRules({ path: root, maxAgeDays: 1 }),
   nowMs: Date.now,
   dirFs,
+  retryDelayMs,
 });
 const elapsedMs = performance.now() - startedMs;
 process.stdout.write(JSON.stringify({ result, unlinkCalls, elapsedMs }));
