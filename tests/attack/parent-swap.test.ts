@@ -3,7 +3,7 @@
  * link to an outside folder holding files and folders of the same names (renameat2 RENAME_EXCHANGE in a
  * tight loop). Nothing outside the root may be removed or moved to the trash: no file, no emptied folder.
  * Against the real executor, its delete worker and the removal addon, and a real kernel.
- * HEADROOM_ATTACK_RUNS sets the number of runs of each case (default 20).
+ * HEADROOM_ATTACK_RUNS sets the number of runs of each case (default ATTACK_RUNS_IN_SUITE; `npm run test:attack` runs 20).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +15,10 @@ import {
   makeAttackTree,
   tempBase,
   type CleanupAction,
+  ATTACK_RUNS_IN_SUITE,
 } from './support/swap-attack.js';
 
-const RUNS = Number(process.env.HEADROOM_ATTACK_RUNS ?? 20);
+const RUNS = Number(process.env.HEADROOM_ATTACK_RUNS ?? ATTACK_RUNS_IN_SUITE);
 const DIRS = 200;
 const FILES_PER_DIR = 100;
 const NOBODY = { uid: 65534, gid: 65534 };

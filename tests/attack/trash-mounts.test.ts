@@ -9,10 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSwapper, countFilesSaying, makeAttackTree } from './support/swap-attack.js';
+import {
+  ATTACK_RUNS_IN_SUITE,
+  buildSwapper,
+  countFilesSaying,
+  makeAttackTree,
+} from './support/swap-attack.js';
 import { canUnshare, runInMountNamespace } from './support/run-in-namespace.js';
 
-const RUNS = Number(process.env.HEADROOM_ATTACK_RUNS ?? 20);
+const RUNS = Number(process.env.HEADROOM_ATTACK_RUNS ?? ATTACK_RUNS_IN_SUITE);
 const usable = process.platform === 'linux' && process.getuid?.() === 0 && canUnshare();
 if (!usable) console.log('trash-mounts: skipped: needs Linux, root and unshare -m to make bind mounts');
 

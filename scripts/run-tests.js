@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm test`: the checks and suites in order, each step's duration and the total printed at the end, so a
+// slow step shows itself on any machine. Stops at the first failing step with its exit code.
+// `--quick`: the inner loop — types, then unit, integration and component tests, without the long fuzz,
+// attack, soak, hostile corpus and browser runs.
+import { spawnSync } from 'node:child_process';
+
+const quick = process.argv.includes('--quick');
+
+const FULL = [
+  ['types', 'npm run typecheck'],
+  ['lint', 'npm run lint'],
+  ['formatting', 'npm run format:check'],
+  ['build', 'npm run build'],
+  ['vitest', 'npx vitest run'],
+  ['e2e (Chromium)', 'npx playwright test'],
+  ['electron', 'npx playwright test -c playwright.electron.config.ts'],
+];
+const QUICK = [
+  ['types', 'npm run typecheck'],
+  ['vitest (unit, integration, component)', 'npx vitest run tests/unit tests/integration tests/renderer'],
+];
+
+const steps = quick ? QUICK : FULL;
+const done = [];
+const started = Date.now();
+let failed = null;
+
+for (const [name, command] of steps) {
+  console.log(`\n▶ ${name}: ${command}`);
+  const stepStarted = Date.now();
+  const result = spawnSync(command, { shell: true, stdio: 'inherit' });
+  const status = result.status ?? 1;
+  done.push({ name, seconds: (Date.now() - stepStarted) / 1000, status });
+  if (status !== 0) {
+    failed = { name, status };
+    break;
+  }
+}
+
+console.log('\nStep durations:');
+for (const step of done) {
+  const mark = step.status === 0 ? 'ok    ' : 'FAILED';
+  console.log(`  ${mark} ${step.name.padEnd(40)} ${formatSeconds(step.seconds)}`);
+}
+console.log(`  total ${' '.repeat(41)}${formatSeconds((Date.now() - started) / 1000)}`);
+if (failed) {
+  console.log(`\n${failed.name} failed (exit ${failed.status}).`);
+  process.exit(failed.status);
+}
+
+function formatSeconds(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds - minutes * 60);
+  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
+}
