@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FolderPlan, FolderRules, PlannedRemoval, RemovalReason } from '../../../shared/types.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 
 const created: string[] = [];
 
@@ -61,6 +62,16 @@ export function planOf(items: PlannedRemoval[], name = 'outputs'): FolderPlan {
 /** Rules for `root`: 1-day age limit, 10-minute grace period, delete. */
 export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {
   return folderRules({ path: root, maxAgeDays: 1, ...overrides });
+}
+
+/** Carries out a plan removing `items` under `root` with `rulesFor(root, rules)`, on the real clock unless given one. */
+export function runPlan(
+  root: string,
+  items: PlannedRemoval[],
+  rules: Partial<FolderRules> = {},
+  nowMs = Date.now,
+) {
+  return executePlan({ root, plan: planOf(items), rules: rulesFor(root, rules), nowMs });
 }
 
 export async function exists(p: string): Promise<boolean> {

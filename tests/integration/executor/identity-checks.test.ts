@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
-import type { FileEntry, FolderRules, PlannedRemoval } from '../../../shared/types.js';
+import type { FileEntry } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
 import {
   exists,
@@ -17,19 +17,11 @@ import {
   planOf,
   removeTempDirs,
   rulesFor,
+  runPlan,
   writeFile,
 } from './executor-fixtures.js';
 
 afterEach(removeTempDirs);
-
-async function run(
-  root: string,
-  items: PlannedRemoval[],
-  rules: Partial<FolderRules> = {},
-  nowMs = Date.now,
-) {
-  return executePlan({ root, plan: planOf(items), rules: rulesFor(root, rules), nowMs });
-}
 
 const at = (root: string, rel: string) => path.join(root, ...rel.split('/'));
 const diskBytesOf = async (root: string, rel: string) => (await fs.lstat(at(root, rel))).blocks * 512;
@@ -43,7 +35,7 @@ describe('executePlan removes what is still as planned', () => {
     const items = [await planned(root, 'a.wav', 'age'), await planned(root, 'sub/b.wav', 'size')];
     const diskBytes = (await diskBytesOf(root, 'a.wav')) + (await diskBytesOf(root, 'sub/b.wav'));
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.removed).toEqual([
       { path: 'a.wav', sizeBytes: 10, reason: 'age' },
@@ -84,7 +76,7 @@ describe('executePlan skips a file that changed after planning', () => {
     await fs.writeFile(at(root, 'a.txt'), 'same');
     await fs.utimes(at(root, 'a.txt'), new Date(item.mtimeMs), new Date(item.mtimeMs));
 
-    const result = await run(root, [item]);
+    const result = await runPlan(root, [item]);
 
     expect(result.skipped).toEqual([
       { path: 'a.txt', why: 'changed', detail: 'replaced by another file after planning' },
@@ -99,7 +91,7 @@ describe('executePlan skips a file that changed after planning', () => {
     await fs.appendFile(at(root, 'a.txt'), '!!');
     await fs.utimes(at(root, 'a.txt'), new Date(item.mtimeMs), new Date(item.mtimeMs));
 
-    const result = await run(root, [item]);
+    const result = await runPlan(root, [item]);
 
     expect(result.skipped).toEqual([
       { path: 'a.txt', why: 'changed', detail: 'size changed from 10 B to 12 B after planning' },
@@ -114,7 +106,7 @@ describe('executePlan skips a file that changed after planning', () => {
     const touched = new Date(item.mtimeMs + 120 * MS_PER_MINUTE);
     await fs.utimes(at(root, 'a.txt'), touched, touched);
 
-    const result = await run(root, [item]);
+    const result = await runPlan(root, [item]);
 
     expect(result.skipped.map((s) => [s.why, s.detail])).toEqual([
       ['changed', 'modified after planning (mtime 2 h later)'],
@@ -131,7 +123,7 @@ describe('executePlan skips a file that changed after planning', () => {
     await fs.rm(at(root, 'dir.txt'));
     await fs.mkdir(at(root, 'dir.txt'));
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
       ['gone.txt', 'gone'],
@@ -153,7 +145,7 @@ describe('executePlan re-checks protection and the grace period at execution tim
       await planned(root, 'c.wav'),
     ];
 
-    const result = await run(root, items, { protect: ['keep/', '*.keep'] });
+    const result = await runPlan(root, items, { protect: ['keep/', '*.keep'] });
 
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
       ['keep/a.wav', 'protected'],
@@ -168,7 +160,7 @@ describe('executePlan re-checks protection and the grace period at execution tim
     const root = await makeTempDir();
     await writeFile(root, 'young.wav', 'y', 3 * MS_PER_MINUTE);
 
-    const result = await run(root, [await planned(root, 'young.wav')], { minAgeMinutes: 10 });
+    const result = await runPlan(root, [await planned(root, 'young.wav')], { minAgeMinutes: 10 });
 
     expect(result.skipped.map((s) => [s.why, s.detail])).toEqual([
       ['too-young', 'modified 3 min ago, within the 10 min grace period'],
@@ -182,8 +174,8 @@ describe('executePlan re-checks protection and the grace period at execution tim
     const item = await planned(root, 'a.wav');
     const graceEnd = item.mtimeMs + 10 * MS_PER_MINUTE;
 
-    const early = await run(root, [item], {}, () => graceEnd - 1);
-    const onTime = await run(root, [item], {}, () => graceEnd);
+    const early = await runPlan(root, [item], {}, () => graceEnd - 1);
+    const onTime = await runPlan(root, [item], {}, () => graceEnd);
 
     expect(early.skipped.map((s) => s.why)).toEqual(['too-young']);
     expect(onTime.removed.map((r) => r.path)).toEqual(['a.wav']);

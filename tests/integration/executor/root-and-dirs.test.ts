@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 import { dirFsWith } from '../../support/dir-fs-port.js';
-import type { PlannedRemoval } from '../../../shared/types.js';
 import {
   exists,
   listTree,
@@ -17,14 +16,11 @@ import {
   planOf,
   removeTempDirs,
   rulesFor,
+  runPlan,
   writeFile,
 } from './executor-fixtures.js';
 
 afterEach(removeTempDirs);
-
-async function run(root: string, items: PlannedRemoval[]) {
-  return executePlan({ root, plan: planOf(items), rules: rulesFor(root), nowMs: Date.now });
-}
 
 describe('executePlan refuses a root it cannot trust', () => {
   it('skips every file as gone when the root is missing', async () => {
@@ -34,7 +30,7 @@ describe('executePlan refuses a root it cannot trust', () => {
     const items = [await planned(root, 'a.txt')];
     await fs.rm(root, { recursive: true });
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.skipped).toEqual([
       { path: 'a.txt', why: 'gone', detail: `the folder root ${root} no longer exists; nothing was removed` },
@@ -50,7 +46,7 @@ describe('executePlan refuses a root it cannot trust', () => {
     await fs.rename(root, path.join(elsewhere, 'moved'));
     await fs.symlink(path.join(elsewhere, 'moved'), root);
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.removed).toEqual([]);
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
@@ -69,7 +65,7 @@ describe('executePlan refuses a root it cannot trust', () => {
     await fs.rm(root, { recursive: true });
     await fs.writeFile(root, 'a file now');
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.skipped.map((s) => s.why)).toEqual(['changed']);
     expect(await fs.readFile(root, 'utf8')).toBe('a file now');
@@ -81,7 +77,7 @@ describe('executePlan refuses a root it cannot trust', () => {
     await fs.symlink(real, path.join(links, 'project'));
     const root = path.join(links, 'project', 'outputs');
 
-    const result = await run(root, [await planned(root, 'a.txt')]);
+    const result = await runPlan(root, [await planned(root, 'a.txt')]);
 
     expect(result.removed.map((r) => r.path)).toEqual(['a.txt']);
     expect(await exists(path.join(real, 'outputs', 'a.txt'))).toBe(false);
@@ -102,7 +98,7 @@ describe('executePlan removes the subfolders it emptied', () => {
     const rels = ['a/b/c/old.txt', 'a/b/other-old.txt', 'keep/old.txt', 'top.txt', 'holds-empty/old.txt'];
     const items = await Promise.all(rels.map((r) => planned(root, r)));
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.removedDirs).toEqual(['a/b/c', 'a/b', 'a']);
     expect(await listTree(root)).toEqual([

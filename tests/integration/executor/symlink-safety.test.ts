@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 import { dirFsWith } from '../../support/dir-fs-port.js';
-import type { PlannedRemoval } from '../../../shared/types.js';
 import {
   exists,
   listTree,
@@ -19,14 +18,11 @@ import {
   planOf,
   removeTempDirs,
   rulesFor,
+  runPlan,
   writeFile,
 } from './executor-fixtures.js';
 
 afterEach(removeTempDirs);
-
-async function run(root: string, items: PlannedRemoval[]) {
-  return executePlan({ root, plan: planOf(items), rules: rulesFor(root), nowMs: Date.now });
-}
 
 describe('executePlan never leaves the root', () => {
   it('does not follow a link to an outside folder full of old files, nor remove the link', async () => {
@@ -42,7 +38,7 @@ describe('executePlan never leaves the root', () => {
       await planned(root, 'link'),
     ];
 
-    const result = await run(root, items);
+    const result = await runPlan(root, items);
 
     expect(result.removed).toEqual([]);
     expect(result.skipped.map((s) => [s.path, s.why])).toEqual([
@@ -63,7 +59,7 @@ describe('executePlan never leaves the root', () => {
     const st = await fs.stat(path.join(root, 'file-link'));
     const asTarget = { ...asLink, sizeBytes: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino };
 
-    const result = await run(root, [asLink, asTarget]);
+    const result = await runPlan(root, [asLink, asTarget]);
 
     expect(result.skipped.map((s) => s.why)).toEqual(['not-a-regular-file', 'not-a-regular-file']);
     expect(await fs.readFile(secret, 'utf8')).toBe('keep me');
@@ -79,7 +75,7 @@ describe('executePlan never leaves the root', () => {
     await fs.rm(path.join(root, 'sub'), { recursive: true });
     await fs.symlink(outside, path.join(root, 'sub'));
 
-    const result = await run(root, [item]);
+    const result = await runPlan(root, [item]);
 
     expect(result.skipped).toEqual([
       { path: 'sub/old.txt', why: 'outside-root', detail: 'folder sub is now a symbolic link' },
@@ -138,7 +134,7 @@ describe('executePlan never leaves the root', () => {
       '',
     ];
 
-    const result = await run(
+    const result = await runPlan(
       root,
       hostile.map((p) => ({ ...real, path: p })),
     );
@@ -161,7 +157,7 @@ describe('executePlan never leaves the root', () => {
       await writeFile(mnt, 'inner/old.txt', 'on another volume');
       const item = await planned(root, 'mnt/inner/old.txt');
 
-      const result = await run(root, [item]);
+      const result = await runPlan(root, [item]);
 
       expect(result.skipped.map((s) => [s.why, s.detail])).toEqual([
         ['outside-root', 'folder mnt is a mount point of another device'],
