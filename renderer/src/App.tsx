@@ -42,20 +42,14 @@ export function App() {
   useHashRoute(snapshot !== null);
   return (
     <>
+      <SkipLink />
       <header className="app-header">
         <h1>Headroom</h1>
-        {snapshot && (
-          <span
-            className={`badge level-${snapshot.level}`}
-            aria-label={`Highest usage ${formatPercent(snapshot.maxUsagePercent)}`}
-          >
-            {formatPercent(snapshot.maxUsagePercent)}
-          </span>
-        )}
+        {snapshot && <UsageBadge level={snapshot.level} percent={snapshot.maxUsagePercent} />}
         <ThemeToggle />
       </header>
       <ConnectionBanner />
-      <main>
+      <main id="main" tabIndex={-1}>
         {snapshot ? (
           <>
             <WarningsPanel />
@@ -78,5 +72,34 @@ export function App() {
         )}
       </main>
     </>
+  );
+}
+
+/** The header's measure, labelled: the fullest folder's share of its tightest limit, as the tray shows it. */
+function UsageBadge({ level, percent }: { level: string; percent: number }) {
+  return (
+    <span className="header-usage" data-testid="header-usage">
+      <span className="header-usage-label">Fullest folder</span>{' '}
+      <span className={`badge level-${level}`}>{formatPercent(percent)}</span>
+    </span>
+  );
+}
+
+/**
+ * The first stop of the Tab key: past the header to the content. It moves focus itself instead of following
+ * `#main`, because the page's hash carries the serve token and the tray's views.
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to content
+    </a>
   );
 }

@@ -14,7 +14,9 @@ export function CleanupPanel() {
   const busy = status === 'running' || cleaning;
   return (
     <section aria-labelledby="cleanup-heading" className="cleanup" data-testid="cleanup">
-      <h2 id="cleanup-heading">Cleanup</h2>
+      <h2 id="cleanup-heading" tabIndex={-1}>
+        Cleanup
+      </h2>
       <div className="button-row">
         <button type="button" onClick={() => void actions.preview()}>
           Preview cleanup

@@ -3,6 +3,7 @@ import { useActions } from '../api/actions-context.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import { impactFigures } from '../../../shared/impact-text.js';
 import { useDashboard } from '../store/dashboard-store.js';
+import { useReturnFocus } from '../view/use-return-focus.js';
 
 /**
  * Asks before removing files, with what would go once the engine's preview says; Escape or "Cancel"
@@ -76,8 +77,12 @@ function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }
   );
 }
 
-/** The confirmation's frame: an alert dialog named by its title and text, closed by Escape. */
+/**
+ * The confirmation's frame: an alert dialog named by its title and text, closed by Escape; focus goes back
+ * to the Clean button that opened it, or to the Cleanup heading (where progress shows) while that is disabled.
+ */
 function DialogFrame({ dismiss, children }: { dismiss: () => void; children: ReactNode }) {
+  useReturnFocus('cleanup-heading');
   return (
     <div
       role="alertdialog"

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { describeFirstCleanup, describeLimits, type FoundFolder } from '../../../shared/found-folders.js';
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
+import { useReturnFocus } from '../view/use-return-focus.js';
 
 export function FoundFolders() {
   const actions = useActions();
@@ -128,6 +129,7 @@ function FoundItem(props: { proposal: FoundFolder; ticked: boolean; onToggle: ()
 
 function ConfirmAdd(props: { chosen: FoundFolder[]; onConfirm: () => void; onCancel: () => void }) {
   const n = props.chosen.length;
+  useReturnFocus('found-heading');
   return (
     <div
       role="alertdialog"

@@ -84,7 +84,8 @@ function HistoryRow({ run, open, onToggle }: { run: RunRecord; open: boolean; on
             type="button"
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            aria-label={`Details of the ${run.trigger}${run.dryRun ? ' dry' : ''} run at ${when}`}
+            // The name holds the visible word (WCAG 2.5.3): "Details of …", then "Hide details of …".
+            aria-label={`${open ? 'Hide details' : 'Details'} of the ${run.trigger}${run.dryRun ? ' dry' : ''} run at ${when}`}
             onClick={onToggle}
           >
             {open ? 'Hide' : 'Details'}

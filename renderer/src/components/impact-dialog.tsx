@@ -9,13 +9,21 @@ import { savingWillRemove } from '../../../shared/impact-text.js';
 import type { ConfigImpact } from '../../../shared/types.js';
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
+import { useReturnFocus } from '../view/use-return-focus.js';
 
 export function ImpactDialog() {
+  const open = useDashboard((s) => s.impactQuestion !== null);
+  // Its own component, mounted while open: focus goes back to "Save settings" when it closes.
+  return open ? <ImpactQuestion /> : null;
+}
+
+function ImpactQuestion() {
   const question = useDashboard((s) => s.impactQuestion);
   const dismiss = useDashboard((s) => s.dismissImpact);
   const saving = useDashboard((s) => s.save.status === 'saving');
   const actions = useActions();
   const [showFiles, setShowFiles] = useState(false);
+  useReturnFocus('settings-heading');
   if (question === null) return null;
   const { impact } = question;
   return (
@@ -58,10 +66,10 @@ function ImpactFiles({ impact }: { impact: ConfigImpact }) {
     <div data-testid="impact-files">
       {impact.folders.map((folder) => (
         <section key={folder.name}>
-          <h4>
+          <h3>
             {folder.name}: {formatCount(folder.files)} files, {formatBytes(folder.bytes)}
             {folder.files > folder.remove.length ? ` (first ${folder.remove.length} shown)` : ''}
-          </h4>
+          </h3>
           <ul className="impact-files">
             {folder.remove.map((file) => (
               <li key={file.path}>

@@ -5,7 +5,7 @@ import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 /** Items listed per kind; a run that removed 100 000 files lists the first ones and says how many more. */
 export const DETAILS_MAX_ITEMS = 200;
 
-/** What one run did in each folder: files removed (with size and reason), skipped (with why), errors. */
+/** What one run did in each folder (headings h3/h4: it sits under History's h2): files removed (with size and reason), skipped (with why), errors. */
 export function RunDetails({ run }: { run: RunRecord }) {
   if (run.folders.length === 0) return <p>No folders were cleaned.</p>;
   return (
@@ -27,9 +27,9 @@ function FolderDetails({ folder }: { folder: FolderRunResult }) {
   const omitted = folder.omitted ?? { removed: 0, skipped: 0, errors: 0 };
   return (
     <div className="run-folder">
-      <h4>
+      <h3 className="run-folder-title">
         {folder.name}: {formatCount(folder.filesRemoved)} removed, {spaceSummary([folder])}
-      </h4>
+      </h3>
       <ItemList
         title="Units"
         items={(folder.units ?? []).map(
@@ -74,9 +74,9 @@ function ItemList({
   const shown = items.slice(0, DETAILS_MAX_ITEMS);
   return (
     <>
-      <h5>
+      <h4>
         {title} ({formatCount(total)})
-      </h5>
+      </h4>
       <ul aria-label={title}>
         {shown.map((item, i) => (
           <li key={i}>
