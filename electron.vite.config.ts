@@ -11,6 +11,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod and yaml go into the bundle: from node_modules they are about 180 and 75 files, which Node 20
+      // resolves and compiles one by one on every CLI call (#17: 115 ms and 38 ms here, against about 25
+      // and 10 ms bundled).
+      externalizeDeps: { exclude: ['zod', 'yaml'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
@@ -38,7 +42,6 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
-      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
     plugins: [react()],

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './lib/figures.js';
 import { HEADER, tableRows } from './lib/print-table.js';
 
-const ORDER = ['scan', 'memory', 'cleanup', 'startup', 'idle', 'watch'];
+const ORDER = ['scan', 'memory', 'cleanup', 'startup', 'cli', 'idle', 'watch'];
 const dir = process.argv[2] ?? fileURLToPath(new URL('./results/', import.meta.url));
 // Other benches write their own files here (load.json …): take only the ones bench/run.ts writes.
 const results = readdirSync(dir)

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: Headroom's scan, memory, cleanup, start-up, idle and watching figures beside the tool a
+ * `npm run bench`: Headroom's scan, memory, cleanup, start-up, CLI, idle and watching figures beside the tool a
  * user would otherwise reach for, as medians over several runs after a warm-up. Benchmarks, not tests:
  * nothing here fails on a slow figure.
  *
@@ -18,6 +18,7 @@ import type { BenchContext, Measurement } from './lib/bench-context.js';
 import { bundleProbes } from './lib/bundle-probes.js';
 import type { BenchResult } from './lib/figures.js';
 import { printTable } from './lib/print-table.js';
+import { cliStartMeasurement } from './measurements/cli-start-measurement.js';
 import { cleanupMeasurement } from './measurements/cleanup-measurement.js';
 import { idleMeasurement } from './measurements/idle-measurement.js';
 import { memoryMeasurement } from './measurements/memory-measurement.js';
@@ -30,6 +31,7 @@ const MEASUREMENTS: Measurement[] = [
   memoryMeasurement,
   cleanupMeasurement,
   startupMeasurement,
+  cliStartMeasurement,
   idleMeasurement,
   watchMeasurement,
 ];

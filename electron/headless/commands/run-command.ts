@@ -7,11 +7,11 @@
 import type { EventName, EventPayloads } from '../../../shared/bridge.js';
 import { formatBytes } from '../../../shared/format.js';
 import type { Engine } from '../../engine/engine-types.js';
-import type { LogFn } from '../../engine/ports.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { waitForStopSignal } from '../stop-signal.js';
+import { runWritesJson } from '../cli-log.js';
 
 const PRINTED: readonly EventName[] = [
   'snapshot',
@@ -20,14 +20,6 @@ const PRINTED: readonly EventName[] = [
   'cleanupFinished',
   'configError',
 ];
-
-/**
- * `run` prints JSON lines with `--json`, and also whenever its output is not a terminal: under systemd,
- * launchd or a pipe, a log collector reads one object per line better than text meant for a person.
- */
-export function runWritesJson(cmd: Pick<CliCommand, 'json'>, io: CliIo): boolean {
-  return cmd.json || !(io.isTerminal?.() ?? false);
-}
 
 export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
   const json = runWritesJson(cmd, io);
@@ -39,19 +31,6 @@ export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Pr
   for (const dispose of unsubscribe) dispose();
   if (!json) io.err(`headroom: ${signal}: stopping\n`);
   return EXIT_OK;
-}
-
-/**
- * `run --json` also reports the engine's diagnostics: `{ type: 'error', message }` for a failure,
- * `{ type: 'log', level: 'warning', message }` for something noticed and corrected (index drift, a watch
- * fallback), so a script that watches for errors sees only failures.
- */
-export function runLog(io: CliIo, json: boolean): LogFn {
-  return (message, level = 'error') => {
-    if (!json) return io.err(`headroom: ${level === 'warning' ? 'warning: ' : ''}${message}\n`);
-    const line = level === 'error' ? { type: 'error', message } : { type: 'log', level, message };
-    io.out(JSON.stringify(line) + '\n');
-  };
 }
 
 type Printer = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;

@@ -39,7 +39,7 @@ const PROCESS_PORTS: ServePorts = {
   env: process.env,
 };
 
-/** The `serve` entry of HOST_COMMANDS. */
+/** The `serve` entry of ENGINE_COMMANDS. */
 export async function serveCommand(
   engine: Engine,
   cmd: CliCommand,

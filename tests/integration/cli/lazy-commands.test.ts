@@ -1,0 +1,68 @@
+/**
+ * A command loads only the code it needs (#17: most of a CLI call's fixed cost was loading code): the CLI
+ * runs from source with a module-loader hook that records every file it resolves.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli.js';
+import { makeTempDir } from '../../support/make-tree.js';
+
+const RECORDER = fileURLToPath(new URL('../../support/record-modules.mjs', import.meta.url));
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeTempDir('headroom-lazy-'));
+  await mkdir(join(dir, 'empty'));
+  await writeFile(
+    join(dir, 'config.yaml'),
+    ['folders:', '  - name: empty', '    path: ./empty', '    max_size_gb: 1', ''].join('\n'),
+  );
+});
+
+afterEach(async () => cleanup());
+
+/** The project files (relative, e.g. `electron/headless/cli-main.ts`) that `headroom <args>` loaded. */
+async function loadedBy(args: string[]): Promise<string[]> {
+  const log = join(dir, 'modules.log');
+  const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, ['--import', RECORDER]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const root = new URL('../../../', import.meta.url).href;
+  const urls = (await readFile(log, 'utf8')).split('\n').filter((u) => u.startsWith(root));
+  return [...new Set(urls.map((u) => u.slice(root.length)))];
+}
+
+describe('the CLI loads what a command needs (separate process, module hook)', () => {
+  it('status loads its own command and the engine, but no server, prompt or other command', async () => {
+    const loaded = await loadedBy([
+      'status',
+      '--config',
+      join(dir, 'config.yaml'),
+      '--data-dir',
+      join(dir, 'data'),
+    ]);
+    expect(loaded).toContain('electron/headless/commands/status-command.ts');
+    expect(loaded).toContain('electron/engine/create-engine.ts');
+    const unneeded = loaded.filter(
+      (f) =>
+        f.startsWith('electron/headless/serve/') ||
+        /electron\/headless\/(consent-prompt|commands\/(clean|preview|detect|history|token|install-service)-command)\.ts$/.test(
+          f,
+        ),
+    );
+    expect(unneeded).toEqual([]);
+  });
+
+  it('--version loads neither the engine nor any command', async () => {
+    const loaded = await loadedBy(['--version']);
+    expect(loaded).toContain('electron/headless/cli-main.ts');
+    expect(
+      loaded.filter((f) => f.startsWith('electron/engine/') && !f.endsWith('default-data-dir.ts')),
+    ).toEqual([]);
+    expect(loaded.filter((f) => f.startsWith('electron/headless/commands/'))).toEqual([]);
+  });
+});
