@@ -19,6 +19,9 @@ export const BRIDGE_REQUEST_NAMES = [
   'createFolder',
   'detectFolders',
   'addDetectedFolders',
+  'getUsageHistory',
+  'getSpaceBreakdown',
+  'showInFolder',
 ] as const satisfies readonly RequestName[];
 
 export const BRIDGE_EVENT_NAMES = [

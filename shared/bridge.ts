@@ -22,6 +22,13 @@ import type {
 } from './types.js';
 import type { FolderConfig, SettingsConfig } from './config-schema.js';
 import type { AddedFolders, DetectResult } from './found-folders.js';
+import {
+  showInFolderRequestSchema,
+  spaceBreakdownRequestSchema,
+  usageHistoryRequestSchema,
+  type SpaceBreakdown,
+  type UsageHistory,
+} from './usage-history.js';
 
 const folderList = z
   .array(folderNameSchema, { error: 'folders must be a list of folder names' })
@@ -69,6 +76,12 @@ export const requestSchemas = {
       .min(1, { error: 'ids must name at least one found folder' })
       .max(64, { error: 'ids may name at most 64 found folders' }),
   }),
+  /** Each folder's kept usage over the last `days`, and the space cleanups freed (shared/usage-history.ts). */
+  getUsageHistory: usageHistoryRequestSchema,
+  /** What takes space in one folder, from the live index. */
+  getSpaceBreakdown: spaceBreakdownRequestSchema,
+  /** Shows a file of a folder in the system's file manager: desktop app only, by folder name and relative path. */
+  showInFolder: showInFolderRequestSchema,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -102,6 +115,9 @@ export interface RequestResults {
   createFolder: ConfigView;
   detectFolders: DetectResult;
   addDetectedFolders: AddedFolders;
+  getUsageHistory: UsageHistory;
+  getSpaceBreakdown: SpaceBreakdown;
+  showInFolder: { shown: true };
 }
 
 export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;

@@ -3,6 +3,7 @@
  * watchers, monitor and schedule. Every request is validated against the shared schema here, so every
  * host (IPC, HTTP, CLI) gets the same checks.
  */
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, parseRequest } from '../../shared/bridge.js';
 import { formatConfigError } from '../../shared/config-issue.js';
@@ -22,6 +23,9 @@ import { TypedEmitter } from './events/typed-emitter.js';
 import { nodeTrash } from './executor/node-trash.js';
 import { CleanupTotals, TOTALS_FILE } from './history/cleanup-totals.js';
 import { HistoryStore } from './history/history-store.js';
+import { USAGE_FILE, UsageHistoryStore } from './history/usage-history-store.js';
+import { spaceBreakdown } from './index/space-breakdown.js';
+import { fileUnderRoot } from './paths/file-under-root.js';
 import { TOKEN_FILE } from './paths/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from './paths/instance-lock.js';
 import { ensurePrivateDataDir } from './paths/private-data-dir.js';
@@ -40,6 +44,7 @@ export const DATA_FILES: readonly string[] = [
   TOKEN_FILE,
   CONSENT_FILE,
   TOTALS_FILE,
+  USAGE_FILE,
 ];
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -60,6 +65,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit = events.emit.bind(events);
   options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
+  const usage = await UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log });
   let runtime: LiveRuntime | null = null;
   const ledger = await ConsentLedger.open(
     join(dataDir, CONSENT_FILE),
@@ -102,7 +108,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await gate.review(config.current()?.config ?? null);
     },
   });
-  if (options.live) runtime = await LiveRuntime.start({ config, cleanup, schedule, gate, clock, emit, log });
+  if (options.live)
+    runtime = await LiveRuntime.start({ config, cleanup, schedule, gate, clock, emit, log, usage });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -112,6 +119,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const current = config.current();
     if (!current) throw new BridgeError('config-invalid', describeConfigError(config));
     return current.config;
+  };
+  /** The configured folder `name`, or a sentence saying there is none. */
+  const requireFolder = (name: string) => {
+    const rules = requireConfig().folders.find((f) => f.name === name);
+    if (!rules)
+      throw new BridgeError('unknown-folder', `There is no folder named "${name}" in the configuration.`);
+    return rules;
   };
   /** Every view says which folders are missing, so Save (whose answer is a view) checks every path. */
   const checked = async (view: StoredConfigView): Promise<ConfigView> => ({
@@ -204,11 +218,46 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const { ids } = parseRequest('addDetectedFolders', input);
       return detector.add(ids);
     },
+    async getUsageHistory(input) {
+      const { days, maxPoints } = parseRequest('getUsageHistory', input);
+      const names = config.current()?.config.folders.map((f) => f.name) ?? [];
+      return usage.history(names, { days, maxPoints, nowMs: clock.now() });
+    },
+    async getSpaceBreakdown(input) {
+      const { folder, limit } = parseRequest('getSpaceBreakdown', input);
+      const rules = requireFolder(folder);
+      const index = runtime?.indexOf(rules) ?? null;
+      if (!index) {
+        const why = runtime
+          ? `${folder} is disabled, so Headroom does not index it`
+          : 'Headroom is not running';
+        throw new BridgeError('not-found', `What takes space is measured from the live index: ${why}.`);
+      }
+      return spaceBreakdown(index, folder, limit ?? 10);
+    },
+    async showInFolder(input) {
+      const { folder, path } = parseRequest('showInFolder', input);
+      const rules = requireFolder(folder);
+      if (!options.revealFile) {
+        throw new BridgeError('not-found', 'Show in folder is available in the desktop app only.');
+      }
+      const root = await realpath(rules.path).catch(() => null);
+      const file = root === null ? null : await fileUnderRoot(root, path);
+      if (!file) {
+        throw new BridgeError(
+          'not-found',
+          `"${path}" is not a file in ${folder}: it was removed or moved, or it leads out of the folder.`,
+        );
+      }
+      await options.revealFile(file.path);
+      return { shown: true as const };
+    },
     async dispose() {
       // A cleanup in progress stops after the file in hand and is recorded; shutting down never waits for it all.
       cleanup.cancel();
       await runtime?.dispose();
       await cleanup.settle();
+      await usage.settle();
       await opened.store.close();
       await lock.release();
       events.clear();

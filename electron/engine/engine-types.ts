@@ -22,6 +22,11 @@ export interface EngineOptions {
   subscribe?: (on: Engine['on']) => void;
   /** Where `detect` reads the home folder, environment and temp folder (default: this machine's). */
   detectHost?: DetectHost;
+  /**
+   * Shows a file in the system's file manager: the desktop app passes `shell.showItemInFolder`. Absent in
+   * `serve` (a browser cannot be asked to open a window on the server's desktop): showInFolder is refused.
+   */
+  revealFile?: (absolutePath: string) => void | Promise<void>;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
   log?: LogFn;
 }

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       live: true,
       trash: (p) => shell.trashItem(p),
+      revealFile: (p) => shell.showItemInFolder(p),
       subscribe: (on) => gate.attachEvents(on),
     });
   } catch (error) {

@@ -52,6 +52,20 @@ export function defaultAnswers(): Answers {
       value: { proposals: [], passedOver: [], yaml: '', firstRun: false, canAdd: true, readOnlyReason: null },
     },
     addDetectedFolders: { ok: true, value: { added: [], file: '/config.yaml' } },
+    getUsageHistory: { ok: true, value: { folders: [], freedDays: 30 } },
+    getSpaceBreakdown: {
+      ok: true,
+      value: {
+        folder: 'outputs',
+        sizeBytes: 0,
+        fileCount: 0,
+        subfolders: [],
+        types: [],
+        biggest: [],
+        oldest: [],
+      },
+    },
+    showInFolder: { ok: true, value: { shown: true } },
   };
 }
 
@@ -75,6 +89,9 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     createFolder: request('createFolder'),
     detectFolders: request('detectFolders'),
     addDetectedFolders: request('addDetectedFolders'),
+    getUsageHistory: request('getUsageHistory'),
+    getSpaceBreakdown: request('getSpaceBreakdown'),
+    showInFolder: request('showInFolder'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

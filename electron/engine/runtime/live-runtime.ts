@@ -33,6 +33,8 @@ import { lowDiskRules } from '../../core/low-disk.js';
 import { LowDiskGuard } from '../monitor/low-disk-guard.js';
 import { emergencyConfig, emergencyReading, withEmergencies } from './emergency-readings.js';
 import { LiveFolders } from './live-folders.js';
+import type { UsageHistoryStore, UsageReading } from '../history/usage-history-store.js';
+import { UsageSampler } from './usage-sampler.js';
 
 export const SNAPSHOT_INTERVAL_MS = 250;
 /**
@@ -50,6 +52,8 @@ export interface LiveRuntimeDeps {
   clock: Clock;
   emit: <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
   log: LogFn;
+  /** Where each folder's usage over time is kept (sampled every 5 minutes and after each run). */
+  usage: UsageHistoryStore;
 }
 
 export class LiveRuntime {
@@ -61,6 +65,7 @@ export class LiveRuntime {
   private readonly emergencies: EmergencyWatch;
   private readonly disposers: Disposer[] = [];
   private readonly pushes: ChangeThrottle;
+  private readonly sampler: UsageSampler;
   private disposed = false;
   private changing: Promise<void> = Promise.resolve();
 
@@ -70,6 +75,7 @@ export class LiveRuntime {
     this.pushes.listen(() => void this.push());
     this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log);
     this.volumes = new VolumeCache(clock);
+    this.sampler = new UsageSampler(clock, deps.usage, (nowMs) => this.readings(nowMs));
     this.scheduler = new Scheduler({
       state: deps.schedule,
       clock,
@@ -99,6 +105,7 @@ export class LiveRuntime {
   static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
     const runtime = new LiveRuntime(deps);
     await runtime.folders.sync(runtime.config());
+    runtime.sampler.start();
     // A change made while Headroom was not running is pending too: the start-up cleanup does not apply it.
     await deps.gate.review(runtime.config());
     runtime.disposers.push(
@@ -183,7 +190,10 @@ export class LiveRuntime {
   /** After a run removed files: rescan those folders (reconciliation) and push the new usage. */
   async afterRun(record: RunRecord): Promise<void> {
     this.scheduler.rearm();
-    if (!record.dryRun) await this.folders.reconcile(record.folders);
+    if (!record.dryRun) {
+      await this.folders.reconcile(record.folders);
+      await this.sampler.noteFreed(Object.fromEntries(record.folders.map((f) => [f.name, f.bytesFreed])));
+    }
     await this.push();
   }
 
@@ -203,6 +213,7 @@ export class LiveRuntime {
     this.lowDisk.dispose();
     this.scheduler.dispose();
     this.emergencies.dispose();
+    await this.sampler.dispose();
     await this.scheduler.idle();
     this.pushes.dispose();
     for (const dispose of this.disposers.splice(0)) dispose();
@@ -219,6 +230,16 @@ export class LiveRuntime {
     if (this.deps.schedule.pausedUntilMs !== null) return 0;
     const record = await this.runCleanup('low-disk', folders);
     return record.folders.reduce((sum, f) => sum + (folders.includes(f.name) ? f.bytesFreed : 0), 0);
+  }
+
+  /** The totals of each folder that exists and is enabled, for the kept usage history. */
+  private readings(nowMs: number): Record<string, UsageReading> {
+    const readings: Record<string, UsageReading> = {};
+    for (const { rules, source } of this.folders.sources()) {
+      const stats = source?.status(nowMs);
+      if (stats?.exists) readings[rules.name] = { sizeBytes: stats.sizeBytes, fileCount: stats.fileCount };
+    }
+    return readings;
   }
 
   private config(): AppConfig | null {
