@@ -62,7 +62,7 @@ describe('usage history store (real data folder)', () => {
     expect(again.history(['outputs'], { days: 7, maxPoints: 5000, nowMs }).folders[0]!.points).toEqual(
       week.points,
     );
-  });
+  }, 180_000); // 28,800 samples and 100 compactions written to disk: bounded work, no time asserted
 
   it('stays a few hundred KB for 10 busy folders over 100 days (compaction drops what is past the bounds)', async () => {
     const file = join(await tempDir(), USAGE_FILE);
@@ -87,7 +87,7 @@ describe('usage history store (real data folder)', () => {
     const bytes = (await stat(file)).size;
     expect(bytes).toBeLessThan(600 * 1024);
     console.log(`usage-history.jsonl for 10 busy folders after 100 days: ${(bytes / 1024).toFixed(0)} KB`);
-  });
+  }, 180_000); // 28,800 samples and 100 compactions written to disk: bounded work, no time asserted
 
   it('records what cleanups freed in the interval they ran, for the marks and the per-day totals', async () => {
     const file = join(await tempDir(), USAGE_FILE);
