@@ -1,76 +1,89 @@
 /**
- * Full-scan time against `du -sb` on one generated tree.
- *   node --import tsx bench/scan-speed.ts 1000000 [dir]
- * Creates N empty files under `dir` (default a folder in the OS temp dir, kept for reruns), then times
- * `du -sb`, the walk on this thread by path and through the addon's directory handles (one thread each,
- * the per-entry cost), and scanFolder with one worker and with two: best of three each, cache warm.
+ * Where a full scan's time goes, against `du -sb` on the benchmark's own tree (bench/lib/synthetic-tree).
+ *   node --import tsx bench/scan-speed.ts [files=100000] [rounds=3]
+ * Each round times, in turn: `du -sb`; the walk on this thread by path and through the addon's directory
+ * handles (one thread each: the cost per entry); and scanFolder with one worker and with two (the whole
+ * pipeline). Prints the best of the rounds and each round's figures, cache warm, and the CPU time each
+ * took (all threads; du's from its rusage): on a busy machine the wall time mostly measures the scheduler.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { loadScanAddon } from '../electron/engine/removal/native-dir-fs.js';
 import { packByteList } from '../electron/engine/scan/byte-list.js';
 import { scanFolder } from '../electron/engine/scan/scan-folder.js';
 import type { WalkChunk, WalkTask } from '../electron/engine/scan/scan-types.js';
 import { walkDirsByPath } from '../electron/engine/scan/walk-dirs.js';
 import { walkDirsNative } from '../electron/engine/scan/walk-dirs-native.js';
+import { ensureTree } from './lib/synthetic-tree.js';
 
-const count = Number(process.argv[2] ?? 1_000_000);
-const root = process.argv[3] ?? join(tmpdir(), `headroom-bench-${count}`);
-const PER_DIR = 1_000;
-
-function ensureTree(): void {
-  const marker = join(root, '.complete');
-  if (existsSync(marker)) return;
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const dir = join(
-      root,
-      `session-${Math.floor(i / PER_DIR) % 100}`,
-      `batch-${Math.floor(i / (PER_DIR * 100))}`,
-    );
-    if (i % PER_DIR === 0) mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `out_${i}.wav`), '');
-  }
-  writeFileSync(marker, '');
-  console.log(`created ${count} files in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-async function best(label: string, run: () => Promise<void> | void): Promise<void> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  console.log(
-    `${label.padEnd(22)} best ${Math.min(...times).toFixed(0)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`,
-  );
-}
+const files = Number(process.argv[2] ?? 100_000);
+const rounds = Number(process.argv[3] ?? 3);
+const tree = ensureTree({ files, folders: files / 100, seed: 1 });
+const root = tree.root;
 
 /** The whole walk on this thread, chunk after chunk as one worker would take them; the files found. */
 function walkAll(walk: (task: WalkTask) => WalkChunk): number {
-  const rootDev = statSync(root).dev;
+  const { dev: rootDev, ino: rootIno } = statSync(root);
   let dirs = packByteList([new Uint8Array(0)]);
-  let files = 0;
+  let found = 0;
   while (dirs.offsets.length > 1) {
-    const chunk = walk({ root: new Uint8Array(Buffer.from(root)), rootDev, dirs, budgetEntries: 65_536 });
-    files += chunk.files.count;
+    const task = { root: new Uint8Array(Buffer.from(root)), rootDev, rootIno, dirs, budgetEntries: 65_536 };
+    const chunk = walk(task);
+    found += chunk.files.count;
     dirs = chunk.pending;
   }
-  return files;
+  return found;
 }
 
-ensureTree();
-await best('du -sb', () => void execFileSync('du', ['-sb', root]));
-await best('walk by path', () => void walkAll(walkDirsByPath));
+function check(found: number): void {
+  if (found !== tree.fileCount) throw new Error(`found ${found} of ${tree.fileCount} files`);
+}
+
 const addon = loadScanAddon();
-if (addon) await best('walk by handle (addon)', () => void walkAll((task) => walkDirsNative(task, addon)));
-for (const workers of [1, 2]) {
-  await best(`scanFolder, ${workers} worker${workers > 1 ? 's' : ''}`, async () => {
-    const scan = await scanFolder(root, { workers });
-    if (scan.files.count !== count + 1) throw new Error(`found ${scan.files.count} files`);
-  });
+const contenders: (readonly [string, () => Promise<void> | void])[] = [
+  ['du -sb', () => void execFileSync('du', ['-sb', root])],
+  ['walk by path, 1 thread', () => check(walkAll(walkDirsByPath))],
+  ...(addon
+    ? [['walk by handle, 1 thread', () => check(walkAll((task) => walkDirsNative(task, addon)))] as const]
+    : []),
+  ...[1, 2].map(
+    (workers) =>
+      [
+        `scanFolder, ${workers} worker${workers > 1 ? 's' : ''}`,
+        async () => check((await scanFolder(root, { workers })).files.count),
+      ] as const,
+  ),
+];
+
+/** CPU ms of this process's threads and of its waited-for children (du), from /proc: 10 ms ticks. */
+function cpuMsNow(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  return ticks * 10;
+}
+
+const times = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
+const cpu = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
+for (let round = 0; round <= rounds; round++) {
+  for (const [label, run] of contenders) {
+    const started = performance.now();
+    const cpuBefore = cpuMsNow();
+    await run();
+    const cpuMs = cpuMsNow() - cpuBefore;
+    // Round 0 warms the cache and the code, and is not counted.
+    if (round > 0) times.get(label)?.push(performance.now() - started);
+    if (round > 0) cpu.get(label)?.push(cpuMs);
+  }
+}
+const du = Math.min(...(times.get('du -sb') ?? []));
+console.log(
+  `${tree.fileCount} files in ${tree.dirCount} folders, load ${execFileSync('uptime').toString().trim()}`,
+);
+for (const [label, values] of times) {
+  const best = Math.min(...values);
+  const each = values.map((t) => t.toFixed(0)).join(', ');
+  const cpuMs = Math.min(...(cpu.get(label) ?? [])).toFixed(0);
+  console.log(
+    `${label.padEnd(26)} best ${best.toFixed(0).padStart(6)} ms  ${(best / du).toFixed(2)}x du  cpu ${cpuMs.padStart(5)} ms  (${each})`,
+  );
 }

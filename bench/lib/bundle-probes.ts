@@ -8,8 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** Under node_modules so that bare imports (yaml, zod, …) resolve as they do for the app. */
-export const BUNDLE_DIR = `${projectRoot}node_modules/.cache/headroom-bench`;
+/**
+ * Inside the checkout so that bare imports (yaml, zod, …) resolve from its node_modules as they do for the
+ * app, and the addon found is this checkout's native/build. Not under node_modules: where that is a link
+ * to another checkout's (a git worktree), Node runs the bundle from the link's target, whose addon is not
+ * the one just built, and every checkout sharing it writes the same bundle.
+ */
+export const BUNDLE_DIR = `${projectRoot}out/bench`;
 
 export const PROBES = ['scan-probe', 'memory-probe', 'cleanup-probe'] as const;
 

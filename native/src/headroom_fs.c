@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,14 +87,17 @@ static napi_value throw_type(napi_env env, const char *msg) {
   return NULL;
 }
 
-/* Reads argument `v` (a Buffer or a string) as bytes into `out`, NUL-terminated. */
+/* Reads argument `v` (a Buffer, a Uint8Array or a string) as bytes into `out`, NUL-terminated. */
 static int get_bytes(napi_env env, napi_value v, char *out, size_t cap) {
-  bool is_buffer = false;
-  napi_is_buffer(env, v, &is_buffer);
-  if (is_buffer) {
+  bool is_array = false;
+  napi_is_typedarray(env, v, &is_array);
+  if (is_array) {
+    napi_typedarray_type type;
     void *data;
     size_t len;
-    if (napi_get_buffer_info(env, v, &data, &len) != napi_ok || len + 1 > cap) return -1;
+    if (napi_get_typedarray_info(env, v, &type, &len, &data, NULL, NULL) != napi_ok ||
+        type != napi_uint8_array || len + 1 > cap)
+      return -1;
     memcpy(out, data, len);
     out[len] = '\0';
     if (memchr(out, '\0', len) != NULL) return -1;
@@ -350,14 +354,11 @@ static napi_value read_dir_at(napi_env env, napi_callback_info info) {
 }
 
 /*
- * scanDirAt(dirFd): every entry of the directory with what a scan needs, in one call, examined with
- * fstatat relative to `dirFd` (the kernel does not walk the path again for each file, and no JS object is
- * made per entry). Returns [names, stats]: `names` a Buffer of the names, each followed by a NUL; `stats`
- * a Float64Array of SCAN_FIELDS per entry: kind (1 file, 2 directory, 0 anything else, not examined
- * further; -errno when fstatat failed), size, mtime seconds, mtime nanoseconds, dev, ino.
+ * Scanning. A scan opens each folder beneath the root's descriptor by its relative path, refusing a symbolic
+ * link or a mount point at any component (a folder swapped for a link while the scan runs is not followed
+ * out of the root), lists it and examines every entry with fstatat relative to it, and hands back what the
+ * engine keeps in its packed columns: no JS object and no path join per file.
  */
-#define SCAN_FIELDS 6
-
 struct grow {
   char *data;
   size_t used, cap;
@@ -374,76 +375,204 @@ static int grow_reserve(struct grow *g, size_t more) {
   return 0;
 }
 
-static napi_value scan_dir_at(napi_env env, napi_callback_info info) {
-  ARGS(1);
-  int32_t dirfd;
-  if (get_int(env, argv[0], &dirfd) != 0) return throw_type(env, "scanDirAt: a descriptor is required");
-  DIR *dir = NULL;
-  napi_value failed = open_dir_stream(env, dirfd, &dir);
-  if (dir == NULL) return failed;
-  struct grow names = {0}, stats = {0};
-  struct dirent *e;
+static int grow_put(struct grow *g, const void *bytes, size_t len) {
+  if (grow_reserve(g, len) != 0) return -1;
+  memcpy(g->data + g->used, bytes, len);
+  g->used += len;
+  return 0;
+}
+
+#ifdef __linux__
+#ifndef SYS_openat2
+#define SYS_openat2 437
+#endif
+/* struct open_how and its flags (linux/openat2.h, which older headers lack). */
+struct hr_open_how {
+  unsigned long long flags, mode, resolve;
+};
+#define HR_RESOLVE_NO_XDEV 0x01
+#define HR_RESOLVE_NO_MAGICLINKS 0x02
+#define HR_RESOLVE_NO_SYMLINKS 0x04
+#define HR_RESOLVE_BENEATH 0x08
+static int openat2_missing = 0;
+#endif
+
+/*
+ * Opens the folder `rel` ("a/b", "" for the root itself) beneath `rootfd` without a symbolic link or a
+ * mount point anywhere on the way: in one openat2 call where the kernel has it (Linux 5.6), else one
+ * component at a time, each opened relative to the last with O_NOFOLLOW and checked to be on `root_dev`.
+ */
+static int open_beneath(int rootfd, const char *rel, dev_t root_dev, int portable) {
+#ifdef __linux__
+  if (!portable && !openat2_missing) {
+    struct hr_open_how how = {DIR_FLAGS, 0,
+                              HR_RESOLVE_BENEATH | HR_RESOLVE_NO_SYMLINKS | HR_RESOLVE_NO_MAGICLINKS |
+                                  HR_RESOLVE_NO_XDEV};
+    for (int tries = 0; tries < 4; tries++) {
+      long fd = syscall(SYS_openat2, rootfd, rel[0] ? rel : ".", &how, sizeof how);
+      if (fd >= 0) return (int)fd;
+      if (errno != EAGAIN) break; /* a rename elsewhere raced the lookup: try again */
+    }
+    if (errno == ENOSYS) openat2_missing = 1;
+    /* ENOSYS: an old kernel; EPERM: a sandbox that filters the call. Both go the portable way. */
+    if (errno != ENOSYS && errno != EPERM) return -1;
+  }
+#else
+  (void)portable;
+#endif
+  char path[NAME_BUF];
+  size_t len = strlen(rel);
+  if (len + 1 > sizeof path) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  memcpy(path, rel, len + 1);
+  int fd = openat(rootfd, ".", DIR_FLAGS);
+  for (char *name = path, *next; fd >= 0 && *name != '\0'; name = next) {
+    next = strchr(name, '/');
+    if (next != NULL) *next++ = '\0';
+    else next = name + strlen(name);
+    int child = -1;
+    errno = EINVAL; /* an empty, "." or ".." component would not go down */
+    if (*name != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) child = openat(fd, name, DIR_FLAGS);
+    struct stat st;
+    if (child >= 0 && fstat(child, &st) == 0 && st.st_dev != root_dev) {
+      close(child);
+      child = -1;
+      errno = EXDEV;
+    }
+    int err = errno;
+    close(fd);
+    errno = err;
+    fd = child;
+  }
+  return fd;
+}
+
+/* Lists `dirfd` (and closes it) into `files` (paths `prefix` + name), `dirs` and `others` (NUL-ended names). */
+struct listing {
+  struct grow sizes, mtimes, inos, ends, paths, dirs, others;
+  uint32_t count;
+  int stat_errno;
+};
+
+static int list_dir(int fd, const char *prefix, size_t prefix_len, dev_t root_dev, struct listing *out) {
+  DIR *dir = fdopendir(fd);
+  if (dir == NULL) {
+    int err = errno;
+    close(fd);
+    return err;
+  }
   int err = 0;
   for (;;) {
     errno = 0;
-    e = readdir(dir);
+    struct dirent *e = readdir(dir);
     if (e == NULL) {
       err = errno;
       break;
     }
-    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-    size_t len = strlen(e->d_name);
-    if (grow_reserve(&names, len + 1) != 0 || grow_reserve(&stats, SCAN_FIELDS * sizeof(double)) != 0) {
-      err = ENOMEM;
+    const char *name = e->d_name;
+    if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+#ifdef DT_UNKNOWN
+    /* Symbolic links, sockets, fifos and devices are never candidates: no fstatat needed to leave them out. */
+    if (e->d_type != DT_REG && e->d_type != DT_DIR && e->d_type != DT_UNKNOWN) continue;
+#endif
+    struct stat st;
+    if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      if (errno == ENOENT) continue; /* removed since the folder was listed: gone, not an error */
+      out->stat_errno = errno;      /* listed but not searchable: every entry would fail alike */
       break;
     }
-    memcpy(names.data + names.used, e->d_name, len + 1);
-    names.used += len + 1;
-    double f[SCAN_FIELDS] = {0, 0, 0, 0, 0, 0};
-#ifdef DT_UNKNOWN
-    int examine = e->d_type == DT_REG || e->d_type == DT_DIR || e->d_type == DT_UNKNOWN;
-#else
-    int examine = 1;
-#endif
-    if (examine) {
-      struct stat st;
-      if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        f[0] = -(double)errno;
-      } else {
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) continue;
+    size_t len = strlen(name) + 1;
+    if (st.st_dev != root_dev) {
+      if (grow_put(&out->others, name, len) != 0) err = ENOMEM;
+    } else if (S_ISDIR(st.st_mode)) {
+      if (grow_put(&out->dirs, name, len) != 0) err = ENOMEM;
+    } else {
 #ifdef __APPLE__
-        struct timespec mt = st.st_mtimespec;
+      struct timespec mt = st.st_mtimespec;
 #else
-        struct timespec mt = st.st_mtim;
+      struct timespec mt = st.st_mtim;
 #endif
-        f[0] = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
-        f[1] = (double)st.st_size;
-        f[2] = (double)mt.tv_sec;
-        f[3] = (double)mt.tv_nsec;
-        f[4] = (double)st.st_dev;
-        f[5] = (double)st.st_ino;
-      }
+      /* Node's own msFromTimeSpec, operation for operation (built with -ffp-contract=off: no fused
+       * multiply-add), so an mtime equals the one fs.lstat reports to the last bit. */
+      double size = (double)st.st_size, ino = (double)st.st_ino;
+      double ms = (double)mt.tv_sec * 1000.0 + (double)mt.tv_nsec / 1000000.0;
+      uint32_t end = (uint32_t)(out->paths.used + prefix_len + len - 1);
+      if (grow_put(&out->sizes, &size, sizeof size) || grow_put(&out->mtimes, &ms, sizeof ms) ||
+          grow_put(&out->inos, &ino, sizeof ino) || grow_put(&out->ends, &end, sizeof end) ||
+          grow_put(&out->paths, prefix, prefix_len) || grow_put(&out->paths, name, len - 1))
+        err = ENOMEM;
+      out->count++;
     }
-    memcpy(stats.data + stats.used, f, sizeof f);
-    stats.used += sizeof f;
+    if (err != 0) break;
   }
   closedir(dir);
-  if (err != 0) {
-    free(names.data);
-    free(stats.data);
-    return throw_errno(env, err, "readdir", "");
-  }
-  napi_value out, names_buf, stats_ab, stats_arr;
+  return err;
+}
+
+static napi_value buffer_of(napi_env env, struct grow *g) {
+  napi_value buf;
   void *data;
-  napi_create_buffer_copy(env, names.used, names.used ? names.data : "", &data, &names_buf);
-  napi_create_arraybuffer(env, stats.used, &data, &stats_ab);
-  if (stats.used) memcpy(data, stats.data, stats.used);
-  napi_create_typedarray(env, napi_float64_array, stats.used / sizeof(double), stats_ab, 0, &stats_arr);
-  free(names.data);
-  free(stats.data);
-  napi_create_array_with_length(env, 2, &out);
-  napi_set_element(env, out, 0, names_buf);
-  napi_set_element(env, out, 1, stats_arr);
-  return out;
+  napi_create_buffer_copy(env, g->used, g->used ? g->data : "", &data, &buf);
+  return buf;
+}
+
+/*
+ * scanDirBeneath(rootFd, rel, rootDev, portable): the folder `rel` (a Buffer: "" for the root, else "a/b",
+ * never "." or "..") beneath `rootFd`, listed and examined. Returns [count, columns, dirs, others,
+ * statErrno]: `columns` an ArrayBuffer holding the regular files as Float64 sizes[count], mtimeMs[count],
+ * inos[count], then Uint32 path ends[count], then the path bytes (rel + "/" + name, back to back);
+ * `dirs` and `others` Buffers of NUL-ended names: subfolders on the root's device, and files or folders on
+ * another one (mount points, not crossed); `statErrno` nonzero when examining an entry failed (the listing
+ * stops there). A folder that cannot be opened throws (ENOENT, ELOOP for a link, EXDEV for a mount...).
+ * `portable` forces the way without openat2 (tests).
+ */
+static napi_value scan_dir_beneath(napi_env env, napi_callback_info info) {
+  ARGS(4);
+  int32_t rootfd;
+  double root_dev;
+  bool portable = false;
+  char rel[NAME_BUF];
+  if (get_int(env, argv[0], &rootfd) != 0 || get_bytes(env, argv[1], rel, sizeof rel) != 0 ||
+      napi_get_value_double(env, argv[2], &root_dev) != napi_ok)
+    return throw_type(env, "scanDirBeneath: a descriptor, a relative path and a device are required");
+  napi_get_value_bool(env, argv[3], &portable);
+  if (rel[0] == '/') return throw_type(env, "scanDirBeneath: the path must be relative");
+  int fd = open_beneath(rootfd, rel, (dev_t)root_dev, portable);
+  if (fd < 0) return throw_errno(env, errno, "openat", rel);
+  size_t rel_len = strlen(rel);
+  if (rel_len > 0) rel[rel_len++] = '/';
+  struct listing l;
+  memset(&l, 0, sizeof l);
+  int err = list_dir(fd, rel, rel_len, (dev_t)root_dev, &l);
+  napi_value result = NULL;
+  if (err != 0) {
+    throw_errno(env, err, "readdir", rel);
+  } else {
+    size_t nums = (size_t)l.count * sizeof(double);
+    size_t total = 3 * nums + l.ends.used + l.paths.used;
+    void *data;
+    napi_value columns, items[5];
+    napi_create_arraybuffer(env, total, &data, &columns);
+    char *at = data;
+    struct grow *parts[] = {&l.sizes, &l.mtimes, &l.inos, &l.ends, &l.paths};
+    for (size_t i = 0; i < 5; i++) {
+      if (parts[i]->used) memcpy(at, parts[i]->data, parts[i]->used);
+      at += parts[i]->used;
+    }
+    items[0] = make_int(env, l.count);
+    items[1] = columns;
+    items[2] = buffer_of(env, &l.dirs);
+    items[3] = buffer_of(env, &l.others);
+    items[4] = make_int(env, l.stat_errno);
+    napi_create_array_with_length(env, 5, &result);
+    for (uint32_t i = 0; i < 5; i++) napi_set_element(env, result, i, items[i]);
+  }
+  struct grow *all[] = {&l.sizes, &l.mtimes, &l.inos, &l.ends, &l.paths, &l.dirs, &l.others};
+  for (size_t i = 0; i < 7; i++) free(all[i]->data);
+  return result;
 }
 
 NAPI_MODULE_INIT() {
@@ -458,7 +587,7 @@ NAPI_MODULE_INIT() {
       {"renameNoReplace", NULL, rename_no_replace, NULL, NULL, NULL, napi_enumerable, NULL},
       {"closeFd", NULL, close_fd, NULL, NULL, NULL, napi_enumerable, NULL},
       {"readDirAt", NULL, read_dir_at, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"scanDirAt", NULL, scan_dir_at, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"scanDirBeneath", NULL, scan_dir_beneath, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

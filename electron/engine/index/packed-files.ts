@@ -188,6 +188,32 @@ export class PackedFilesBuilder {
     this.ino[i] = ino;
   }
 
+  /**
+   * Appends `count` files given as columns (a folder's listing from the addon): `ends[i]` is where file
+   * `i`'s path ends in `paths`, which holds them back to back. Bulk copies, no work per file beyond the
+   * offsets; every file gets the device `dev`.
+   */
+  appendColumns(
+    count: number,
+    paths: Uint8Array,
+    ends: Uint32Array,
+    sizes: Float64Array,
+    mtimes: Float64Array,
+    inos: Float64Array,
+    dev: number,
+  ): void {
+    this.reserve(count, paths.length);
+    this.pathBytes.set(paths, this.bytesUsed);
+    for (let i = 0; i < count; i++)
+      this.pathOffsets[this.count + i + 1] = this.bytesUsed + (ends[i] as number);
+    this.sizeBytes.set(sizes, this.count);
+    this.mtimeMs.set(mtimes, this.count);
+    this.ino.set(inos, this.count);
+    this.dev.fill(dev, this.count, this.count + count);
+    this.count += count;
+    this.bytesUsed += paths.length;
+  }
+
   /** Appends every file of `files`. */
   append(files: PackedFiles): void {
     const byteLength = files.pathOffsets[files.count] ?? 0;

@@ -25,11 +25,17 @@ interface Addon {
   renameNoReplace(fromFd: number, name: Name, toFd: number, toName: Name): void;
   closeFd(fd: number): void;
   readDirAt(fd: number): Buffer[];
-  scanDirAt(fd: number): [names: Buffer, stats: Float64Array];
+  /** See native/src/headroom_fs.c and scan/walk-dirs-native.ts. */
+  scanDirBeneath(
+    rootFd: number,
+    rel: Uint8Array,
+    rootDev: number,
+    portable: boolean,
+  ): [count: number, columns: ArrayBuffer, dirs: Buffer, others: Buffer, statErrno: number];
 }
 
 /** What a folder scan uses of the addon (scan/walk-dirs-native.ts). */
-export type ScanAddon = Pick<Addon, 'openDir' | 'scanDirAt' | 'closeFd'>;
+export type ScanAddon = Pick<Addon, 'openDir' | 'statAt' | 'scanDirBeneath' | 'closeFd'>;
 
 const ADDON = path.join('native', 'build', 'Release', 'headroom_fs.node');
 
@@ -140,6 +146,6 @@ export function loadNativeDirFs(): NativeLoad {
 /** The addon's scan calls, or null where it is not built (the scan then walks by path). */
 export function loadScanAddon(): ScanAddon | null {
   const load = loadAddon();
-  // An addon built before scanDirAt existed (a checkout updated without npm ci) still removes safely.
-  return load.ok && typeof load.addon.scanDirAt === 'function' ? load.addon : null;
+  // An addon built before scanDirBeneath existed (a checkout updated without npm ci) still removes safely.
+  return load.ok && typeof load.addon.scanDirBeneath === 'function' ? load.addon : null;
 }

@@ -1,18 +1,20 @@
 /**
- * Shares one folder walk between worker threads. Each worker walks a batch of folders for a bounded number
- * of entries, then reports its files and the folders it did not reach; those go back on a shared queue that
- * idle workers take from. A second worker starts only once the tree proves large enough to split.
+ * Shares one folder walk between worker threads. Each worker walks what it is handed to the end, depth
+ * first, and reports its files in batches without waiting for the host; a worker left idle raises a flag
+ * in shared memory, and the first busy worker to see it hands back half of its pending folders, which go to
+ * the idle one. A second worker starts only once the tree proves large enough to split (a first full batch).
  */
 import type { Worker } from 'node:worker_threads';
 import { decodeName } from '../../../shared/byte-names.js';
 import { PackedFiles } from '../index/packed-files.js';
 import { packByteList, unpackByteList, type PackedByteList } from './byte-list.js';
-import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
+import type { UnreadableDir, WalkTask, WorkerReport, WorkerTask } from './scan-types.js';
 import { joinChunks } from './join-chunks.js';
 import { startScanWorker } from './start-scan-worker.js';
 
 export interface WalkOptions {
   rootDev: number;
+  rootIno: number;
   maxWorkers: number;
   chunkEntries: number;
   signal?: AbortSignal;
@@ -41,6 +43,8 @@ class WalkRun {
   private readonly unreadable: UnreadableDir[] = [];
   private busy = 0;
   private settled = false;
+  /** Set while a worker sits idle and another has folders to spare (see scan-worker.ts). */
+  private readonly shareWanted = new Int32Array(new SharedArrayBuffer(4));
   private readonly onAbort = () => this.finish(this.options.signal?.reason ?? new Error('Scan aborted.'));
 
   constructor(
@@ -64,7 +68,7 @@ class WalkRun {
     const worker = startScanWorker();
     this.workers.push(worker);
     this.idle.push(worker);
-    worker.on('message', (chunk: WalkChunk) => this.receive(worker, chunk));
+    worker.on('message', (report: WorkerReport) => this.receive(worker, report));
     worker.on('error', (error) => this.finish(error));
     worker.on('exit', (code) =>
       this.finish(new Error(`The scan worker stopped unexpectedly (exit ${code}).`)),
@@ -74,44 +78,51 @@ class WalkRun {
   /** Hands queued folders to idle workers, splitting the queue evenly between them. */
   private dispatch(): void {
     if (this.settled) return;
-    // A returning worker is already idle here, so "no idle worker" would never hold: start another whenever
-    // there is more than one folder to share and a worker to spare.
-    if (this.queue.length > 1 && this.workers.length < this.options.maxWorkers) this.spawn();
     while (this.queue.length > 0 && this.idle.length > 0) {
       const worker = this.idle.pop() as Worker;
       const take = Math.ceil(this.queue.length / (this.idle.length + 1));
       this.post(worker, packByteList(this.queue.splice(0, take)));
     }
-    if (this.queue.length === 0 && this.busy === 0) this.finish(null);
+    if (this.busy === 0) return this.finish(null);
+    // An idle worker and nothing queued: ask the busy ones to share; and stop asking once none is idle.
+    Atomics.store(this.shareWanted, 0, this.idle.length > 0 ? 1 : 0);
   }
 
   private post(worker: Worker, dirs: PackedByteList): void {
     const task: WalkTask = {
       root: this.root,
       rootDev: this.options.rootDev,
+      rootIno: this.options.rootIno,
       dirs,
       budgetEntries: this.options.chunkEntries,
     };
+    const message: WorkerTask = { task, shareWanted: this.shareWanted };
     this.busy++;
-    worker.postMessage(task, [dirs.bytes.buffer as ArrayBuffer, dirs.offsets.buffer as ArrayBuffer]);
+    worker.postMessage(message, [dirs.bytes.buffer as ArrayBuffer, dirs.offsets.buffer as ArrayBuffer]);
   }
 
-  private receive(worker: Worker, chunk: WalkChunk): void {
-    this.busy--;
-    this.idle.push(worker);
-    const files = new PackedFiles(chunk.files);
-    if (!this.options.onFiles) {
-      this.chunks.push(files);
-    } else {
-      try {
-        this.options.onFiles(files);
-      } catch (error) {
-        return this.finish(error);
+  private receive(worker: Worker, report: WorkerReport): void {
+    if (report.files.count > 0) {
+      const files = new PackedFiles(report.files);
+      if (!this.options.onFiles) {
+        this.chunks.push(files);
+      } else {
+        try {
+          this.options.onFiles(files);
+        } catch (error) {
+          return this.finish(error);
+        }
       }
     }
-    for (const dir of unpackByteList(chunk.dirs)) this.dirs.push(decodeName(dir));
-    this.unreadable.push(...chunk.unreadable);
-    this.queue.push(...unpackByteList(chunk.pending));
+    for (const dir of unpackByteList(report.dirs)) this.dirs.push(decodeName(dir));
+    this.unreadable.push(...report.unreadable);
+    this.queue.push(...unpackByteList(report.shared));
+    if (report.done) {
+      this.busy--;
+      this.idle.push(worker);
+    } else if (this.workers.length < this.options.maxWorkers) {
+      this.spawn(); // a full batch and more to come: a tree worth sharing
+    }
     this.dispatch();
   }
 

@@ -48,6 +48,7 @@ export async function scanFolder(root: string, options: ScanOptions = {}): Promi
 
   const walk = await runWalk(rootAbs, {
     rootDev: stat.dev,
+    rootIno: stat.ino,
     maxWorkers: Math.max(1, options.workers ?? DEFAULT_WORKERS),
     chunkEntries: Math.max(1, options.chunkEntries ?? DEFAULT_CHUNK_ENTRIES),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -41,18 +41,40 @@ export interface ScanOptions {
   onFiles?: (files: PackedFiles) => void;
 }
 
-/** Main → worker: walk these folders (relative to `root`) until `budgetEntries` entries were seen. */
+/** One stretch of a walk: these folders (relative to `root`), until `budgetEntries` entries were seen. */
 export interface WalkTask {
   root: Uint8Array;
+  /** The root's identity when the scan began: a root replaced since is not walked. */
   rootDev: number;
+  rootIno: number;
   dirs: PackedByteList;
   budgetEntries: number;
 }
 
-/** Worker → main: what one task found, plus the folders it did not get to. */
+/** What one stretch of a walk found, plus the folders it did not get to. */
 export interface WalkChunk {
   files: PackedFilesBuffers;
   dirs: PackedByteList;
   pending: PackedByteList;
   unreadable: UnreadableDir[];
+}
+
+/**
+ * Main → worker: walk `task.dirs` to the end, reporting every `budgetEntries` entries. `shareWanted` is a
+ * flag (an Int32Array of one over shared memory) the host sets when a worker sits idle: the first worker
+ * to see it with more than one folder pending hands half of them back.
+ */
+export interface WorkerTask {
+  task: WalkTask;
+  shareWanted: Int32Array;
+}
+
+/** Worker → main: a batch of the walk; `shared` are folders handed back for another worker. */
+export interface WorkerReport {
+  files: PackedFilesBuffers;
+  dirs: PackedByteList;
+  unreadable: UnreadableDir[];
+  shared: PackedByteList;
+  /** The worker's folders are all walked: it is idle now. */
+  done: boolean;
 }

@@ -1,24 +1,43 @@
 /**
- * Worker entry (bundled as `out/main/scan-worker.js`): walks the folders it is handed and posts the result
- * back as transferable buffers, so a million files cross the thread boundary without a million objects.
+ * Worker entry (bundled as `out/main/scan-worker.js`): walks the folders it is handed to the end, posting
+ * a batch every `budgetEntries` entries as transferable buffers (a million files cross the thread boundary
+ * without a million objects). It never waits for the host between batches; when the host flags that
+ * another worker is idle, it hands back half of its pending folders with the next batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { byteListTransfer } from './byte-list.js';
-import type { WalkTask } from './scan-types.js';
+import { byteListTransfer, packByteList, unpackByteList } from './byte-list.js';
+import type { WorkerReport, WorkerTask } from './scan-types.js';
 import { walkDirs } from './walk-dirs.js';
 
 const port = parentPort;
 if (port) {
-  port.on('message', (task: WalkTask) => {
-    const chunk = walkDirs(task);
-    const f = chunk.files;
-    const transfer = [f.pathBytes, f.pathOffsets, f.sizeBytes, f.mtimeMs, f.dev, f.ino].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    port.postMessage(chunk, [
-      ...transfer,
-      ...byteListTransfer(chunk.dirs),
-      ...byteListTransfer(chunk.pending),
-    ]);
+  port.on('message', ({ task, shareWanted }: WorkerTask) => {
+    const wanted = () => Atomics.load(shareWanted, 0) !== 0;
+    let dirs = task.dirs;
+    for (;;) {
+      const chunk = walkDirs({ ...task, dirs }, wanted);
+      const pending = unpackByteList(chunk.pending);
+      // The far end of the stack holds the shallowest folders, the largest shares of what is left.
+      const shared =
+        pending.length > 1 && Atomics.compareExchange(shareWanted, 0, 1, 0) === 1
+          ? pending.splice(Math.ceil(pending.length / 2))
+          : [];
+      const report: WorkerReport = {
+        files: chunk.files,
+        dirs: chunk.dirs,
+        unreadable: chunk.unreadable,
+        shared: packByteList(shared),
+        done: pending.length === 0,
+      };
+      const f = chunk.files;
+      const columns = [f.pathBytes, f.pathOffsets, f.sizeBytes, f.mtimeMs, f.dev, f.ino];
+      port.postMessage(report, [
+        ...columns.map((a) => a.buffer as ArrayBuffer),
+        ...byteListTransfer(report.dirs),
+        ...byteListTransfer(report.shared),
+      ]);
+      if (report.done) return;
+      dirs = packByteList(pending);
+    }
   });
 }

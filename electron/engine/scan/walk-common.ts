@@ -1,4 +1,5 @@
 /** What both walks (by path, walk-dirs.ts; by handle, walk-dirs-native.ts) share: paths and messages. */
+import { constants } from 'node:os';
 import { decodeName, displayName } from '../../../shared/byte-names.js';
 import type { UnreadableDir } from './scan-types.js';
 
@@ -8,6 +9,15 @@ const SLASH = 0x2f;
 export const RELATIVE_PATH_BYTES = 32;
 
 export const otherDevice = { code: 'EXDEV' };
+
+const errnoNames = new Map<number, string>(Object.entries(constants.errno).map(([name, n]) => [n, name]));
+
+/** The code of a thrown fs error, or of an errno number (`13` → `EACCES`); `EIO` when there is none. */
+export function errnoCode(error: unknown): string {
+  if (typeof error === 'number') return errnoNames.get(Math.abs(error)) ?? 'EIO';
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && code !== 'UNKNOWN' ? code : 'EIO';
+}
 
 export function describe(rel: Uint8Array, why: { code: string }): UnreadableDir {
   const path = decodeName(rel);

@@ -14,12 +14,13 @@ import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
  * Walks `task.dirs` depth first; stops after `task.budgetEntries` entries and returns the rest as pending.
  * Through the addon's directory handles where it is built (walk-dirs-native.ts), else by path.
  */
-export function walkDirs(task: WalkTask): WalkChunk {
+export function walkDirs(task: WalkTask, shareWanted: () => boolean = () => false): WalkChunk {
   const addon = loadScanAddon();
-  return addon ? walkDirsNative(task, addon) : walkDirsByPath(task);
+  return addon ? walkDirsNative(task, addon, shareWanted) : walkDirsByPath(task, shareWanted);
 }
 
-export function walkDirsByPath(task: WalkTask): WalkChunk {
+/** The walk by path (no addon: Windows, or no C compiler); `shareWanted` as in walkDirsNative. */
+export function walkDirsByPath(task: WalkTask, shareWanted: () => boolean = () => false): WalkChunk {
   const root = Buffer.from(task.root.buffer, task.root.byteOffset, task.root.byteLength);
   // Sized once for the whole budget and posted untrimmed: every batch's columns are then the same few sizes,
   // allocated once and never copied to trim. Growing from small and trimming gave glibc a stream of
@@ -30,7 +31,7 @@ export function walkDirsByPath(task: WalkTask): WalkChunk {
   // Reversed so the first folder handed out is walked first: chunks keep a stable, readable order.
   const stack = unpackByteList(task.dirs).reverse();
   let seen = 0;
-  while (stack.length > 0 && seen < task.budgetEntries) {
+  while (stack.length > 0 && seen < task.budgetEntries && !(stack.length > 1 && shareWanted())) {
     const rel = stack.pop() as Uint8Array;
     const dir = rel.length === 0 ? root : join(root, rel);
     const entries = readDir(dir, rel, unreadable);

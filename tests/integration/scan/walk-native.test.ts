@@ -47,14 +47,21 @@ function tree(): string {
 }
 
 /** Runs the walk chunk by chunk (as the workers do) until nothing is pending; returns all it found. */
-function walkAll(walk: (task: WalkTask) => WalkChunk, root: string, budgetEntries: number) {
-  const rootDev = fs.statSync(root).dev;
+function walkAll(
+  walk: (task: WalkTask) => WalkChunk,
+  root: string,
+  budgetEntries: number,
+  betweenChunks: (chunk: WalkChunk) => void = () => {},
+) {
+  const { dev: rootDev, ino: rootIno } = fs.statSync(root);
   let pending = packByteList([new Uint8Array(0)]);
   const files: string[] = [];
   const dirs: string[] = [];
   const unreadable: string[] = [];
   while (pending.offsets.length > 1) {
-    const chunk = walk({ root: new Uint8Array(Buffer.from(root)), rootDev, dirs: pending, budgetEntries });
+    const task = { root: new Uint8Array(Buffer.from(root)), rootDev, rootIno, dirs: pending, budgetEntries };
+    const chunk = walk(task);
+    betweenChunks(chunk);
     const packed = new PackedFiles(chunk.files);
     for (const e of packed.toEntries()) files.push(JSON.stringify(e));
     for (const d of unpackByteList(chunk.dirs)) dirs.push(Buffer.from(d).toString('hex'));
@@ -85,6 +92,41 @@ describe.runIf(addon !== null)('the walk through directory handles', () => {
     );
   });
 
+  it('the way without openat2 (older kernels, macOS) finds the same', () => {
+    const root = tree();
+    expect(walkAll((task) => walkDirsNative(task, addon!, () => false, true), root, 3)).toEqual(
+      walkAll(walkDirsByPath, root, 100_000),
+    );
+  });
+
+  // A folder already listed as a subfolder is replaced, before the walk reaches it, by a link to a folder
+  // outside that holds a folder of the same name: opening `deep/inner` by its path would follow the link.
+  for (const portable of [false, true]) {
+    it(`does not follow a folder swapped for a link out of the root${portable ? ' (without openat2)' : ''}`, () => {
+      const root = tree();
+      fs.mkdirSync(path.join(root, 'deep', 'inner'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'deep', 'inner', 'mine.txt'), 'mine');
+      fs.mkdirSync(path.join(base, 'outside', 'inner'));
+      fs.writeFileSync(path.join(base, 'outside', 'inner', 'secret-inner.txt'), 'secret');
+      let swapped = false;
+      const found = walkAll(
+        (task) => walkDirsNative(task, addon!, () => false, portable),
+        root,
+        1,
+        (chunk) => {
+          // Once `deep` was listed (its `inner` is pending), swap `deep` itself for a link.
+          const listed = unpackByteList(chunk.dirs).map((d) => Buffer.from(d).toString());
+          if (swapped || !listed.includes('deep')) return;
+          swapped = true;
+          fs.renameSync(path.join(root, 'deep'), path.join(base, 'deep-moved'));
+          fs.symlinkSync(path.join(base, 'outside'), path.join(root, 'deep'));
+        },
+      );
+      expect(swapped).toBe(true);
+      expect(found.files.join()).not.toContain('secret');
+    });
+  }
+
   // As root no permission is denied: the walk runs as nobody through setpriv.
   it.runIf(process.getuid?.() === 0)(
     'reports an unreadable folder once, as the walk by path does (run as nobody)',
@@ -100,7 +142,7 @@ describe.runIf(addon !== null)('the walk through directory handles', () => {
       import { packByteList } from ${JSON.stringify(path.resolve('electron/engine/scan/byte-list.ts'))};
       import fs from 'node:fs';
       const root = ${JSON.stringify(root)};
-      const task = () => ({ root: new Uint8Array(Buffer.from(root)), rootDev: fs.statSync(root).dev, dirs: packByteList([Buffer.from('sub')]), budgetEntries: 1000 });
+      const task = () => ({ root: new Uint8Array(Buffer.from(root)), rootDev: fs.statSync(root).dev, rootIno: fs.statSync(root).ino, dirs: packByteList([Buffer.from('sub')]), budgetEntries: 1000 });
       const a = walkDirsNative(task(), loadScanAddon()).unreadable;
       const b = walkDirsByPath(task()).unreadable;
       process.stdout.write(JSON.stringify({ a, b }));
