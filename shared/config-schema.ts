@@ -45,6 +45,54 @@ const globList = (list: 'protect' | 'exclude', meant: string) =>
     { error: 'must be a list of glob patterns' },
   );
 
+/** The days `weekly.day` accepts, in `Date#getDay` order (0 = Sunday). */
+export const WEEKDAY_NAMES = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
+/** A local time of day as people write it: "03:00", "3:00", "23:59" (24-hour clock). */
+const timeOfDay = (what: string) =>
+  z
+    .string({ error: `${what} must be a time of day in quotes, like "03:00"` })
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: `${what} must be a 24-hour time like "03:00" or "23:30"` });
+
+/**
+ * When scheduled cleanup runs: exactly one of `every_hours` (0 = off; what `cleanup_interval_hours`
+ * says), `daily_at: "03:00"` or `weekly: { day: sunday, at: "03:00" }`, local time.
+ */
+export const scheduleSchema = z
+  .strictObject({
+    every_hours: z
+      .number({ error: 'schedule.every_hours must be a number' })
+      .finite({ error: 'schedule.every_hours must be a finite number' })
+      .min(0, { error: 'schedule.every_hours must be 0 (off) or more' })
+      .max(24 * 365, { error: 'schedule.every_hours must be at most a year' })
+      .optional(),
+    daily_at: timeOfDay('schedule.daily_at').optional(),
+    weekly: z
+      .strictObject({
+        day: z
+          .string({ error: 'schedule.weekly.day must be a day of the week, like sunday' })
+          .transform((day) => day.trim().toLowerCase())
+          .pipe(
+            z.enum(WEEKDAY_NAMES, { error: 'schedule.weekly.day must be a day of the week, like sunday' }),
+          ),
+        at: timeOfDay('schedule.weekly.at'),
+      })
+      .optional(),
+  })
+  .refine((s) => [s.every_hours, s.daily_at, s.weekly].filter((v) => v !== undefined).length === 1, {
+    error: 'schedule needs exactly one of every_hours, daily_at or weekly',
+  });
+
+export type ScheduleConfig = z.infer<typeof scheduleSchema>;
+
 /** What a folder holds, and so what its unit of cleanup is (README "Folder kinds"). */
 export const FOLDER_KINDS = [
   'files',
@@ -96,6 +144,8 @@ export const folderConfigSchema = z
       .optional(),
     retention_hours: finitePositive('retention_hours').optional(),
     emergency_threshold_percent: emergencyThreshold(),
+    // This folder's own schedule, in place of the global one (same three forms).
+    schedule: scheduleSchema.optional(),
   })
   .superRefine(checkKindKeys)
   .refine(
@@ -168,54 +218,6 @@ export const settingsSchema = z.strictObject({
 });
 
 export type SettingsConfig = z.infer<typeof settingsSchema>;
-
-/** The days `weekly.day` accepts, in `Date#getDay` order (0 = Sunday). */
-export const WEEKDAY_NAMES = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
-
-/** A local time of day as people write it: "03:00", "3:00", "23:59" (24-hour clock). */
-const timeOfDay = (what: string) =>
-  z
-    .string({ error: `${what} must be a time of day in quotes, like "03:00"` })
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: `${what} must be a 24-hour time like "03:00" or "23:30"` });
-
-/**
- * When scheduled cleanup runs: exactly one of `every_hours` (0 = off; what `cleanup_interval_hours`
- * says), `daily_at: "03:00"` or `weekly: { day: sunday, at: "03:00" }`, local time.
- */
-export const scheduleSchema = z
-  .strictObject({
-    every_hours: z
-      .number({ error: 'schedule.every_hours must be a number' })
-      .finite({ error: 'schedule.every_hours must be a finite number' })
-      .min(0, { error: 'schedule.every_hours must be 0 (off) or more' })
-      .max(24 * 365, { error: 'schedule.every_hours must be at most a year' })
-      .optional(),
-    daily_at: timeOfDay('schedule.daily_at').optional(),
-    weekly: z
-      .strictObject({
-        day: z
-          .string({ error: 'schedule.weekly.day must be a day of the week, like sunday' })
-          .transform((day) => day.trim().toLowerCase())
-          .pipe(
-            z.enum(WEEKDAY_NAMES, { error: 'schedule.weekly.day must be a day of the week, like sunday' }),
-          ),
-        at: timeOfDay('schedule.weekly.at'),
-      })
-      .optional(),
-  })
-  .refine((s) => [s.every_hours, s.daily_at, s.weekly].filter((v) => v !== undefined).length === 1, {
-    error: 'schedule needs exactly one of every_hours, daily_at or weekly',
-  });
-
-export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 
 export const configFileSchema = settingsSchema
   .extend({

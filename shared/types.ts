@@ -48,6 +48,14 @@ export interface FolderRules {
   manifestFile: string | null;
   /** `kind: manifest` only: tokens with only `created_at` expire this many hours after it; null otherwise. */
   retentionHours: number | null;
+  /** This folder's own `schedule:`, in place of the global one; absent or null: the global one. */
+  schedule?: FolderSchedule | null;
+}
+
+/** A folder's own schedule: hours between runs (null: off, or by the clock), or a local time. */
+export interface FolderSchedule {
+  intervalHours: number | null;
+  at: ClockSchedule | null;
 }
 
 /** A schedule by the local clock (`schedule: { daily_at }` or `{ weekly: { day, at } }`). */
@@ -193,6 +201,20 @@ export interface ScheduleStatus {
   /** Automatic cleanup is stopped until started again (seed API `/api/cleanup/schedule/stop`); absent means false. */
   stopped?: boolean;
   running: boolean;
+  /**
+   * Each enabled folder's schedule and next run (`nextRunAt` above is the earliest of them). `own`: the
+   * folder has its own `schedule:`; otherwise it follows the global one. Absent before any config.
+   */
+  folders?: FolderScheduleStatus[];
+}
+
+export interface FolderScheduleStatus {
+  name: string;
+  own: boolean;
+  intervalHours: number | null;
+  at: ClockSchedule | null;
+  /** Null while scheduled cleanup of this folder is off or stopped. */
+  nextRunAt: string | null;
 }
 
 export interface Snapshot {

@@ -85,7 +85,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     afterRun: async (record, scope) => {
       if (lock.primary) {
-        await schedule.noteRun(record, scope.allFolders);
+        await schedule.noteRun(record, scope, config.current()?.config ?? null);
         await totals.add(record);
       }
       // A run that followed the configuration as it is (the user's Clean or Run now, a scheduled run not

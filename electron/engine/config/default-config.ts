@@ -60,6 +60,7 @@ start_at_login: false
 #                        each token's files (manifest_file, default recovery_tokens.json; tokens with
 #                        only created_at expire after retention_hours, default 24)
 #   emergency_threshold_percent  this folder's own emergency threshold (default: the global one)
+#   schedule             this folder's own schedule, as the global one (e.g. daily_at: "03:00")
 # These sample folders were created by Headroom for you; point them at your tool's own folders, e.g.
 # path: ~/chatterbox/outputs. Headroom refuses system folders, your home folder itself and its own data
 # folder.

@@ -8,7 +8,7 @@ import {
   type SettingsConfig,
   WEEKDAY_NAMES,
 } from '../../../shared/config-schema.js';
-import type { AppConfig, ClockSchedule, FolderRules } from '../../../shared/types.js';
+import type { AppConfig, ClockSchedule, FolderRules, FolderSchedule } from '../../../shared/types.js';
 import { gbToBytes } from '../../../shared/units.js';
 
 export interface PathContext {
@@ -58,6 +58,7 @@ export function normaliseFolder(folder: FolderConfig, ctx: PathContext): FolderR
     ...(folder.emergency_threshold_percent === undefined
       ? {}
       : { emergencyThresholdPercent: folder.emergency_threshold_percent }),
+    ...(folder.schedule === undefined ? {} : { schedule: folderSchedule(folder.schedule) }),
     ...kindRules(folder, root),
   };
 }
@@ -103,6 +104,12 @@ function scheduleOf(
   const hours = schedule?.every_hours ?? intervalHours;
   // 0 means scheduled cleanup off (Chatterbox's meaning, and Headroom's).
   return { cleanupIntervalHours: hours === 0 ? null : hours, scheduleAt: null };
+}
+
+/** A folder's own `schedule:` (every_hours: 0 turns that folder's scheduled cleanup off). */
+function folderSchedule(schedule: ScheduleConfig): FolderSchedule {
+  const { cleanupIntervalHours, scheduleAt } = scheduleOf(schedule, 0);
+  return { intervalHours: cleanupIntervalHours, at: scheduleAt };
 }
 
 /** The whole `AppConfig`; `file` must already have passed `configFileSchema`. */

@@ -1,19 +1,31 @@
 /**
  * The schedule's memory across restarts (DESIGN.md "Scheduling"): when the last automatic or manual run
- * finished, when automatic cleanup is paused until, and each folder's last emergency cleanup. Kept in a
+ * finished, in all and per folder (a folder with its own `schedule:` counts its deadline from its own
+ * last run), when automatic cleanup is paused until, and each folder's last emergency cleanup. Kept in a
  * small JSON file written atomically; a damaged file falls back to the history's last completed run.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { nextRunAtMs, type ScheduleInput } from '../../core/schedule.js';
-import type { AppConfig, RunRecord, ScheduleStatus } from '../../../shared/types.js';
+import type {
+  AppConfig,
+  FolderRules,
+  FolderScheduleStatus,
+  RunRecord,
+  ScheduleStatus,
+} from '../../../shared/types.js';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { machineTimeZone, type Clock } from '../ports.js';
 
 const stateSchema = z.object({
-  /** Start of the last run that covered every folder: the schedule's deadline counts from it. */
+  /**
+   * Start of the last run that covered every folder following the global schedule: their deadline counts
+   * from it.
+   */
   lastRunAtMs: z.number().nullable().catch(null),
+  /** Start of the last run that covered each folder: a folder's own schedule counts from it. */
+  folderLastRunAtMs: z.record(z.string(), z.number()).catch({}),
   /** Start of the last run of any kind (one folder, an emergency): what "last cleanup" shows. */
   lastAnyRunAtMs: z.number().nullable().catch(null),
   pausedUntilMs: z.number().nullable().catch(null),
@@ -36,6 +48,7 @@ export class ScheduleState {
     const state = (await readState(file)) ?? {
       lastRunAtMs: null,
       lastAnyRunAtMs: null,
+      folderLastRunAtMs: {},
       pausedUntilMs: null,
       lastEmergencyAtMs: {},
       stopped: false,
@@ -83,17 +96,33 @@ export class ScheduleState {
   }
 
   /**
-   * Called after every cleanup (the cleanup service's after-run hook), whatever started it: a run that
-   * covered every folder moves the deadline; any other real run only shows as the last cleanup. An
-   * emergency or low-disk run never moves it, even of the only folder: it answers one folder's crossing
-   * (as often as every 10 minutes), and the schedule's own runs must still come.
+   * Called after every cleanup (the cleanup service's after-run hook), whatever started it. A real run
+   * moves the deadline of each folder with its own schedule that it covered, and the global deadline when
+   * it covered every enabled folder that follows the global schedule; it always shows as the last
+   * cleanup. An emergency or low-disk run never moves a deadline, even of the only folder: it answers one
+   * folder's crossing (as often as every 10 minutes), and the schedule's own runs must still come.
    */
-  async noteRun(record: RunRecord, allFolders: boolean): Promise<void> {
+  async noteRun(
+    record: RunRecord,
+    scope: { allFolders: boolean; rules: readonly FolderRules[] },
+    config: AppConfig | null,
+  ): Promise<void> {
     if (record.dryRun) return;
     const atMs = Date.parse(record.startedAt);
     const answersAnAlarm = record.trigger === 'emergency' || record.trigger === 'low-disk';
-    if (allFolders && !answersAnAlarm) await this.recordRun(atMs);
-    else await this.save({ ...this.state, lastAnyRunAtMs: atMs });
+    if (answersAnAlarm) return this.save({ ...this.state, lastAnyRunAtMs: atMs });
+    const covered = new Set(scope.rules.map((f) => f.name));
+    const followers = (config?.folders ?? []).filter((f) => f.enabled && !f.schedule);
+    const coversGlobal =
+      scope.allFolders || (followers.length > 0 && followers.every((f) => covered.has(f.name)));
+    const folderLastRunAtMs = { ...this.state.folderLastRunAtMs };
+    for (const name of covered) folderLastRunAtMs[name] = atMs;
+    await this.save({
+      ...this.state,
+      lastRunAtMs: coversGlobal ? atMs : this.state.lastRunAtMs,
+      lastAnyRunAtMs: atMs,
+      folderLastRunAtMs,
+    });
   }
 
   async recordEmergency(folder: string, atMs: number): Promise<void> {
@@ -107,7 +136,7 @@ export class ScheduleState {
     await this.save({ ...this.state, pausedUntilMs: untilMs });
   }
 
-  /** What the deadline depends on, under `config` (the default 5-hour interval when there is none yet). */
+  /** What the global deadline depends on, under `config` (the default 5-hour interval when there is none yet). */
   scheduleInput(config: AppConfig | null): ScheduleInput {
     return {
       lastRunAtMs: this.state.lastRunAtMs,
@@ -120,18 +149,50 @@ export class ScheduleState {
     };
   }
 
+  /**
+   * What one folder's deadline depends on: its own schedule, counted from its own last run (or, never
+   * run on its own, from the last run of all), or the global one.
+   */
+  folderInput(config: AppConfig | null, folder: FolderRules): ScheduleInput {
+    const global = this.scheduleInput(config);
+    if (!folder.schedule) return global;
+    return {
+      ...global,
+      lastRunAtMs: this.state.folderLastRunAtMs[folder.name] ?? this.state.lastRunAtMs,
+      intervalHours: folder.schedule.intervalHours,
+      at: folder.schedule.at,
+    };
+  }
+
+  /** Each enabled folder's next scheduled run (ms; null: off). Without a config: none. */
+  folderDeadlines(config: AppConfig | null): { folder: FolderRules; nextRunAtMs: number | null }[] {
+    return (config?.folders ?? [])
+      .filter((folder) => folder.enabled)
+      .map((folder) => ({ folder, nextRunAtMs: nextRunAtMs(this.folderInput(config, folder)) }));
+  }
+
   status(config: AppConfig | null, running: boolean): ScheduleStatus {
     const input = this.scheduleInput(config);
     const { intervalHours, at } = input;
-    const next = this.state.stopped ? null : nextRunAtMs(input);
+    const stopped = this.state.stopped;
+    const folders = this.folderDeadlines(config).map(
+      ({ folder, nextRunAtMs: next }): FolderScheduleStatus => ({
+        name: folder.name,
+        own: Boolean(folder.schedule),
+        intervalHours: folder.schedule ? folder.schedule.intervalHours : intervalHours,
+        at: (folder.schedule ? folder.schedule.at : at) ?? null,
+        nextRunAt: stopped ? null : iso(next),
+      }),
+    );
     return {
       intervalHours,
       at,
       lastRunAt: iso(this.state.lastAnyRunAtMs ?? this.state.lastRunAtMs),
-      nextRunAt: iso(next),
+      nextRunAt: stopped ? null : iso(earliest(config, input, folders)),
       pausedUntil: iso(this.pauseEndMs()),
-      stopped: this.state.stopped,
+      stopped,
       running,
+      ...(config ? { folders } : {}),
     };
   }
 
@@ -152,6 +213,20 @@ async function readState(file: string): Promise<State | null> {
 
 /** The latest instant a Date can hold: "held until started again", as a time the schedule can compare. */
 const STOPPED_HOLD_MS = 8_640_000_000_000_000;
+
+/**
+ * The earliest deadline of every folder; with no folder (or no config yet), the global one, so a
+ * Headroom without folders still says when it would run.
+ */
+function earliest(
+  config: AppConfig | null,
+  global: ScheduleInput,
+  folders: FolderScheduleStatus[],
+): number | null {
+  if (!config || folders.length === 0) return nextRunAtMs(global);
+  const times = folders.flatMap((f) => (f.nextRunAt === null ? [] : [Date.parse(f.nextRunAt)]));
+  return times.length === 0 ? null : Math.min(...times);
+}
 
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();

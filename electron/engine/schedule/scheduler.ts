@@ -1,19 +1,14 @@
 /**
  * Runs cleanups at start-up, at each deadline (last run + interval, kept across restarts) and in an
- * emergency, never two at once (the cleanup service joins overlapping requests). Decisions come from
- * core/schedule.ts; this class only keeps time.
+ * emergency, never two at once (the cleanup service joins overlapping requests). Each folder has its
+ * deadline (its own `schedule:` or the global one); one run covers every folder due when it starts.
+ * Decisions come from core/schedule.ts; this class only keeps time.
  *
  * The timer re-checks the wall clock at least every minute instead of sleeping until the deadline:
  * monotonic timers stop while a laptop sleeps, so a 5-hour timer armed before a 3-hour sleep would fire
  * 3 hours late. After a wake or a long shutdown an overdue run happens once.
  */
-import {
-  catchUp,
-  emergencyAllowed,
-  nextRunAtMs,
-  startupRunDue,
-  type ScheduleInput,
-} from '../../core/schedule.js';
+import { emergencyAllowed, isDue, startupRunDue } from '../../core/schedule.js';
 import type { AppConfig, CleanupTrigger, RunRecord } from '../../../shared/types.js';
 import type { Clock, Disposer } from '../ports.js';
 import type { ScheduleState } from './schedule-state.js';
@@ -79,9 +74,24 @@ export class Scheduler {
     this.arm();
   }
 
-  /** The next deadline (ms), for status displays; null when scheduled cleanup is off. */
+  /** The earliest deadline of any folder (ms), for status displays; null when scheduled cleanup is off. */
   nextRunAtMs(): number | null {
-    return nextRunAtMs(this.input());
+    const times = this.deps.state
+      .folderDeadlines(this.deps.config())
+      .flatMap((d) => (d.nextRunAtMs === null ? [] : [d.nextRunAtMs]));
+    return times.length === 0 ? null : Math.min(...times);
+  }
+
+  /** The folders whose deadline has come; all of them as `undefined`, so the run covers every folder. */
+  private dueFolders(): { due: boolean; folders?: string[] } {
+    const config = this.deps.config();
+    if (!config) return { due: false };
+    const ready = (folder: AppConfig['folders'][number]) =>
+      isDue(this.deps.state.folderInput(config, folder));
+    const enabled = config.folders.filter((f) => f.enabled);
+    const due = enabled.filter(ready).map((f) => f.name);
+    if (due.length === 0) return { due: false };
+    return due.length === enabled.length ? { due: true } : { due: true, folders: due };
   }
 
   dispose(): void {
@@ -107,7 +117,9 @@ export class Scheduler {
     this.timer = null;
     if (this.disposed) return;
     const retryWaiting = this.deps.clock.now() < this.retryAtMs;
-    if (!retryWaiting && catchUp(this.input()).runNow && this.deps.config()) void this.run('schedule');
+    // However many deadlines passed (a sleep, a shutdown), a due folder runs once: its run is its new last.
+    const { due, folders } = retryWaiting ? { due: false } : this.dueFolders();
+    if (due) void this.run('schedule', folders);
     else this.arm();
   }
 
@@ -145,12 +157,5 @@ export class Scheduler {
     } finally {
       this.arm();
     }
-  }
-
-  private input(): ScheduleInput {
-    return {
-      ...this.deps.state.scheduleInput(this.deps.config()),
-      startedAtMs: this.deps.startedAtMs,
-    };
   }
 }

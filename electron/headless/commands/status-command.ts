@@ -50,14 +50,26 @@ export function renderStatus(snapshot: Snapshot): string {
     .concat(snapshot.folders.map(lastUseNote).join(''));
   const s = snapshot.schedule;
   const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
-  if (s.intervalHours === null && !s.at) return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n`;
+  if (s.intervalHours === null && !s.at)
+    return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n${ownSchedules(s)}`;
   const next = s.stopped
     ? 'automatic cleanup is stopped until started again'
     : s.pausedUntil
       ? `paused until ${s.pausedUntil}`
       : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
   const when = scheduleText(s);
-  return `${table}\n${problems}${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n`;
+  return `${table}\n${problems}${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n${ownSchedules(s)}`;
+}
+
+/** One line per folder with its own `schedule:`: its rule and its next run. */
+function ownSchedules(s: Snapshot['schedule']): string {
+  return (s.folders ?? [])
+    .filter((f) => f.own)
+    .map((f) => {
+      const next = s.stopped ? 'stopped' : `next cleanup ${f.nextRunAt ?? 'never (off)'}`;
+      return `  ${f.name}: its own schedule, ${scheduleText(f)}; ${next}.\n`;
+    })
+    .join('');
 }
 
 function ofLimit(value: string, limit: number | null, format: (n: number) => string): string {

@@ -8,7 +8,7 @@ import type { ConfigView } from '../../../shared/bridge.js';
 import { scheduleText } from '../../../shared/format.js';
 import type { RunRecord, ScheduleStatus, Snapshot } from '../../../shared/types.js';
 import type { CleanupTotalsData } from '../../engine/history/cleanup-totals.js';
-import { cleanupSummaryView } from './v1-views.js';
+import { cleanupSummaryView, folderSchedulesView } from './v1-views.js';
 
 /** GET /api/cleanup/schedule/status, and the answer of start and stop. */
 export function scheduleView(schedule: ScheduleStatus, nowMs: number) {
@@ -25,6 +25,7 @@ export function scheduleView(schedule: ScheduleStatus, nowMs: number) {
     next_cleanup_time: schedule.nextRunAt,
     last_cleanup_time: schedule.lastRunAt,
     cleaning: schedule.running,
+    folders: folderSchedulesView(schedule),
   };
 }
 

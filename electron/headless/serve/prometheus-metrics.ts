@@ -92,8 +92,15 @@ export function prometheusFamilies(snapshot: Snapshot, totals: CleanupTotalsData
     ),
     gauge(
       'headroom_next_cleanup_timestamp_seconds',
-      'When the next scheduled cleanup is due (Unix time); absent while scheduled cleanup is off or stopped.',
+      'When the next scheduled cleanup of any folder is due (Unix time); absent while scheduled cleanup is off or stopped.',
       next === null ? [] : [{ value: next }],
+    ),
+    gauge(
+      'headroom_folder_next_cleanup_timestamp_seconds',
+      "When the folder's next scheduled cleanup is due (Unix time; its own schedule or the global one).",
+      (snapshot.schedule.folders ?? []).flatMap((f) =>
+        f.nextRunAt === null ? [] : [{ labels: { folder: f.name }, value: Date.parse(f.nextRunAt) / 1000 }],
+      ),
     ),
   ];
 }

@@ -8,7 +8,7 @@
  * age limits, errors) under extra keys, and answers `status` as ok | warning | critical.
  */
 import { folderProblem } from '../../../shared/folder-problem.js';
-import type { FolderStatus, Level, RunRecord, Snapshot } from '../../../shared/types.js';
+import type { FolderStatus, Level, RunRecord, ScheduleStatus, Snapshot } from '../../../shared/types.js';
 import { formatPercent, scheduleText } from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 
@@ -144,7 +144,18 @@ export function cleanupStatusView(
       next_cleanup_time: schedule.nextRunAt,
       paused_until: schedule.pausedUntil,
       cleanup_count: cleanupCount,
+      folders: folderSchedulesView(schedule),
     },
     history: recentRuns.slice(0, STATUS_HISTORY_RUNS).reverse().map(cleanupSummaryView),
   };
+}
+
+/** Each folder's schedule and next run (`own`: its own `schedule:` rather than the global one). */
+export function folderSchedulesView(schedule: ScheduleStatus) {
+  return (schedule.folders ?? []).map((f) => ({
+    name: f.name,
+    own: f.own,
+    schedule: schedule.stopped === true ? 'stopped' : scheduleText(f),
+    next_cleanup_time: f.nextRunAt,
+  }));
 }

@@ -83,7 +83,7 @@ async function setup(options: {
     history,
     clock,
     emit: () => {},
-    afterRun: (record, scope) => state.noteRun(record, scope.allFolders),
+    afterRun: (record, scope) => state.noteRun(record, scope, cfg),
   });
   const base = options.at
     ? { ...config(options.cleanupOnStartup, null), scheduleAt: options.at }
