@@ -32,10 +32,15 @@ interface Addon {
     rootDev: number,
     portable: boolean,
   ): [count: number, columns: ArrayBuffer, dirs: Buffer, others: Buffer, statErrno: number];
+  /** malloc_trim(0) where the C library is glibc; absent from an addon built before it existed. */
+  releaseFreeMemory?(): void;
 }
 
 /** What a folder scan uses of the addon (scan/walk-dirs-native.ts). */
-export type ScanAddon = Pick<Addon, 'openDir' | 'statAt' | 'scanDirBeneath' | 'closeFd'>;
+export type ScanAddon = Pick<
+  Addon,
+  'openDir' | 'statAt' | 'scanDirBeneath' | 'closeFd' | 'releaseFreeMemory'
+>;
 
 const ADDON = path.join('native', 'build', 'Release', 'headroom_fs.node');
 
