@@ -12,6 +12,8 @@ command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 # Debian's Prometheus server: the /metrics test scrapes serve with a real one it starts itself.
 [ -x /usr/bin/prometheus ] || need+=(prometheus)
+# util-linux's `script`: the CLI tests run headroom under a real pseudo-terminal (colour, progress).
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
   echo "install-system-deps: please install ${need[*]} (Debian/Ubuntu: apt-get install ${need[*]})" >&2

@@ -71,3 +71,21 @@ export function scheduleText(schedule: Pick<ScheduleStatus, 'intervalHours' | 'a
   }
   return schedule.intervalHours === null ? 'off' : `every ${schedule.intervalHours} h`;
 }
+
+/** A count with its noun, for people: "1 file", "4 files", "1,200 folders"; `plural` for irregular nouns. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment in the local time zone, the one format of the CLI's human output: "2026-11-30 14:05". Sorts as
+ * text and reads at a glance; `--json` keeps ISO UTC. Takes epoch ms or an ISO string.
+ */
+export function formatLocalTime(when: number | string): string {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return '—';
+  const date = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  return `${date} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}

@@ -4,12 +4,15 @@ export interface CliIo {
   err(text: string): void;
   /** True when `out` is a terminal a person reads; absent means it is not (a pipe, a file, a journal). */
   isTerminal?: () => boolean;
+  /** The same for `err`: where a clean's progress line may be redrawn in place. */
+  errIsTerminal?: () => boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTerminal: () => process.stdout.isTTY === true,
+  errIsTerminal: () => process.stderr.isTTY === true,
 };
 
 export const EXIT_OK = 0;

@@ -1,5 +1,6 @@
 /** `headroom check-config`: validate the configuration; exit 2 with `FILE:LINE:COL: message` lines when invalid. */
 import { formatConfigIssue } from '../../../shared/config-issue.js';
+import { countOf } from '../../../shared/format.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, EXIT_USAGE, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
@@ -20,7 +21,7 @@ export async function checkConfigCommand(engine: Engine, io: CliIo, json: boolea
   } else {
     const names = view.folders.map((f) => f.name).join(', ');
     const kind = view.source.kind === 'chatterbox' ? ' (Chatterbox resource_management block)' : '';
-    io.out(`${view.source.file}: OK${kind}; ${view.folders.length} folder(s): ${names || 'none'}\n`);
+    io.out(`${view.source.file}: OK${kind}; ${countOf(view.folders.length, 'folder')}: ${names || 'none'}\n`);
   }
   return issues.length === 0 ? EXIT_OK : EXIT_USAGE;
 }

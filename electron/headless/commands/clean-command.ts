@@ -4,12 +4,13 @@
  * totals, and the exit code is the signal's (130, 143); a second signal exits at once.
  */
 import { displayName } from '../../../shared/byte-names.js';
-import { formatCount, spaceSummary } from '../../../shared/format.js';
+import { countOf, formatCount, spaceSummary } from '../../../shared/format.js';
 import type { ConfigImpact, RunRecord } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, EXIT_RUN_ERRORS, EXIT_USAGE, printJson } from '../cli-io.js';
 import { confirmImpact, terminalAsk, type ConsentOptions } from '../consent-prompt.js';
 import type { CliIo } from '../cli-io.js';
+import { ProgressLine } from '../progress-line.js';
 import { onStopSignals, signalExitCode } from '../stop-signal.js';
 
 const MAX_LISTED = 50;
@@ -31,10 +32,15 @@ export async function cleanCommand(
     io.err(`headroom: ${signal}: stopping after the file in hand; a second ${again} quits at once\n`);
     void engine.cancelCleanup({}).catch(() => undefined);
   });
+  // A dry run removes nothing and reports no progress; a real one shows it on a terminal (progress-line.ts).
+  const progress = io.errIsTerminal?.() ? new ProgressLine({ write: io.err, nowMs: () => Date.now() }) : null;
+  const stopProgress = progress ? engine.on('cleanupProgress', (p) => progress.update(p)) : () => undefined;
   let record: RunRecord;
   try {
     record = await engine.runCleanup({ folders: options.folders, dryRun: options.dryRun });
   } finally {
+    stopProgress();
+    progress?.finish();
     signals.dispose();
   }
   if (options.json) printJson(io, record);
@@ -54,16 +60,22 @@ function onlyFolders(impact: ConfigImpact, names: readonly string[]): ConfigImpa
   return { ...impact, folders, files, bytes };
 }
 
+/**
+ * A run for people, the outcome first: "Removed 12 files, 4.1 MB freed — cleanup completed (manual, run
+ * 2026…)." then a line per folder and what was skipped or failed.
+ */
 export function renderRun(record: RunRecord): string {
   const verb = record.dryRun ? 'would remove' : 'removed';
+  const what = record.dryRun ? 'dry run' : 'cleanup';
+  const outcome = `${verb} ${countOf(record.filesRemoved, 'file')}, ${spaceSummary(record.folders)}`;
   const lines = [
-    `${record.dryRun ? 'Dry run' : 'Cleanup'} ${record.id} (${record.trigger}): ${record.status.replace(/_/g, ' ')}; ` +
-      `${verb} ${formatCount(record.filesRemoved)} files, ${spaceSummary(record.folders)}.`,
+    `${outcome.charAt(0).toUpperCase()}${outcome.slice(1)} — ${what} ${record.status.replace(/_/g, ' ')} ` +
+      `(${record.trigger}, run ${record.id}).`,
   ];
   for (const f of record.folders) {
     lines.push(
-      `  ${f.name}: ${verb} ${formatCount(f.filesRemoved)} (${spaceSummary([f])}), ` +
-        `skipped ${formatCount(f.skipped.length)}, errors ${formatCount(f.errors.length)}`,
+      `  ${f.name}: ${verb} ${countOf(f.filesRemoved, 'file')} (${spaceSummary([f])}), ` +
+        `${formatCount(f.skipped.length)} skipped, ${countOf(f.errors.length, 'error')}`,
     );
     // Whole units first (tokens, revisions): what became of each, then the files as for any folder.
     for (const u of (f.units ?? []).slice(0, MAX_LISTED))
@@ -71,15 +83,20 @@ export function renderRun(record: RunRecord): string {
         `    ${record.dryRun && u.outcome === 'removed' ? 'would remove' : u.outcome} ${displayName(u.label)}${u.detail ? ` (${displayName(u.detail)})` : ''}`,
       );
     const moreUnits = (f.units ?? []).length - MAX_LISTED;
-    if (moreUnits > 0) lines.push(`    … and ${formatCount(moreUnits)} more units (--json lists all)`);
+    if (moreUnits > 0) lines.push(`    … and ${countOf(moreUnits, 'more unit')} (--json lists all)`);
     // Names (and details that quote them) through displayName: a byte that is not UTF-8 shows as \xNN.
     for (const s of f.skipped.slice(0, MAX_LISTED))
       lines.push(
         `    skipped ${displayName(s.path)}: ${s.why}${s.detail ? ` (${displayName(s.detail)})` : ''}`,
       );
     for (const e of f.errors.slice(0, MAX_LISTED))
-      lines.push(`    error ${displayName(e.path)}: ${e.code} ${displayName(e.message)}`);
+      lines.push(`    error ${displayName(e.path)}: ${withCode(e.code, displayName(e.message))}`);
     for (const note of f.notes) lines.push(`    note: ${note}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** "EPERM: operation not permitted, …": Node's messages start with their code already, so it is said once. */
+function withCode(code: string, message: string): string {
+  return message.startsWith(code) ? message : `${code}: ${message}`;
 }

@@ -1,5 +1,5 @@
 /** `headroom history`: past cleanup runs, newest first. */
-import { formatBytes, formatCount } from '../../../shared/format.js';
+import { countOf, formatBytes, formatCount, formatLocalTime } from '../../../shared/format.js';
 import type { HistoryPage } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
@@ -15,14 +15,15 @@ export async function historyCommand(
   const page = await engine.getHistory({ limit: limit ?? 20 });
   if (json) printJson(io, page);
   else io.out(renderHistory(page));
-  if (page.damagedLines > 0) io.err(`headroom: skipped ${page.damagedLines} damaged history line(s)\n`);
+  if (page.damagedLines > 0)
+    io.err(`headroom: skipped ${countOf(page.damagedLines, 'damaged history line')}\n`);
   return EXIT_OK;
 }
 
 export function renderHistory(page: HistoryPage): string {
   if (page.runs.length === 0) return 'No cleanup has run yet.\n';
   return renderTable(page.runs, [
-    { header: 'STARTED', value: (r) => r.startedAt.replace('T', ' ').slice(0, 19) },
+    { header: 'STARTED', value: (r) => formatLocalTime(r.startedAt) },
     { header: 'TRIGGER', value: (r) => r.trigger },
     { header: 'STATUS', value: (r) => r.status.replace(/_/g, ' ') },
     { header: 'FILES', value: (r) => formatCount(r.filesRemoved), align: 'right' },

@@ -1,6 +1,6 @@
 /** `headroom preview`: what a cleanup would remove now, and why. */
 import { displayName } from '../../../shared/byte-names.js';
-import { formatBytes, formatCount } from '../../../shared/format.js';
+import { countOf, formatBytes, formatCount, formatLocalTime } from '../../../shared/format.js';
 import type { CleanupPreview, FolderPlanView, PlannedUnit } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
@@ -34,10 +34,10 @@ export function renderPreview(preview: CleanupPreview): string {
     }
     const count = folder.remove.length;
     lines.push(
-      `${folder.name}: ${count === 0 ? 'nothing to remove' : `${formatCount(count)} files, ${formatBytes(folder.bytesToFree)} to free`}`,
+      `${folder.name}: ${count === 0 ? 'nothing to remove' : `${countOf(count, 'file')}, ${formatBytes(folder.bytesToFree)} to free`}`,
     );
     for (const file of folder.remove.slice(0, MAX_LISTED)) {
-      const when = new Date(file.mtimeMs).toISOString().slice(0, 16).replace('T', ' ');
+      const when = formatLocalTime(file.mtimeMs);
       lines.push(
         `  ${file.reason.padEnd(5)}  ${when}  ${formatBytes(file.sizeBytes).padStart(8)}  ${displayName(file.path)}`,
       );
@@ -61,7 +61,7 @@ function renderUnits(folder: FolderPlanView, units: readonly PlannedUnit[]): str
     `${folder.name}: ${
       units.length === 0
         ? 'nothing to remove'
-        : `${formatCount(units.length)} ${units.length === 1 ? 'unit' : 'units'} (${formatCount(files)} ${files === 1 ? 'file' : 'files'}), ${formatBytes(folder.bytesToFree)} to free`
+        : `${countOf(units.length, 'unit')} (${countOf(files, 'file')}), ${formatBytes(folder.bytesToFree)} to free`
     }`,
   ];
   for (const unit of units.slice(0, MAX_LISTED)) {
@@ -69,7 +69,7 @@ function renderUnits(folder: FolderPlanView, units: readonly PlannedUnit[]): str
     for (const path of unit.files.slice(0, MAX_FILES_PER_UNIT))
       lines.push(`             ${displayName(path)}`);
     if (unit.files.length > MAX_FILES_PER_UNIT) {
-      lines.push(`             … and ${formatCount(unit.files.length - MAX_FILES_PER_UNIT)} more files`);
+      lines.push(`             … and ${countOf(unit.files.length - MAX_FILES_PER_UNIT, 'more file')}`);
     }
   }
   if (units.length > MAX_LISTED)

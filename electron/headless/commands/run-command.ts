@@ -5,13 +5,14 @@
  * current file and the run is recorded.
  */
 import type { EventName, EventPayloads } from '../../../shared/bridge.js';
-import { formatBytes } from '../../../shared/format.js';
+import { countOf, formatBytes, formatLocalTime } from '../../../shared/format.js';
 import type { Engine } from '../../engine/engine-types.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { waitForStopSignal } from '../stop-signal.js';
 import { runWritesJson } from '../cli-log.js';
+import { cliStyle, type CliStyle } from '../cli-style.js';
 
 const PRINTED: readonly EventName[] = [
   'snapshot',
@@ -23,7 +24,7 @@ const PRINTED: readonly EventName[] = [
 
 export async function runCommand(engine: Engine, cmd: CliCommand, io: CliIo): Promise<number> {
   const json = runWritesJson(cmd, io);
-  const print = json ? jsonLine(io) : humanLine(io);
+  const print = json ? jsonLine(io) : humanLine(io, cliStyle(io.isTerminal?.() ?? false));
   const unsubscribe = PRINTED.map((name) => engine.on(name, (payload) => print(name, payload)));
   print('snapshot', await engine.getSnapshot());
   if (!json) io.err(`headroom: running on ${engine.configFile}; stop with Ctrl+C\n`);
@@ -39,24 +40,24 @@ function jsonLine(io: CliIo): Printer {
   return (name, payload) => io.out(JSON.stringify({ type: name, ...payload }) + '\n');
 }
 
-function humanLine(io: CliIo): Printer {
+function humanLine(io: CliIo, style: CliStyle): Printer {
   let lastLevels = '';
   return (name, payload) => {
-    const line = describe(name, payload as never);
+    const line = describe(name, payload as never, style);
     if (name === 'snapshot') {
       // A snapshot comes several times a second while files change; print it only when a level changes.
       if (line === lastLevels) return;
       lastLevels = line ?? '';
     }
-    if (line) io.out(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
+    if (line) io.out(`${formatLocalTime(Date.now())}  ${line}\n`);
   };
 }
 
-function describe(name: EventName, payload: EventPayloads[EventName]): string | null {
+function describe(name: EventName, payload: EventPayloads[EventName], style: CliStyle): string | null {
   switch (name) {
     case 'snapshot': {
       const s = payload as EventPayloads['snapshot'];
-      const levels = s.folders.map((f) => `${f.name} ${f.level}`).join(', ');
+      const levels = s.folders.map((f) => `${f.name} ${style.level(f.level, f.level)}`).join(', ');
       return levels || 'no folders configured';
     }
     case 'warning':
@@ -68,7 +69,7 @@ function describe(name: EventName, payload: EventPayloads[EventName]): string | 
     case 'cleanupFinished': {
       const r = payload as EventPayloads['cleanupFinished'];
       const status = r.status.replace(/_/g, ' ');
-      return `cleanup (${r.trigger}) ${status}: removed ${r.filesRemoved} files, ${formatBytes(r.bytesFreed)}`;
+      return `cleanup (${r.trigger}) ${status}: removed ${countOf(r.filesRemoved, 'file')}, ${formatBytes(r.bytesFreed)}`;
     }
     case 'configError':
       return `configuration problem: ${(payload as EventPayloads['configError']).issues[0]?.message ?? 'invalid'}`;

@@ -4,6 +4,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatLocalTime,
   formatPercent,
   scheduleText,
 } from '../../../shared/format.js';
@@ -12,16 +13,18 @@ import type { FolderStatus, Snapshot } from '../../../shared/types.js';
 import type { Engine } from '../../engine/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import { cliStyle, PLAIN, type CliStyle } from '../cli-style.js';
 import { renderTable } from '../text-table.js';
 
 export async function statusCommand(engine: Engine, io: CliIo, json: boolean): Promise<number> {
   const snapshot = await engine.getSnapshot();
   if (json) printJson(io, { folders: snapshot.folders, schedule: snapshot.schedule });
-  else io.out(renderStatus(snapshot));
+  else io.out(renderStatus(snapshot, cliStyle(io.isTerminal?.() ?? false)));
   return EXIT_OK;
 }
 
-export function renderStatus(snapshot: Snapshot): string {
+/** The table and the schedule line; `style` colours each level (plain unless stdout is a terminal). */
+export function renderStatus(snapshot: Snapshot, style: CliStyle = PLAIN): string {
   if (snapshot.folders.length === 0) return 'No folders are configured.\n';
   const table = renderTable(snapshot.folders, [
     { header: 'FOLDER', value: (f) => f.name },
@@ -37,7 +40,11 @@ export function renderStatus(snapshot: Snapshot): string {
     },
     { header: 'OLDEST', value: (f) => oldest(f, snapshot.takenAtMs), align: 'right' },
     { header: 'USAGE', value: (f) => formatPercent(f.usagePercent), align: 'right' },
-    { header: 'LEVEL', value: (f) => levelText(f) },
+    {
+      header: 'LEVEL',
+      value: (f) => levelText(f),
+      paint: (f, text) => (f.enabled && f.exists && !f.error ? style.level(f.level, text) : text),
+    },
     { header: 'PATH', value: (f) => f.path },
   ]);
   // What keeps a folder from being measured, and what to do, under the table where a column is too narrow.
@@ -49,14 +56,16 @@ export function renderStatus(snapshot: Snapshot): string {
     .join('')
     .concat(snapshot.folders.map(lastUseNote).join(''));
   const s = snapshot.schedule;
-  const last = `last cleanup ${s.lastRunAt ?? 'never'}`;
+  const last = `last cleanup ${s.lastRunAt ? formatLocalTime(s.lastRunAt) : 'never'}`;
   if (s.intervalHours === null && !s.at)
-    return `${table}\n${problems}Scheduled cleanup is off; ${last}.\n${ownSchedules(s)}`;
+    return `${table}
+${problems}Scheduled cleanup is off; ${last}.
+${ownSchedules(s)}`;
   const next = s.stopped
     ? 'automatic cleanup is stopped until started again'
     : s.pausedUntil
-      ? `paused until ${s.pausedUntil}`
-      : `next cleanup ${s.nextRunAt ?? 'at start-up'}`;
+      ? `paused until ${formatLocalTime(s.pausedUntil)}`
+      : `next cleanup ${s.nextRunAt ? formatLocalTime(s.nextRunAt) : 'at start-up'}`;
   const when = scheduleText(s);
   return `${table}\n${problems}${when.charAt(0).toUpperCase()}${when.slice(1)}; ${last}; ${next}.\n${ownSchedules(s)}`;
 }
@@ -66,7 +75,9 @@ function ownSchedules(s: Snapshot['schedule']): string {
   return (s.folders ?? [])
     .filter((f) => f.own)
     .map((f) => {
-      const next = s.stopped ? 'stopped' : `next cleanup ${f.nextRunAt ?? 'never (off)'}`;
+      const next = s.stopped
+        ? 'stopped'
+        : `next cleanup ${f.nextRunAt ? formatLocalTime(f.nextRunAt) : 'never (off)'}`;
       return `  ${f.name}: its own schedule, ${scheduleText(f)}; ${next}.\n`;
     })
     .join('');

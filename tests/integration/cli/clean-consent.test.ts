@@ -42,7 +42,7 @@ describe('headroom clean after a rule was added on disk', () => {
 
     const confirmed = await cli('clean', '--yes');
     expect(confirmed.code).toBe(0);
-    expect(confirmed.stdout).toMatch(/removed 2,000 files/);
+    expect(confirmed.stdout).toMatch(/^Removed 2,000 files/);
     expect(await countFiles(fx.cacheDir)).toBe(0);
 
     // Agreed now: the next clean has nothing new to ask about.
