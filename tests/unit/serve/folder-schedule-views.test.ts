@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { configFileSchema } from '../../../shared/config-schema.js';
 import { normaliseConfig } from '../../../electron/engine/config/normalise-config.js';
 import { renderStatus } from '../../../electron/headless/commands/status-command.js';
+import { formatLocalTime } from '../../../shared/format.js';
 import { scheduleView } from '../../../electron/headless/serve/cleanup-api-views.js';
 import { prometheusFamilies } from '../../../electron/headless/serve/prometheus-metrics.js';
 import { emptyTotals } from '../../../electron/engine/history/cleanup-totals.js';
@@ -64,7 +65,10 @@ describe('a folder schedule in config.yaml', () => {
 describe("each folder's next run is shown", () => {
   it('by headroom status, under the global line', () => {
     const text = renderStatus(snap);
-    expect(text).toContain(`renders: its own schedule, Sundays at 03:00; next cleanup ${RENDERS_NEXT}.`);
+    // Human output shows local time in the CLI's one format (#15 item 8); ISO stays in --json.
+    expect(text).toContain(
+      `renders: its own schedule, Sundays at 03:00; next cleanup ${formatLocalTime(RENDERS_NEXT)}.`,
+    );
     expect(text).not.toMatch(/outputs: its own schedule/);
   });
 
