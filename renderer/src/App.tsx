@@ -21,6 +21,9 @@
  * - found folders: `data-testid="found-folders"` (first run, or Settings' "Find folders on this computer"),
  *   items `data-testid="found-<name>"` with checkbox "Add <name>" and `data-testid="found-preview"`, button
  *   "Add selected folders", then role alertdialog with "Confirm adding" / "Cancel"; `data-testid="found-added"`
+ * - kept data: `data-testid="usage-charts"` with images named "Usage over time — <name>: …" and "Space freed
+ *   per day: …", `data-testid="freed-total"`, tables behind "<title>, as a table"; `data-testid="space-panel"`
+ *   with select "Folder", region "What takes space — <name>", buttons "Show <path> in folder" (desktop only)
  */
 import { useDashboard } from './store/dashboard-store.js';
 import { CleanupPanel } from './components/cleanup-panel.js';
@@ -33,6 +36,8 @@ import { SettingsEditor } from './components/settings-editor.js';
 import { ThemeToggle } from './components/theme-toggle.js';
 import { WarningsPanel } from './components/warnings-panel.js';
 import { FoundFolders } from './components/found-folders.js';
+import { SpacePanel } from './components/space-panel.js';
+import { UsageCharts } from './components/usage-charts.js';
 import { formatPercent } from '../../shared/format.js';
 import { useHashRoute } from './view/use-hash-route.js';
 
@@ -58,6 +63,8 @@ export function App() {
             <FolderList />
             <CleanupPanel />
             <ScheduleStatus nowMs={Date.now()} />
+            <UsageCharts nowMs={Date.now()} />
+            <SpacePanel nowMs={Date.now()} />
             <HistoryTable />
             <SettingsEditor />
           </>

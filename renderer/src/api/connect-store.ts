@@ -27,6 +27,7 @@ export function connectStore(
     client.on('cleanupFinished', (record) => {
       state().cleanupFinished(record);
       void actions.loadHistory();
+      void actions.loadUsage();
     }),
     client.onConnectionChange((connection) => {
       state().setConnection(connection, client.connectionMessage?.() ?? null);

@@ -1,12 +1,13 @@
 import type { BridgeResult, ConfigPatch } from '../../../shared/bridge.js';
 import type { DashboardStore } from '../store/dashboard-store.js';
 import type { BridgeClient } from './bridge-client-types.js';
+import { createUsageActions, type UsageActions } from './usage-actions.js';
 
 /** How many runs the history table asks for. */
 export const HISTORY_PAGE_SIZE = 50;
 
 /** What components may ask of the engine. Each call writes its outcome into the store. */
-export interface DashboardActions {
+export interface DashboardActions extends UsageActions {
   /** Asks the engine what it finds on this computer; `open` shows the list even when it is not the first run. */
   detectFolders: (open?: boolean) => Promise<void>;
   /** Adds the proposals with these engine-issued ids; resolves true when they were written. */
@@ -56,6 +57,7 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
     return true;
   };
   return {
+    ...createUsageActions(client, store),
     async detectFolders(open = false) {
       state().setFoundLoading(open);
       const result = await client.detectFolders();

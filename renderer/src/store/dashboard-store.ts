@@ -11,6 +11,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice.js';
 import { createPreviewSlice, type PreviewSlice } from './preview-slice.js';
 import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
+import { createUsageSlice, type UsageSlice } from './usage-slice.js';
 
 export type DashboardState = SnapshotSlice &
   HistorySlice &
@@ -19,7 +20,8 @@ export type DashboardState = SnapshotSlice &
   ConfigSlice &
   ConnectionSlice &
   UiSlice &
-  FoundSlice;
+  FoundSlice &
+  UsageSlice;
 
 /** Builds a fresh store; the app uses `useDashboard`, tests build their own. */
 export function createDashboardStore() {
@@ -32,6 +34,7 @@ export function createDashboardStore() {
     ...createConnectionSlice(...a),
     ...createUiSlice(...a),
     ...createFoundSlice(...a),
+    ...createUsageSlice(...a),
   }));
 }
 

@@ -47,6 +47,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Start as a first run: no --config, so serve writes its commented default into the data folder. */
   defaultConfig?: boolean;
+  /** Called with the temp folder before serve starts: e.g. to seed the data folder (`<dir>/data`). */
+  beforeStart?: (dir: string) => Promise<void>;
 }
 
 /** Writes `config` (YAML text, paths relative to the temp folder) and `files`, then starts serve. */
@@ -59,6 +61,7 @@ export async function startHeadroom(
   const configFile = options.defaultConfig ? join(dir, 'data', 'config.yaml') : join(dir, 'config.yaml');
   if (!options.defaultConfig) await writeFile(configFile, config);
   await writeSeedFiles(dir, files);
+  await options.beforeStart?.(dir);
   const configArgs = options.defaultConfig ? [] : ['--config', configFile];
   const args = ['serve', '--port', '0', ...configArgs, '--data-dir', join(dir, 'data')];
   const child = spawn(process.execPath, [BIN, ...args, ...(options.args ?? [])], {
