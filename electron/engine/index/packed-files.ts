@@ -6,6 +6,8 @@
 import { decodeName, encodeName } from '../../../shared/byte-names.js';
 import type { FileEntry } from '../../../shared/types.js';
 
+const textEncoder = new TextEncoder();
+
 /**
  * The raw columns; exactly what a worker transfers. `pathOffsets` has at least `count + 1` entries; the
  * columns may be longer than `count` (a worker's batch is posted untrimmed) and only `count` are used.
@@ -154,6 +156,15 @@ export class PackedFilesBuilder {
     this.reserve(1, length);
     this.pathBytes.set(relStart === 0 ? path : path.subarray(relStart), this.bytesUsed);
     this.push(length, sizeBytes, mtimeMs, dev, ino);
+  }
+
+  /** Adds one file whose relative path is the text `relPath` (valid UTF-8 names only: no escaped bytes). */
+  addText(relPath: string, sizeBytes: number, mtimeMs: number, dev: number, ino: number): void {
+    // At most 3 bytes per UTF-16 unit; counted exactly only near the end, so a batch is not grown for nothing.
+    const room = this.pathBytes.length - this.bytesUsed;
+    this.reserve(1, relPath.length * 3 <= room ? 0 : Buffer.byteLength(relPath));
+    const { written } = textEncoder.encodeInto(relPath, this.pathBytes.subarray(this.bytesUsed));
+    this.push(written, sizeBytes, mtimeMs, dev, ino);
   }
 
   /** Adds the file `name` in the folder `dir` (relative; empty for the root) without joining them first. */

@@ -1,7 +1,8 @@
 /**
  * The walk through the addon's directory handles finds exactly what the walk by path finds, entry for
  * entry, on a tree with what real folders hold: nested and empty folders, links to files and folders
- * (never followed), a fifo, names that are not UTF-8, a newline in a name; and across chunk budgets.
+ * (never followed), a fifo, names that are not UTF-8, a real U+FFFD and a newline in a name; and across
+ * chunk budgets.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +37,7 @@ function tree(): string {
   write('sub/deeper/c.txt', '');
   write(Buffer.concat([Buffer.from('bad'), Buffer.from([0xff]), Buffer.from('/n'), Buffer.from([0xfe])]));
   write('line\nbreak.txt', 'nl');
+  write('real-\uFFFD-replacement.txt', 'valid UTF-8 that reads like a stray byte');
   fs.mkdirSync(path.join(root, 'empty'));
   fs.mkdirSync(path.join(base, 'outside'));
   fs.writeFileSync(path.join(base, 'outside', 'secret.txt'), 'secret');
@@ -77,7 +79,8 @@ describe.runIf(addon !== null)('the walk through directory handles', () => {
     const byPath = walkAll(walkDirsByPath, root, 100_000);
     const native = walkAll((task) => walkDirsNative(task, addon!), root, 100_000);
     expect(native).toEqual(byPath);
-    expect(native.files).toHaveLength(45);
+    expect(native.files).toHaveLength(46);
+    expect(native.files.join()).toContain('real-\uFFFD-replacement.txt');
     const a = native.files.map((f) => JSON.parse(f)).find((f) => f.path === 'a.wav');
     expect(a.mtimeMs).toBe(fs.lstatSync(path.join(root, 'a.wav')).mtimeMs);
     expect(native.files.join()).not.toContain('secret');
