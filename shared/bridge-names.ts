@@ -16,6 +16,7 @@ export const BRIDGE_REQUEST_NAMES = [
   'updateConfig',
   'holdPendingRules',
   'pauseSchedule',
+  'stopSchedule',
   'createFolder',
   'detectFolders',
   'addDetectedFolders',

@@ -63,6 +63,8 @@ export const requestSchemas = {
   holdPendingRules: z.strictObject({ hold: z.boolean() }),
   /** `until: null` resumes; an ISO time pauses automatic cleanup until then. */
   pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
+  /** `stopped: true` stops automatic cleanup until started again (kept across restarts); false starts it. */
+  stopSchedule: z.strictObject({ stopped: z.boolean({ error: 'stopped must be true or false' }) }),
   /** Creates a configured folder that does not exist, at the path config.yaml gives it: by name, never a path. */
   createFolder: z.strictObject({ name: folderNameSchema }),
   /** Folders the tools on this computer fill, proposed with kind, limits and a preview; nothing is written. */
@@ -112,6 +114,7 @@ export interface RequestResults {
   updateConfig: ConfigView;
   holdPendingRules: PendingRules | null;
   pauseSchedule: ScheduleStatus;
+  stopSchedule: ScheduleStatus;
   createFolder: ConfigView;
   detectFolders: DetectResult;
   addDetectedFolders: AddedFolders;

@@ -61,6 +61,9 @@ export function spaceSummary(
 const WEEKDAY_PLURALS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 
 /** When scheduled cleanup runs, in words: "every 5 h", "daily at 03:00", "Sundays at 03:00", "off". */
+/** What every place that shows the next run says while the schedule is stopped (until started again). */
+export const SCHEDULE_STOPPED_TEXT = 'Schedule stopped — cleanups run only when you ask';
+
 export function scheduleText(schedule: Pick<ScheduleStatus, 'intervalHours' | 'at'>): string {
   const { at } = schedule;
   if (at) {

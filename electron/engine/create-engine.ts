@@ -205,7 +205,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async cleanupTotals() {
       return totals.current();
     },
-    async setScheduleStopped(stopped) {
+    /** Stops automatic cleanup until started again (persisted), or starts it; the data folder's owner only. */
+    async stopSchedule(input) {
+      const { stopped } = parseRequest('stopSchedule', input);
       requireOwner();
       await (runtime ? runtime.setStopped(stopped) : schedule.setStopped(stopped));
       return schedule.status(config.current()?.config ?? null, cleanup.running);

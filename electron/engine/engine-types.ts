@@ -1,6 +1,5 @@
 /** The engine facade's type: what both hosts (Electron main, headless) hold. */
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
-import type { ScheduleStatus } from '../../shared/types.js';
 import type { CleanupTotalsData } from './history/cleanup-totals.js';
 import type { DetectHost } from './detect/detect-host.js';
 import type { FolderDetector } from './detect/folder-detector.js';
@@ -37,8 +36,6 @@ export interface Engine extends HeadroomApi {
   readonly dataDir: string;
   /** Cumulative totals of every real run since the data folder was first used (cleanup-totals.json). */
   cleanupTotals(): Promise<CleanupTotalsData>;
-  /** Stops automatic cleanup until started again (persisted), or starts it; the data folder's owner only. */
-  setScheduleStopped(stopped: boolean): Promise<ScheduleStatus>;
   /** Finds the tools' folders; the CLI also names installs with `--in`, which no bridge client can. */
   readonly detector: FolderDetector;
   /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */

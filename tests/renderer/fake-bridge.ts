@@ -46,6 +46,7 @@ export function defaultAnswers(): Answers {
     updateConfig: { ok: true, value: configView({ text: 'saved\n' }) },
     holdPendingRules: { ok: true, value: null },
     pauseSchedule: { ok: true, value: snapshot().schedule },
+    stopSchedule: { ok: true, value: { ...snapshot().schedule, stopped: true, nextRunAt: null } },
     createFolder: { ok: true, value: configView() },
     detectFolders: {
       ok: true,
@@ -86,6 +87,7 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     updateConfig: request('updateConfig'),
     holdPendingRules: request('holdPendingRules'),
     pauseSchedule: request('pauseSchedule'),
+    stopSchedule: request('stopSchedule'),
     createFolder: request('createFolder'),
     detectFolders: request('detectFolders'),
     addDetectedFolders: request('addDetectedFolders'),
@@ -109,6 +111,8 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
   return {
     client: client as unknown as BridgeClient,
     calls: client,
+    /** What each request answers; a test may change one between clicks. */
+    answers,
     emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
       for (const listener of listeners.get(event) ?? []) listener(payload);
     },

@@ -43,7 +43,7 @@ const setStopped =
       res,
       ctx.log,
       stopped ? 'schedule stop' : 'schedule start',
-      async () => (await ctx.engine.setScheduleStopped(stopped), scheduleNow(ctx.engine)),
+      async () => (await ctx.engine.stopSchedule({ stopped }), scheduleNow(ctx.engine)),
       (view) => view,
     );
   };

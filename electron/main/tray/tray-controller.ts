@@ -17,7 +17,7 @@ import { buildTooltip, truncateTooltip } from './tray-tooltip.js';
 /** The part of the engine the tray uses. */
 export type TrayEngine = Pick<
   Engine,
-  'on' | 'getSnapshot' | 'runCleanup' | 'cancelCleanup' | 'pauseSchedule' | 'updateConfig'
+  'on' | 'getSnapshot' | 'runCleanup' | 'cancelCleanup' | 'pauseSchedule' | 'stopSchedule' | 'updateConfig'
 >;
 
 /** How this platform wants its tray icon: logical size, the scale factors to supply, template or colour. */
@@ -181,6 +181,7 @@ export class TrayController {
         e.pauseSchedule({ until: pauseUntilTomorrow(deps.clock.now()) }),
       ),
       resume: call('Resuming', (engine) => engine.pauseSchedule({ until: null })),
+      startSchedule: call('Starting the schedule', (engine) => engine.stopSchedule({ stopped: false })),
       openDashboard: () => deps.window.show('overview'),
       openConfig: () => void this.openConfig(),
       setStartAtLogin: (openAtLogin) => this.setStartAtLogin(openAtLogin),

@@ -2,7 +2,7 @@
  * The tray's context menu as plain data (MenuItemSpec[]): built from the latest snapshot, so tests assert on
  * it without Electron and the controller hands it to `Menu.buildFromTemplate` unchanged.
  */
-import { formatPercent } from '../../../shared/format.js';
+import { formatPercent, SCHEDULE_STOPPED_TEXT } from '../../../shared/format.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
 import type { MenuItemSpec } from '../ports.js';
 import { formatClockTime } from './pause-times.js';
@@ -29,6 +29,8 @@ export interface TrayMenuActions {
   pauseForOneHour(): void;
   pauseUntilTomorrow(): void;
   resume(): void;
+  /** Starts a schedule stopped until started again (seed API or dashboard). */
+  startSchedule(): void;
   openDashboard(): void;
   openConfig(): void;
   setStartAtLogin(openAtLogin: boolean): void;
@@ -143,13 +145,19 @@ function cleanItems(snapshot: Snapshot, actions: TrayMenuActions): MenuItemSpec[
 function pauseMenu(snapshot: Snapshot, nowMs: number, actions: TrayMenuActions): MenuItemSpec {
   const until = snapshot.schedule.pausedUntil === null ? NaN : Date.parse(snapshot.schedule.pausedUntil);
   const paused = until > nowMs;
+  const stopped = snapshot.schedule.stopped === true;
   return {
     id: 'pause',
-    label: paused
-      ? `Automatic cleanup paused until ${formatClockTime(until, nowMs)}`
-      : 'Pause automatic cleanup',
+    label: stopped
+      ? SCHEDULE_STOPPED_TEXT
+      : paused
+        ? `Automatic cleanup paused until ${formatClockTime(until, nowMs)}`
+        : 'Pause automatic cleanup',
     type: 'submenu',
     submenu: [
+      ...(stopped
+        ? [{ id: 'start-schedule', label: 'Start schedule', click: actions.startSchedule }, SEPARATOR]
+        : []),
       { id: 'pause-1h', label: 'For 1 hour', click: actions.pauseForOneHour },
       { id: 'pause-tomorrow', label: 'Until tomorrow morning', click: actions.pauseUntilTomorrow },
       SEPARATOR,

@@ -35,6 +35,8 @@ export interface DashboardActions extends UsageActions {
   holdPendingRules: (hold: boolean) => Promise<void>;
   /** An ISO time pauses automatic cleanup until then; null resumes. */
   pauseSchedule: (untilIso: string | null) => Promise<void>;
+  /** Stops automatic cleanup until started again (true), or starts it (false). */
+  stopSchedule: (stopped: boolean) => Promise<void>;
   /** Asks the engine to create the configured folder `name` at its configured path. */
   createFolder: (name: string) => Promise<void>;
 }
@@ -160,6 +162,11 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
     },
     async pauseSchedule(untilIso) {
       const result = await client.pauseSchedule({ until: untilIso });
+      if (result.ok) state().applySchedule(result.value);
+      else state().setScheduleError(message(result));
+    },
+    async stopSchedule(stopped) {
+      const result = await client.stopSchedule({ stopped });
       if (result.ok) state().applySchedule(result.value);
       else state().setScheduleError(message(result));
     },

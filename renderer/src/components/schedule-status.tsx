@@ -1,7 +1,7 @@
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import { localTime, relativeTime, startOfTomorrow } from '../view/relative-time.js';
-import { scheduleText } from '../../../shared/format.js';
+import { SCHEDULE_STOPPED_TEXT, scheduleText } from '../../../shared/format.js';
 import { MS_PER_HOUR } from '../../../shared/units.js';
 
 /** Next and last automatic cleanup, the pause, and the buttons that pause and resume it. `nowMs` is the render time. */
@@ -14,6 +14,7 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
   const off = schedule.intervalHours === null && !schedule.at;
   // Stopped through the seed API (POST /api/cleanup/schedule/stop): held until started again.
   const stopped = schedule.stopped === true;
+  const ownSchedules = (schedule.folders ?? []).filter((f) => f.own);
   const when = (iso: string | null, none: string) =>
     iso ? `${localTime(iso)} (${relativeTime(iso, nowMs)})` : none;
   return (
@@ -27,11 +28,26 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
           {off
             ? 'Scheduled cleanup is off'
             : stopped
-              ? 'stopped until started again'
+              ? SCHEDULE_STOPPED_TEXT
               : paused
                 ? 'paused'
                 : when(schedule.nextRunAt, 'not scheduled')}
         </dd>
+        {ownSchedules.length > 0 && (
+          <>
+            <dt>Folders on their own schedule</dt>
+            <dd>
+              <ul data-testid="folder-schedules">
+                {ownSchedules.map((f) => (
+                  <li key={f.name}>
+                    {f.name}: {scheduleText(f)}, next{' '}
+                    {stopped ? 'when started' : when(f.nextRunAt, 'not scheduled')}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>Last run</dt>
         <dd data-testid="last-run">{when(schedule.lastRunAt, 'never')}</dd>
         {paused && (
@@ -58,6 +74,15 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
         {paused && (
           <button type="button" onClick={() => void actions.pauseSchedule(null)}>
             Resume
+          </button>
+        )}
+        {stopped ? (
+          <button type="button" onClick={() => void actions.stopSchedule(false)}>
+            Start schedule
+          </button>
+        ) : (
+          <button type="button" onClick={() => void actions.stopSchedule(true)}>
+            Stop schedule
           </button>
         )}
       </div>

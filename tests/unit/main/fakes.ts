@@ -91,6 +91,7 @@ export class FakeEngine {
   getConfig = (input?: unknown) => this.record('getConfig', input);
   updateConfig = (input?: unknown) => this.record('updateConfig', input);
   pauseSchedule = (input?: unknown) => this.record('pauseSchedule', input);
+  stopSchedule = (input?: unknown) => this.record('stopSchedule', input);
 }
 
 export class FakeTray implements TrayPort {

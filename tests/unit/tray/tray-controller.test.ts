@@ -111,6 +111,18 @@ describe('TrayController (fake electron port, fake engine, manual clock)', () =>
     expect(engine.calls.at(-1)).toEqual({ name: 'pauseSchedule', input: { until: null } });
   });
 
+  it('says a stopped schedule in the menu where the pause is, and starts it again', async () => {
+    const { engine, tray } = await setup();
+    expect(findItem(tray.menu, 'start-schedule')).toBeUndefined();
+    engine.emit(
+      'snapshot',
+      snapshot({ schedule: { ...snapshot().schedule, stopped: true, nextRunAt: null } }),
+    );
+    expect(findItem(tray.menu, 'pause')?.label).toBe('Schedule stopped — cleanups run only when you ask');
+    findItem(tray.menu, 'start-schedule')?.click?.();
+    expect(engine.calls.at(-1)).toEqual({ name: 'stopSchedule', input: { stopped: false } });
+  });
+
   it('toggles the window on click and opens the dashboard, the preview, the config file; quits', async () => {
     const { tray, window, opened, quits } = await setup();
     tray.click();
