@@ -16,7 +16,10 @@ const state: {
   disposed: number;
   /** What `gdbus` answers on the session bus (Linux tray host probe); null: it cannot run. */
   gdbus: ((args: string[]) => string) | null;
+  /** The options the app gave createEngine. */
+  engineOptions: EngineOptions | null;
 } = {
+  engineOptions: null,
   fake: createFakeElectron(),
   engine: new Error('unset'),
   disposed: 0,
@@ -50,6 +53,7 @@ vi.mock('electron', () =>
 );
 vi.mock('../../../electron/engine/create-engine.js', () => ({
   createEngine: async (options: EngineOptions) => {
+    state.engineOptions = options;
     const start = state.engine;
     if (start instanceof Error) throw start;
     let engine: FakeEngine;
@@ -117,6 +121,12 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     const record = await launch({ gotLock: false, engine: readyEngine() });
     expect(record.quit).toBe(1);
     expect(record.windows).toHaveLength(0);
+  });
+
+  it('gives the engine shell.showItemInFolder as its revealFile port (Show in folder, issue 15)', async () => {
+    const record = await launch({ engine: readyEngine() });
+    await state.engineOptions?.revealFile?.('/data/outputs/take.wav');
+    expect(record.shownInFolder).toEqual(['/data/outputs/take.wav']);
   });
 
   it('creates one hidden, locked-down dashboard window', async () => {

@@ -26,6 +26,8 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     /** Each page a window loaded, with how many IPC handlers were registered at that moment. */
     loads: [] as { url: string; handlersAtLoad: number }[],
     notifications: [] as { title: string; body: string }[],
+    /** Paths given to shell.showItemInFolder. */
+    shownInFolder: [] as string[],
   };
 
   class FakeWebContents extends EventEmitter {
@@ -146,7 +148,11 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
       handle: (channel: string, fn: Handler) => void record.handlers.set(channel, fn),
       removeHandler: (channel: string) => void record.handlers.delete(channel),
     },
-    shell: { trashItem: async () => undefined, openPath: async () => '' },
+    shell: {
+      trashItem: async () => undefined,
+      openPath: async () => '',
+      showItemInFolder: (path: string) => void record.shownInFolder.push(path),
+    },
     screen: {
       getCursorScreenPoint: () => ({ x: 10, y: 10 }),
       getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
