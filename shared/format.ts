@@ -34,8 +34,14 @@ export function formatPercent(percent: number): string {
   return `${percent >= 10 ? Math.round(percent) : Math.round(percent * 10) / 10}%`;
 }
 
+/**
+ * "1,234,567", as en-US `toLocaleString` writes it. Whole numbers are grouped here: the first
+ * `toLocaleString` in a process loads ICU's number data, about 15 ms of a CLI call for one comma.
+ */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${digits}` : digits;
 }
 
 /**

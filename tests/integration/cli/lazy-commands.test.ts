@@ -10,6 +10,7 @@ import { runCli } from '../../support/run-cli.js';
 import { makeTempDir } from '../../support/make-tree.js';
 
 const RECORDER = fileURLToPath(new URL('../../support/record-modules.mjs', import.meta.url));
+const INTL_RECORDER = fileURLToPath(new URL('../../support/record-intl.mjs', import.meta.url));
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -25,14 +26,20 @@ beforeEach(async () => {
 
 afterEach(async () => cleanup());
 
-/** The project files (relative, e.g. `electron/headless/cli-main.ts`) that `headroom <args>` loaded. */
-async function loadedBy(args: string[]): Promise<string[]> {
+/** What `headroom <args>` logged through the recorders: resolved file URLs and "intl …" lines. */
+async function logOf(args: string[]): Promise<string[]> {
   const log = join(dir, 'modules.log');
-  const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, ['--import', RECORDER]);
+  const flags = ['--import', RECORDER, '--import', INTL_RECORDER];
+  const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, flags);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
+  return (await readFile(log, 'utf8').catch(() => '')).split('\n');
+}
+
+/** The project files (relative, e.g. `electron/headless/cli-main.ts`) that `headroom <args>` loaded. */
+async function loadedBy(args: string[]): Promise<string[]> {
   const root = new URL('../../../', import.meta.url).href;
-  const urls = (await readFile(log, 'utf8')).split('\n').filter((u) => u.startsWith(root));
+  const urls = (await logOf(args)).filter((u) => u.startsWith(root));
   return [...new Set(urls.map((u) => u.slice(root.length)))];
 }
 
@@ -55,6 +62,11 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
         ),
     );
     expect(unneeded).toEqual([]);
+  });
+
+  it('status on an interval schedule never wakes ICU (no Intl formatter, no locale string)', async () => {
+    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    expect((await logOf(args)).filter((line) => line.startsWith('intl '))).toEqual([]);
   });
 
   it('--version loads neither the engine nor any command', async () => {
