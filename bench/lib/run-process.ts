@@ -1,5 +1,14 @@
 /** Child processes for the benchmarks: timed reference tools, and probes that report one JSON line. */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** CPU ms (user + system) of this process's threads and of the children it has waited for, from /proc. */
+export function cpuMsSoFar(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime: fields 14–17, in USER_HZ (100) ticks.
+  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) * 10;
+}
 
 /** Runs `command` to completion and returns its wall time in ms; throws when it fails. */
 export function timeCommand(command: string, args: string[]): number {
