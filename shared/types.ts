@@ -181,6 +181,18 @@ export interface FolderStatus {
    */
   lastUseFrom?: 'access' | 'modification';
   emergency: FolderEmergency | null;
+  /**
+   * Set while the folder's first scan runs (a live engine answers before its scans end): what the scan has
+   * counted so far. Meanwhile the totals, usage and level are not known and read 0 and `ok`; nothing is
+   * planned, warned about or cleaned from them. Null or absent once the folder's totals are known.
+   */
+  scanning?: FolderScanning | null;
+}
+
+/** A first scan's progress: the counted files and their bytes so far (parsed by `folderScanningSchema`). */
+export interface FolderScanning {
+  filesSoFar: number;
+  bytesSoFar: number;
 }
 
 export interface FolderEmergency {

@@ -108,8 +108,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await gate.review(config.current()?.config ?? null);
     },
   });
+  // Returns before the folders are scanned: each says it is scanning until its first scan ends.
+  const scan = options.liveScan;
   if (options.live)
-    runtime = await LiveRuntime.start({ config, cleanup, schedule, gate, clock, emit, log, usage });
+    runtime = await LiveRuntime.start({
+      config,
+      cleanup,
+      schedule,
+      gate,
+      clock,
+      emit,
+      log,
+      usage,
+      ...(scan ? { scan } : {}),
+    });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -147,6 +159,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async previewCleanup(input) {
       const { folders } = parseRequest('previewCleanup', input);
+      requireConfig();
+      await runtime?.untilScanned(folders); // as a cleanup does (LiveRuntime.untilScanned)
       return cleanup.preview(requireConfig(), folders);
     },
     async runCleanup(input) {

@@ -3,6 +3,7 @@ import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.
 import type { CleanupTotalsData } from './history/cleanup-totals.js';
 import type { DetectHost } from './detect/detect-host.js';
 import type { FolderDetector } from './detect/folder-detector.js';
+import type { ScanFn } from './live/live-types.js';
 import type { Clock, Disposer, LogFn, TrashPort } from './ports.js';
 
 export interface EngineOptions {
@@ -28,6 +29,8 @@ export interface EngineOptions {
   revealFile?: (absolutePath: string) => void | Promise<void>;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
   log?: LogFn;
+  /** The live folders' scan; default the real one. Tests hold a first scan at this port. */
+  liveScan?: ScanFn;
 }
 
 export interface Engine extends HeadroomApi {

@@ -1,8 +1,9 @@
 /**
  * The engine as the window, tray and notifications see it from the app's first instant, while `createEngine`
- * still scans every folder: the bridge answers `starting` until the engine is ready, then passes each request
- * on; if the engine never starts, `engine-failed` with the reason. Listeners subscribed early are attached to
- * the engine's emitter before its first scan (EngineOptions.subscribe), so they hear what that scan raises.
+ * opens the config, history and data folder (it does not wait for any scan: folders say they are scanning in
+ * the snapshot until theirs ends): the bridge answers `starting` until the engine is ready, then passes each
+ * request on; if the engine never starts, `engine-failed` with the reason. Listeners subscribed early are
+ * attached to the engine's emitter before its first push (EngineOptions.subscribe), so they hear it all.
  */
 import { BridgeError, REQUEST_NAMES } from '../../shared/bridge.js';
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
@@ -21,7 +22,7 @@ interface Subscription {
 }
 
 export const STARTING_MESSAGE =
-  'Headroom is starting: it is scanning your folders. The dashboard fills in by itself when that is done.';
+  'Headroom is starting: it is opening its configuration and history. The dashboard fills in by itself in a moment.';
 
 export class EngineGate {
   private state: GateState = { kind: 'starting' };

@@ -27,6 +27,7 @@ export class FolderIndexBuilder {
   private segments: Segment[] = [];
   private count = 0;
   private bytes = 0;
+  private fileBytes = 0;
   private built = false;
 
   constructor(private readonly options: FolderIndexBuilderOptions = {}) {}
@@ -34,6 +35,11 @@ export class FolderIndexBuilder {
   /** Files added so far (excluded ones left out). */
   get size(): number {
     return this.count;
+  }
+
+  /** Total size in bytes of the files added so far (a first scan's progress). */
+  get sizeBytes(): number {
+    return this.fileBytes;
   }
 
   /** Adds a batch; the builder copies what it needs, so the batch can be dropped at once. */
@@ -45,6 +51,7 @@ export class FolderIndexBuilder {
       const name = files.pathBytesAt(i);
       if (isExcluded(decodeName(name))) continue;
       this.segmentFor(name.length).add(name, files.sizeBytes[i] as number, files.mtimeMs[i] as number);
+      this.fileBytes += files.sizeBytes[i] as number;
       this.count++;
       this.bytes += name.length;
     }
@@ -55,6 +62,7 @@ export class FolderIndexBuilder {
     for (let i = 0; i < files.count;) {
       const length = (files.pathOffsets[i + 1] as number) - (files.pathOffsets[i] as number);
       const next = this.segmentFor(length).addRange(files, i, files.count);
+      for (let j = i; j < next; j++) this.fileBytes += files.sizeBytes[j] as number;
       this.count += next - i;
       this.bytes += (files.pathOffsets[next] as number) - (files.pathOffsets[i] as number);
       i = next;

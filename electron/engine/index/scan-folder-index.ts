@@ -8,6 +8,7 @@ import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan, ScanOptions } from '../scan/scan-types.js';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
 import { FolderIndexBuilder } from './folder-index-builder.js';
+import type { PackedFiles } from './packed-files.js';
 
 export interface IndexedScan {
   /** The scan's outcome; its `files` is empty (they went into `index`). */
@@ -18,6 +19,14 @@ export interface IndexedScan {
 
 export interface ScanFolderIndexOptions extends Omit<ScanOptions, 'onFiles'> {
   isExcluded?: ExcludePredicate;
+  /** After each batch: the counted files and their bytes so far (a first scan shows them as progress). */
+  onProgress?: (progress: ScanProgressCount) => void;
+}
+
+/** How far a scan has got: counted files and their total size. */
+export interface ScanProgressCount {
+  files: number;
+  bytes: number;
 }
 
 /** Scans `root` (see `scanFolder`) straight into a FolderIndex. Rejects only when `signal` aborts. */
@@ -25,9 +34,13 @@ export async function scanFolderIndex(
   root: string,
   options: ScanFolderIndexOptions = {},
 ): Promise<IndexedScan> {
-  const { isExcluded, ...scanOptions } = options;
+  const { isExcluded, onProgress, ...scanOptions } = options;
   const builder = new FolderIndexBuilder(isExcluded ? { isExcluded } : {});
-  const scan = await scanFolder(root, { ...scanOptions, onFiles: (files) => builder.add(files) });
+  const onFiles = (files: PackedFiles): void => {
+    builder.add(files);
+    onProgress?.({ files: builder.size, bytes: builder.sizeBytes });
+  };
+  const scan = await scanFolder(root, { ...scanOptions, onFiles });
   if (!scan.exists || scan.error !== null) return { scan, index: new FolderIndex(isExcluded) };
   const index = await builder.build();
   releaseFreeMemorySoon();

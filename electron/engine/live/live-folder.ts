@@ -1,7 +1,9 @@
 /**
  * One folder kept live: an initial scan fills the index, a watcher applies deltas, a rescan reconciles
  * (after a watcher error, at each cleanup, periodically where watching is impossible). A missing root is
- * looked for until it appears; a root that disappears empties the index and is looked for again.
+ * looked for until it appears; a root that disappears empties the index and is looked for again. Until the
+ * first scan ends, the folder says it is scanning and how far it got; its empty index is never offered as
+ * the folder's files (see `scanned`).
  */
 import { lstat } from 'node:fs/promises';
 import type { FolderRules, WatchMode } from '../../../shared/types.js';
@@ -10,7 +12,8 @@ import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
 import { systemClock, type Clock, type Disposer, type LogLevel } from '../ports.js';
 import { FolderIndexBuilder } from '../index/folder-index-builder.js';
-import { scanFolderIndex, type IndexedScan } from '../index/scan-folder-index.js';
+import { scanFolderIndex, type IndexedScan, type ScanProgressCount } from '../index/scan-folder-index.js';
+import type { PackedFiles } from '../index/packed-files.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 import { fsWatchBackend } from '../watch/fs-watch-backend.js';
 import { unwatchableFilesystemReason } from '../watch/unwatchable-filesystem.js';
@@ -51,6 +54,13 @@ export class LiveFolder {
   private disposed = false;
   /** False until the first scan: there is no earlier index for it to have drifted from. */
   private scanned = false;
+  /** What the first scan has counted so far; null once it is done. */
+  private progress: ScanProgressCount | null = { files: 0, bytes: 0 };
+  /** Settles when the first scan has ended (or the folder was disposed first). */
+  readonly firstScan: Promise<void>;
+  private firstScanDone!: () => void;
+  private firstScanOver = false;
+  private firstScanError: Error | null = null;
 
   private constructor(private readonly options: LiveFolderOptions) {
     this.rules = options.rules;
@@ -61,14 +71,34 @@ export class LiveFolder {
     this.history = new SizeHistory(options.historySampleMs, options.historyMaxSamples);
     this.throttle = new ChangeThrottle(this.clock, options.notifyIntervalMs ?? 250);
     this.index = new FolderIndex(this.isExcluded);
+    this.firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
   }
 
   /** Scans the folder and starts watching it (or polling, or looking for a missing root). */
   static async start(options: LiveFolderOptions): Promise<LiveFolder> {
-    const folder = new LiveFolder(options);
-    await folder.rescan();
-    folder.history.sampleEvery(folder.clock, () => folder.index.totals().sizeBytes);
+    const folder = LiveFolder.begin(options);
+    await folder.firstScan;
+    if (folder.firstScanError !== null) throw folder.firstScanError;
     return folder;
+  }
+
+  /**
+   * Starts the first scan and returns at once: the folder says it is scanning (with its progress) until
+   * the scan ends, then watches as `start` would. A failed first scan is logged and leaves the folder
+   * scanned with the failure as its error.
+   */
+  static begin(options: LiveFolderOptions): LiveFolder {
+    const folder = new LiveFolder(options);
+    folder.rescan().then(
+      () => folder.endFirstScan(null),
+      (err: unknown) => folder.endFirstScan(err instanceof Error ? err : new Error(String(err))),
+    );
+    return folder;
+  }
+
+  /** True once the first scan has ended: from then on `files` is the folder's index. */
+  get isScanned(): boolean {
+    return this.progress === null;
   }
 
   /** The live index of counted files (the planner's snapshot source). Replaced by each rescan. */
@@ -77,9 +107,20 @@ export class LiveFolder {
   }
 
   status(nowMs: number): LiveStats {
+    if (this.progress !== null) {
+      const scanning = { filesSoFar: this.progress.files, bytesSoFar: this.progress.bytes };
+      const watch = { mode: 'off' as const, reason: null };
+      return { exists: true, error: null, sizeBytes: 0, fileCount: 0, oldestMtimeMs: null, watch, scanning };
+    }
     const totals = this.index.totals();
     this.history.record(nowMs, totals.sizeBytes);
-    return { exists: this.exists, error: this.error, ...totals, watch: { ...this.watchState } };
+    return {
+      exists: this.exists,
+      error: this.error,
+      ...totals,
+      watch: { ...this.watchState },
+      scanning: null,
+    };
   }
 
   /** How many counted files were modified before `cutoffMs` (past an age limit). */
@@ -122,12 +163,35 @@ export class LiveFolder {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.firstScanDone();
     this.abort.abort(new Error('live folder disposed'));
     this.next.dispose();
     this.history.stop();
     this.throttle.dispose();
     this.stopWatching();
     await Promise.allSettled([...this.closing, this.rescanning]);
+  }
+
+  /** The first scan is over: size sampling starts (an empty index would read as growth), listeners hear. */
+  private endFirstScan(error: Error | null): void {
+    if (this.firstScanOver) return;
+    this.firstScanOver = true;
+    this.progress = null;
+    if (error !== null && !this.disposed) {
+      this.firstScanError = error;
+      this.error = `Headroom could not scan this folder: ${error.message}`;
+      this.log(`first scan failed: ${error.message}`);
+    }
+    if (!this.disposed) this.history.sampleEvery(this.clock, () => this.index.totals().sizeBytes);
+    this.firstScanDone();
+    this.throttle.mark();
+  }
+
+  /** A first scan's batch arrived: its progress is news for the dashboard (coalesced like any change). */
+  private onProgress(progress: ScanProgressCount): void {
+    if (this.progress === null || this.disposed) return;
+    this.progress = progress;
+    this.throttle.mark();
   }
 
   private async reconcile(): Promise<IndexDrift> {
@@ -148,6 +212,7 @@ export class LiveFolder {
     const drift = this.scanned ? this.index.diff(fresh) : NO_DRIFT;
     this.scanned = true;
     this.index = fresh;
+    this.progress = null; // the totals are known from here on
     this.exists = scan.exists;
     this.error = scan.error;
     if (drift.files > 0) {
@@ -168,10 +233,16 @@ export class LiveFolder {
     const signal = this.abort.signal;
     // Without patterns there is nothing to test: skip decoding every path (a million took 0.16 s here).
     const isExcluded = this.rules.exclude.length > 0 ? this.isExcluded : undefined;
+    const onProgress = (progress: ScanProgressCount) => this.onProgress(progress);
     const inject = this.options.scan;
-    if (!inject) return scanFolderIndex(this.rules.path, { signal, isExcluded });
-    const scan = await inject(this.rules.path, { signal });
+    if (!inject) return scanFolderIndex(this.rules.path, { signal, isExcluded, onProgress });
+    // An injected scan may report batches as the real one does, or return its files at the end.
     const builder = new FolderIndexBuilder({ isExcluded });
+    const onFiles = (files: PackedFiles): void => {
+      builder.add(files);
+      onProgress({ files: builder.size, bytes: builder.sizeBytes });
+    };
+    const scan = await inject(this.rules.path, { signal, onFiles });
     if (scan.exists && scan.error === null) builder.add(scan.files);
     return { scan, index: await builder.build() };
   }

@@ -1,10 +1,18 @@
 /** Options and results of a live folder. */
-import type { FolderRules, WatchMode } from '../../../shared/types.js';
+import type { FolderRules, FolderScanning, WatchMode } from '../../../shared/types.js';
+import type { PackedFiles } from '../index/packed-files.js';
 import type { Clock, LogFn } from '../ports.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 import type { WatchBackend } from '../watch/watch-backend.js';
 
-export type ScanFn = (root: string, options: { signal?: AbortSignal }) => Promise<FolderScan>;
+/**
+ * A folder's scan (tests inject one, e.g. to hold a first scan): batches may go to `onFiles` as they are
+ * found, as the real scan's do, or come back in the result's `files`.
+ */
+export type ScanFn = (
+  root: string,
+  options: { signal?: AbortSignal; onFiles?: (files: PackedFiles) => void },
+) => Promise<FolderScan>;
 
 export interface LiveFolderOptions {
   rules: FolderRules;
@@ -36,4 +44,6 @@ export interface LiveStats {
   fileCount: number;
   oldestMtimeMs: number | null;
   watch: { mode: WatchMode; reason: string | null };
+  /** The first scan's progress while it runs; null once the totals are known. */
+  scanning?: FolderScanning | null;
 }

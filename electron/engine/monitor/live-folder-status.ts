@@ -35,6 +35,7 @@ export async function liveFolderStatus(
     volume,
     fullInMs,
     filesPastMaxAge,
+    scanning: live.scanning ?? null,
   });
 }
 

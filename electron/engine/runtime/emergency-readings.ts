@@ -3,10 +3,13 @@ import { emergencyRules, emergencyThresholdOf } from '../../core/emergency.js';
 import type { AppConfig, FolderStatus } from '../../../shared/types.js';
 import type { EmergencyReadingInput, EmergencyWatch } from '../schedule/emergency-watch.js';
 
-/** The watch's reading of one folder; null for a folder it must not act on (disabled, missing, unreadable). */
+/**
+ * The watch's reading of one folder; null for a folder it must not act on (disabled, missing, unreadable,
+ * or still in its first scan, whose totals are not known).
+ */
 export function emergencyReading(config: AppConfig, status: FolderStatus): EmergencyReadingInput | null {
   const rules = config.folders.find((f) => f.name === status.name);
-  if (!rules || !status.enabled || !status.exists || status.error !== null) return null;
+  if (!rules || !status.enabled || !status.exists || status.error !== null || status.scanning) return null;
   return {
     name: status.name,
     usagePercent: status.usagePercent,

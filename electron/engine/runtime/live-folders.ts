@@ -1,10 +1,11 @@
 /**
  * The set of live folders, kept in step with the configuration: a folder whose path, exclusions or
- * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed).
+ * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed). Folders start
+ * scanning and are added at once; nothing here waits for a scan, except `scanned` for those that must.
  */
 import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
 import type { FolderIndex } from '../index/folder-index.js';
-import { LiveFolder } from '../live/live-folder.js';
+import { LiveFolder, type ScanFn } from '../live/live-folder.js';
 import type { LiveSource } from '../monitor/live-folder-status.js';
 import type { Clock, Disposer, LogFn } from '../ports.js';
 
@@ -24,6 +25,8 @@ export class LiveFolders {
     private readonly clock: Clock,
     private readonly onChanged: () => void,
     private readonly log: LogFn,
+    /** The folders' scan; default the real one (tests hold a first scan here). */
+    private readonly scan?: ScanFn,
   ) {}
 
   /** Brings the live folders in line with `config` (null: no usable config, keep nothing). */
@@ -37,7 +40,7 @@ export class LiveFolders {
     }
     const pollIntervalMs = (config?.pollIntervalSeconds ?? 60) * 1000;
     for (const rules of wanted.values()) {
-      if (!this.entries.has(rules.name)) await this.startOne(rules, pollIntervalMs);
+      if (!this.entries.has(rules.name)) this.startOne(rules, pollIntervalMs);
     }
   }
 
@@ -56,13 +59,29 @@ export class LiveFolders {
   }
 
   /**
+   * Resolves once the named folders (all when absent) have finished their first scan, or are gone: what
+   * a cleanup, a preview and the start-up run wait for. Folders configured meanwhile are not waited for.
+   */
+  async scanned(names?: readonly string[]): Promise<void> {
+    const wanted = names === undefined ? [...this.entries.keys()] : names;
+    const scans = wanted.map((name) => this.entries.get(name)?.live?.firstScan);
+    await Promise.all(scans);
+  }
+
+  /** Whether any of the named folders (all when absent) is still in its first scan. */
+  scanning(names?: readonly string[]): boolean {
+    const wanted = names === undefined ? [...this.entries.keys()] : names;
+    return wanted.some((name) => this.entries.get(name)?.live?.isScanned === false);
+  }
+
+  /**
    * After a cleanup: each folder that lost files forgets them, then is rescanned, so what the rescan
    * still finds different (and logs as drift) is what the watcher really missed.
    */
   async reconcile(results: readonly FolderRunResult[]): Promise<void> {
     for (const result of results) {
       const live = this.entries.get(result.name)?.live;
-      if (!live || result.filesRemoved === 0) continue;
+      if (!live?.isScanned || result.filesRemoved === 0) continue;
       live.forgetRemoved(result.removed);
       await live.rescan();
     }
@@ -74,7 +93,8 @@ export class LiveFolders {
    */
   indexOf(rules: FolderRules): FolderIndex | null {
     const live = this.entries.get(rules.name)?.live ?? null;
-    if (live === null) return null;
+    // A folder still in its first scan has an empty index: never offer that as its files.
+    if (live === null || !live.isScanned) return null;
     const same =
       live.rules.path === rules.path &&
       live.rules.caseSensitiveGlobs === rules.caseSensitiveGlobs &&
@@ -84,20 +104,23 @@ export class LiveFolders {
 
   /** Newest mtime among a live folder's counted files; null when it is empty, disabled or unknown. */
   newestMtimeMs(name: string): number | null {
-    return this.entries.get(name)?.live?.files.newestMtimeMs() ?? null;
+    const live = this.entries.get(name)?.live;
+    return live?.isScanned ? live.files.newestMtimeMs() : null;
   }
 
   async dispose(): Promise<void> {
     for (const name of [...this.entries.keys()]) await this.stop(name);
   }
 
-  private async startOne(rules: FolderRules, pollIntervalMs: number): Promise<void> {
+  private startOne(rules: FolderRules, pollIntervalMs: number): void {
+    const scan = this.scan;
     const live = rules.enabled
-      ? await LiveFolder.start({
+      ? LiveFolder.begin({
           rules,
           clock: this.clock,
           pollIntervalMs,
           log: this.log,
+          ...(scan ? { scan } : {}),
         })
       : null;
     const unsubscribe = live?.onChanged(this.onChanged) ?? (() => {});

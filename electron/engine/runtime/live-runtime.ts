@@ -1,5 +1,7 @@
 /**
- * The engine while it runs: live folders feed the monitor, which raises warnings, and the emergency
+ * The engine while it runs, from its first instant: folders are scanned in the background and say so in
+ * each snapshot (with their progress) until their scan ends; a cleanup of a folder waits for its first
+ * scan. Live folders feed the monitor, which raises warnings, and the emergency
  * watch, which starts emergency cleanups through the scheduler; the scheduler keeps the deadline; the
  * config file is reloaded when it changes. The first change after a quiet spell is pushed at once, later ones at most every `SNAPSHOT_INTERVAL_MS`, however fast
  * files arrive: a gauge moves as soon as the watcher has settled a write, and a burst stays a few
@@ -32,6 +34,7 @@ import { ChangeThrottle } from '../live/change-throttle.js';
 import { lowDiskRules } from '../../core/low-disk.js';
 import { LowDiskGuard } from '../monitor/low-disk-guard.js';
 import { emergencyConfig, emergencyReading, withEmergencies } from './emergency-readings.js';
+import type { ScanFn } from '../live/live-types.js';
 import { LiveFolders } from './live-folders.js';
 import type { UsageHistoryStore, UsageReading } from '../history/usage-history-store.js';
 import { UsageSampler } from './usage-sampler.js';
@@ -54,6 +57,8 @@ export interface LiveRuntimeDeps {
   log: LogFn;
   /** Where each folder's usage over time is kept (sampled every 5 minutes and after each run). */
   usage: UsageHistoryStore;
+  /** The live folders' scan; default the real one (tests hold a first scan here). */
+  scan?: ScanFn;
 }
 
 export class LiveRuntime {
@@ -68,12 +73,16 @@ export class LiveRuntime {
   private readonly sampler: UsageSampler;
   private disposed = false;
   private changing: Promise<void> = Promise.resolve();
+  /** Resolves when dispose begins: a cleanup waiting for a first scan stops waiting. */
+  private readonly stopping: Promise<void>;
+  private stop!: () => void;
 
   private constructor(private readonly deps: LiveRuntimeDeps) {
     const { clock, emit } = deps;
+    this.stopping = new Promise<void>((resolve) => (this.stop = resolve));
     this.pushes = new ChangeThrottle(clock, SNAPSHOT_INTERVAL_MS);
     this.pushes.listen(() => void this.push());
-    this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log);
+    this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log, deps.scan);
     this.volumes = new VolumeCache(clock);
     this.sampler = new UsageSampler(clock, deps.usage, (nowMs) => this.readings(nowMs));
     this.scheduler = new Scheduler({
@@ -81,7 +90,9 @@ export class LiveRuntime {
       clock,
       config: () => this.config(),
       runCleanup: (trigger, folders) => this.runCleanup(trigger, folders),
-      onError: (error) => deps.log(`scheduled cleanup failed: ${(error as Error).message ?? error}`),
+      onError: (error) => {
+        if (!this.disposed) deps.log(`scheduled cleanup failed: ${(error as Error).message ?? error}`);
+      },
       startedAtMs: clock.now(),
     });
     this.lowDisk = new LowDiskGuard({
@@ -96,12 +107,13 @@ export class LiveRuntime {
       lastRunAtMs: (folder) => deps.schedule.lastEmergencyAtMs(folder),
       measure: async (folder) => {
         const status = (await this.snapshot()).folders.find((f) => f.name === folder);
-        if (!status) return null;
+        if (!status || status.scanning) return null;
         return { usagePercent: status.usagePercent, newestMtimeMs: this.folders.newestMtimeMs(folder) };
       },
     });
   }
 
+  /** Starts scanning every folder and returns at once; nothing here waits for a scan to end. */
   static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
     const runtime = new LiveRuntime(deps);
     await runtime.folders.sync(runtime.config());
@@ -168,11 +180,24 @@ export class LiveRuntime {
   }
 
   /**
-   * Starts a run, or joins the one in progress. The user's own Clean, and a scheduled run nobody held,
-   * follow the rules as they are; start-up and emergency runs (and a held schedule) only remove what the
-   * agreed rules remove too, so a disk edit never removes anything within seconds (invariant 7).
+   * Resolves once the named folders (all when absent) have finished their first scan; a cleanup or preview
+   * waits for it (rather than answering "still scanning"): the request's answer then is the real one, and
+   * the run's own scan does not compete with the first scan of the same tree. Rejects when Headroom stops.
    */
-  runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
+  async untilScanned(folders?: readonly string[]): Promise<void> {
+    if (this.folders.scanning(folders)) await Promise.race([this.folders.scanned(folders), this.stopping]);
+    if (this.disposed) throw new Error('Headroom stopped before its folders were scanned');
+  }
+
+  /**
+   * Starts a run, or joins the one in progress, once the run's folders have been scanned (the start-up
+   * cleanup of a folder waits for that folder's first scan). The user's own Clean, and a scheduled run
+   * nobody held, follow the rules as they are; start-up and emergency runs (and a held schedule) only
+   * remove what the agreed rules remove too, so a disk edit never removes anything within seconds
+   * (invariant 7).
+   */
+  async runCleanup(trigger: CleanupTrigger, folders?: string[], dryRun = false): Promise<RunRecord> {
+    await this.untilScanned(folders);
     const current = this.config();
     if (!current) return Promise.reject(new Error('no valid configuration'));
     // An emergency plans with each folder's limits at its emergency threshold (core/emergency.ts).
@@ -210,6 +235,7 @@ export class LiveRuntime {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.stop();
     this.lowDisk.dispose();
     this.scheduler.dispose();
     this.emergencies.dispose();
@@ -237,7 +263,9 @@ export class LiveRuntime {
     const readings: Record<string, UsageReading> = {};
     for (const { rules, source } of this.folders.sources()) {
       const stats = source?.status(nowMs);
-      if (stats?.exists) readings[rules.name] = { sizeBytes: stats.sizeBytes, fileCount: stats.fileCount };
+      // A folder still in its first scan reads 0: not a size to keep (its next sample comes with the totals).
+      if (stats?.exists && !stats.scanning)
+        readings[rules.name] = { sizeBytes: stats.sizeBytes, fileCount: stats.fileCount };
     }
     return readings;
   }
@@ -284,6 +312,8 @@ export class LiveRuntime {
       };
       const config = this.config();
       for (const folder of snapshot.folders) {
+        // A folder still in its first scan has no level yet: nothing to warn about or act on.
+        if (folder.scanning) continue;
         this.monitor.observe(folder, settings);
         const reading = config && emergencyReading(config, folder);
         if (reading) this.emergencies.observe(reading);

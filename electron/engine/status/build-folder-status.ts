@@ -22,6 +22,8 @@ export interface StatusExtras {
   filesPastMaxAge?: number | null;
   /** A model cache's source of last use (`FolderStatus.lastUseFrom`). */
   lastUseFrom?: FolderStatus['lastUseFrom'];
+  /** A live folder's first-scan progress while that scan runs (`FolderStatus.scanning`). */
+  scanning?: FolderStatus['scanning'];
 }
 
 export function buildFolderStatus(
@@ -55,6 +57,7 @@ export function buildFolderStatus(
     fullInMs: extras.fullInMs ?? null,
     filesPastMaxAge: rules.maxAgeDays === null ? null : (extras.filesPastMaxAge ?? 0),
     emergency: null,
+    scanning: extras.scanning ?? null,
     ...(extras.lastUseFrom ? { lastUseFrom: extras.lastUseFrom } : {}),
   };
 }

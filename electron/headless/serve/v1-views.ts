@@ -43,6 +43,10 @@ function directoryView(f: FolderStatus, snapshot: Snapshot) {
     enabled: f.enabled,
     exists: f.exists,
     error: f.error,
+    // Set while the first scan runs: the sizes above are not known yet (0), these are counted so far.
+    scanning: f.scanning
+      ? { files_so_far: f.scanning.filesSoFar, bytes_so_far: f.scanning.bytesSoFar }
+      : null,
   };
 }
 
@@ -75,6 +79,7 @@ export function healthView(snapshot: Snapshot, version: string, uptimeMs: number
       name: f.name,
       level: f.level,
       usage_percent: round2(f.usagePercent),
+      scanning: Boolean(f.scanning),
     })),
     resource_status: resources,
   };

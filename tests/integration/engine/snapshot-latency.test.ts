@@ -38,7 +38,9 @@ describe('snapshot stream (real watcher, manual clock held after start-up)', () 
     });
     try {
       const files = () => snapshots.at(-1)?.folders.find((f) => f.name === 'outputs')?.fileCount;
-      await expect.poll(files, { timeout: 20_000 }).toBe(1);
+      // The first scan runs after createEngine returned; its result may wait behind the push that said
+      // "scanning", for one interval of the fake clock.
+      await expect.poll(() => (clock.advance(250), files()), { timeout: 20_000 }).toBe(1);
       // A quiet spell: every interval the start-up opened has passed (not the schedule's 1 s start delay).
       clock.advance(300);
       await writeFile(join(dir, 'outputs', 'b.wav'), 'bb');

@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { createEngine } from '../../../electron/engine/create-engine.js';
 import type { Engine } from '../../../electron/engine/engine-types.js';
+import type { ScanFn } from '../../../electron/engine/live/live-types.js';
 import { startServer } from '../../../electron/headless/serve/start-server.js';
 import type { ServeHandle, ServerOptions } from '../../../electron/headless/serve/start-server.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
@@ -30,7 +31,7 @@ export interface ServeFixture {
  */
 export async function startFixture(
   options: Partial<ServerOptions> = {},
-  { live = false }: { live?: boolean } = {},
+  { live = false, liveScan }: { live?: boolean; liveScan?: ScanFn } = {},
 ): Promise<ServeFixture> {
   const { dir, cleanup } = await makeTempDir('headroom-serve-');
   await writeFiles(join(dir, 'outputs'), [
@@ -52,7 +53,13 @@ export async function startFixture(
   // Named as the bundler names its output: content hash in the name, so it may be cached for good.
   await writeFile(join(rendererDir, 'assets', 'index-Rz_1aeHA.js'), 'console.log("hashed");');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
-  const engine = await createEngine({ dataDir: join(dir, 'data'), configFile, live, log: () => {} });
+  const engine = await createEngine({
+    dataDir: join(dir, 'data'),
+    configFile,
+    live,
+    log: () => {},
+    ...(liveScan ? { liveScan } : {}),
+  });
   if (live) await engine.pauseSchedule({ until: '2999-01-01T00:00:00.000Z' });
   const logged: string[] = [];
   const server = await startServer(engine, {
