@@ -61,6 +61,7 @@ export class LiveFolder {
   private firstScanDone!: () => void;
   private firstScanOver = false;
   private firstScanError: Error | null = null;
+  private firstRun: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: LiveFolderOptions) {
     this.rules = options.rules;
@@ -77,7 +78,7 @@ export class LiveFolder {
   /** Scans the folder and starts watching it (or polling, or looking for a missing root). */
   static async start(options: LiveFolderOptions): Promise<LiveFolder> {
     const folder = LiveFolder.begin(options);
-    await folder.firstScan;
+    await folder.firstRun; // the scan, and the watching it starts
     if (folder.firstScanError !== null) throw folder.firstScanError;
     return folder;
   }
@@ -89,7 +90,7 @@ export class LiveFolder {
    */
   static begin(options: LiveFolderOptions): LiveFolder {
     const folder = new LiveFolder(options);
-    folder.rescan().then(
+    folder.firstRun = folder.rescan().then(
       () => folder.endFirstScan(null),
       (err: unknown) => folder.endFirstScan(err instanceof Error ? err : new Error(String(err))),
     );
@@ -184,7 +185,7 @@ export class LiveFolder {
     }
     if (!this.disposed) this.history.sampleEvery(this.clock, () => this.index.totals().sizeBytes);
     this.firstScanDone();
-    this.throttle.mark();
+    if (error !== null) this.throttle.mark();
   }
 
   /** A first scan's batch arrived: its progress is news for the dashboard (coalesced like any change). */
@@ -212,13 +213,14 @@ export class LiveFolder {
     const drift = this.scanned ? this.index.diff(fresh) : NO_DRIFT;
     this.scanned = true;
     this.index = fresh;
-    this.progress = null; // the totals are known from here on
     this.exists = scan.exists;
     this.error = scan.error;
     if (drift.files > 0) {
       const what = `${drift.files} files (${formatBytes(drift.bytes)})`;
       this.log(`a rescan found the index off by ${what}, missed by the watcher; corrected`, 'warning');
     }
+    // The totals are known from here on; whoever waits for them hears it before the folder's push.
+    this.endFirstScan(null);
     if (rootGone) this.onRootGone();
     else await this.afterScan(scan);
     this.throttle.mark();

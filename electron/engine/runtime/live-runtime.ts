@@ -117,7 +117,10 @@ export class LiveRuntime {
   static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
     const runtime = new LiveRuntime(deps);
     await runtime.folders.sync(runtime.config());
-    runtime.sampler.start();
+    // Usage is kept from the first totals on: a folder still scanning reads 0, which is no size to keep.
+    void runtime.folders.scanned().then(() => {
+      if (!runtime.disposed) runtime.sampler.start();
+    });
     // A change made while Headroom was not running is pending too: the start-up cleanup does not apply it.
     await deps.gate.review(runtime.config());
     runtime.disposers.push(

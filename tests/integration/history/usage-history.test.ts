@@ -175,6 +175,8 @@ describe('the live engine samples usage on the clock port (fake clock at the por
     );
     const dataDir = join(dir, 'data');
     engine = await createEngine({ dataDir, configFile, clock, live: true, log: () => {} });
+    // Sampling starts with the first totals, once the folder's first scan has ended (issue 17).
+    await expect.poll(async () => (await engine!.getSnapshot()).folders[0]!.scanning).toBeNull();
     clock.advance(STEP);
     await writeFiles(join(dir, 'outputs'), [{ path: 'b.wav', sizeBytes: 2000, ageMs: 0 }], T0);
     const snapshotWith = async (bytes: number) => {
