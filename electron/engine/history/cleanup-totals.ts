@@ -18,7 +18,13 @@ import { writeFileAtomic } from '../config/atomic-write.js';
 export const TOTALS_FILE = 'cleanup-totals.json';
 
 const count = z.number().int().nonnegative().catch(0);
-const folderTotalsSchema = z.object({ filesRemoved: count, bytesFreed: count, errors: count });
+const folderTotalsSchema = z.object({
+  filesRemoved: count,
+  bytesFreed: count,
+  errors: count,
+  /** Units (manifest tokens, model revisions) removed whole; the seed's `tokens_cleaned`. Absent in older files. */
+  unitsRemoved: count.optional(),
+});
 const totalsSchema = z.object({
   runs: count,
   /** Runs by `trigger:status` (e.g. `manual:completed`), the labels of headroom_cleanup_runs_total. */
@@ -82,10 +88,12 @@ export function addRun(totals: CleanupTotalsData, run: RunRecord): CleanupTotals
     const errors = folderErrors(folder);
     next.errors += errors;
     const known = next.folders[folder.name] ?? { filesRemoved: 0, bytesFreed: 0, errors: 0 };
+    const units = (folder.units ?? []).filter((u) => u.outcome === 'removed').length;
     next.folders[folder.name] = {
       filesRemoved: known.filesRemoved + folder.filesRemoved,
       bytesFreed: known.bytesFreed + folder.bytesFreed,
       errors: known.errors + errors,
+      unitsRemoved: (known.unitsRemoved ?? 0) + units,
     };
     const first = folder.errors[0];
     if (first) {

@@ -33,10 +33,12 @@ export function scheduleView(schedule: ScheduleStatus, nowMs: number) {
 export function metricsView(totals: CleanupTotalsData, snapshot: Snapshot, config: ConfigView) {
   const enabled = snapshot.folders.filter((f) => f.enabled);
   const limits = enabled.map((f) => f.limits.maxSizeBytes);
+  const manifests = config.folders.filter((c) => c.kind === 'manifest');
   const folders = Object.fromEntries(
     snapshot.folders.map((f) => {
       const counted = totals.folders[f.name] ?? { filesRemoved: 0, bytesFreed: 0, errors: 0 };
-      const retention = config.folders.find((c) => c.name === f.name)?.retention_hours;
+      const configured = config.folders.find((c) => c.name === f.name);
+      const retention = configured?.retention_hours;
       return [
         f.name,
         {
@@ -49,6 +51,7 @@ export function metricsView(totals: CleanupTotalsData, snapshot: Snapshot, confi
           file_limit: f.limits.maxFiles,
           usage_percent: Math.round(f.usagePercent * 100) / 100,
           ...(retention === undefined ? {} : { retention_hours: retention }),
+          ...(configured?.kind === 'manifest' ? { tokens_cleaned: counted.unitsRemoved ?? 0 } : {}),
         },
       ];
     }),
@@ -67,6 +70,10 @@ export function metricsView(totals: CleanupTotalsData, snapshot: Snapshot, confi
       limits.length > 0 && limits.every((l) => l !== null)
         ? limits.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)
         : null,
+    // A manifest folder's unit is a token: the seed's count of tokens cleaned, where there are such folders.
+    ...(manifests.length > 0
+      ? { tokens_cleaned: manifests.reduce((sum, c) => sum + (totals.folders[c.name]?.unitsRemoved ?? 0), 0) }
+      : {}),
     folders,
     scheduler: scheduleView(snapshot.schedule, snapshot.takenAtMs),
   };
