@@ -105,7 +105,14 @@ function parseGlobs(text: string): string[] | undefined {
 }
 
 /** Keys the form does not show, kept as the file says them. */
-const KEPT_AS_WRITTEN = ['case_sensitive_globs', 'kind', 'manifest_file', 'retention_hours'] as const;
+const KEPT_AS_WRITTEN = [
+  'case_sensitive_globs',
+  'kind',
+  'manifest_file',
+  'retention_hours',
+  'emergency_threshold_percent',
+  'schedule',
+] as const;
 
 /** The folder as config.yaml would hold it, before validation; unset keys are left out. */
 export function folderFromForm(

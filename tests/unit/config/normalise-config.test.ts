@@ -5,7 +5,7 @@ import {
   expandPath,
   normaliseConfig,
 } from '../../../electron/engine/config/normalise-config.js';
-import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
+import { CONFIG_DEFAULTS, configFileSchema } from '../../../shared/config-schema.js';
 
 const ctx = { configDir: path.resolve('/cfg/dir'), home: path.resolve('/users/ana') };
 
@@ -38,6 +38,19 @@ describe('normaliseConfig', () => {
     );
     expect(config.emergencyThresholdPercent).toBe(90);
     expect(config.folders.map((f) => f.emergencyThresholdPercent)).toEqual([undefined, 120]);
+  });
+
+  it('reads the low-disk keys: free_space_floor_gb in bytes, on_low_disk (issue 16 item 2)', () => {
+    const folders = [{ name: 'a', path: 'a', max_files: 5 }];
+    const config = normaliseConfig(
+      configFileSchema.parse({ free_space_floor_gb: 2.5, on_low_disk: 'warn', folders }),
+      ctx,
+    );
+    expect(config.freeSpaceFloorBytes).toBe(2.5 * 1024 ** 3);
+    expect(config.onLowDisk).toBe('warn');
+    expect(normaliseConfig(configFileSchema.parse({ folders }), ctx).onLowDisk).toBe('clean');
+    const bad = configFileSchema.safeParse({ on_low_disk: 'delete', folders });
+    expect(bad.error?.issues[0]?.message).toBe('on_low_disk must be "clean" or "warn"');
   });
 
   it('converts GB with 1 GB = 1024³ bytes (fractions allowed) and fills every default', () => {
