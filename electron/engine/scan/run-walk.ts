@@ -11,6 +11,14 @@ import { packByteList, unpackByteList, type PackedByteList } from './byte-list.j
 import type { UnreadableDir, WalkTask, WorkerReport, WorkerTask } from './scan-types.js';
 import { joinChunks } from './join-chunks.js';
 import { startScanWorker } from './start-scan-worker.js';
+import { walkDirs } from './walk-dirs.js';
+
+/**
+ * Entries walked on the caller's thread before any worker starts: a worker costs 30–60 ms to start (a new
+ * V8 isolate, its modules, the addon), more than walking this many entries (a few ms at most), so a small
+ * or empty folder, and `headroom status` on one, never waits for one (#17 item 4).
+ */
+const INLINE_ENTRIES = 500;
 
 export interface WalkOptions {
   rootDev: number;
@@ -60,7 +68,21 @@ class WalkRun {
     const { signal } = this.options;
     if (signal?.aborted) return this.finish(signal.reason);
     signal?.addEventListener('abort', this.onAbort, { once: true });
-    this.spawn();
+    let first;
+    try {
+      first = walkDirs({
+        root: this.root,
+        rootDev: this.options.rootDev,
+        rootIno: this.options.rootIno,
+        dirs: packByteList(this.queue.splice(0)),
+        budgetEntries: INLINE_ENTRIES,
+      });
+    } catch (error) {
+      return this.finish(error);
+    }
+    this.take({ ...first, shared: first.pending });
+    if (this.settled) return;
+    if (this.queue.length > 0) this.spawn();
     this.dispatch();
   }
 
@@ -102,6 +124,19 @@ class WalkRun {
   }
 
   private receive(worker: Worker, report: WorkerReport): void {
+    this.take(report);
+    if (this.settled) return;
+    if (report.done) {
+      this.busy--;
+      this.idle.push(worker);
+    } else if (this.workers.length < this.options.maxWorkers) {
+      this.spawn(); // a full batch and more to come: a tree worth sharing
+    }
+    this.dispatch();
+  }
+
+  /** Keeps a batch's files, folders and problems; queues the folders it hands back. */
+  private take(report: Omit<WorkerReport, 'done'>): void {
     if (report.files.count > 0) {
       const files = new PackedFiles(report.files);
       if (!this.options.onFiles) {
@@ -117,13 +152,6 @@ class WalkRun {
     for (const dir of unpackByteList(report.dirs)) this.dirs.push(decodeName(dir));
     this.unreadable.push(...report.unreadable);
     this.queue.push(...unpackByteList(report.shared));
-    if (report.done) {
-      this.busy--;
-      this.idle.push(worker);
-    } else if (this.workers.length < this.options.maxWorkers) {
-      this.spawn(); // a full batch and more to come: a tree worth sharing
-    }
-    this.dispatch();
   }
 
   private finish(error: unknown): void {

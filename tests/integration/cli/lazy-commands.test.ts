@@ -11,6 +11,7 @@ import { makeTempDir } from '../../support/make-tree.js';
 
 const RECORDER = fileURLToPath(new URL('../../support/record-modules.mjs', import.meta.url));
 const INTL_RECORDER = fileURLToPath(new URL('../../support/record-intl.mjs', import.meta.url));
+const WORKER_RECORDER = fileURLToPath(new URL('../../support/record-workers.mjs', import.meta.url));
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -29,7 +30,7 @@ afterEach(async () => cleanup());
 /** What `headroom <args>` logged through the recorders: resolved file URLs and "intl …" lines. */
 async function logOf(args: string[]): Promise<string[]> {
   const log = join(dir, 'modules.log');
-  const flags = ['--import', RECORDER, '--import', INTL_RECORDER];
+  const flags = ['--import', RECORDER, '--import', INTL_RECORDER, '--import', WORKER_RECORDER];
   const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, flags);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -62,6 +63,13 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
         ),
     );
     expect(unneeded).toEqual([]);
+  });
+
+  it('status on a small folder walks it without starting a scan worker', async () => {
+    await writeFile(join(dir, 'empty', 'one.txt'), 'x');
+    const args = ['status', '--json', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const log = await logOf(args);
+    expect(log.filter((line) => line.startsWith('worker '))).toEqual([]);
   });
 
   it('status on an interval schedule never wakes ICU (no Intl formatter, no locale string)', async () => {
