@@ -78,6 +78,8 @@ export const TYPE_CASES: ServeCase[] = [
   { name: 'pauseSchedule without until', path: bridge('pauseSchedule'), body: {}, status: 400, code: 'invalid-request', message: /pauseSchedule: until: .*expected string/ },
   { name: 'pauseSchedule until not a date', path: bridge('pauseSchedule'), body: { until: 'tomorrow' }, status: 400, code: 'invalid-request', message: /pauseSchedule: until: Invalid ISO datetime/ },
   { name: 'pauseSchedule until a number', path: bridge('pauseSchedule'), body: { until: 1e20 }, status: 400, code: 'invalid-request', message: /pauseSchedule: until: .*expected string/ },
+  { name: 'stopSchedule stopped as a string', path: bridge('stopSchedule'), body: { stopped: 'yes' }, status: 400, code: 'invalid-request', message: /stopSchedule: stopped: stopped must be true or false/ },
+  { name: 'stopSchedule without stopped', path: bridge('stopSchedule'), body: {}, status: 400, code: 'invalid-request', message: /stopSchedule: stopped: / },
 ];
 
 /** A folder name that tries to be a path (or a file name that is not a name) is refused before the engine. */
