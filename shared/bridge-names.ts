@@ -23,6 +23,7 @@ export const BRIDGE_REQUEST_NAMES = [
   'getUsageHistory',
   'getSpaceBreakdown',
   'showInFolder',
+  'openDashboard',
 ] as const satisfies readonly RequestName[];
 
 export const BRIDGE_EVENT_NAMES = [

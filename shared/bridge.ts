@@ -84,6 +84,11 @@ export const requestSchemas = {
   getSpaceBreakdown: spaceBreakdownRequestSchema,
   /** Shows a file of a folder in the system's file manager: desktop app only, by folder name and relative path. */
   showInFolder: showInFolderRequestSchema,
+  /**
+   * The tray popup's "Open dashboard": the desktop app shows the full dashboard in its larger window. The
+   * engine has no window, so it (and `serve`) answers `opened: false` and the page shows its full view itself.
+   */
+  openDashboard: z.strictObject({}),
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -121,6 +126,7 @@ export interface RequestResults {
   getUsageHistory: UsageHistory;
   getSpaceBreakdown: SpaceBreakdown;
   showInFolder: { shown: true };
+  openDashboard: { opened: boolean };
 }
 
 export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;

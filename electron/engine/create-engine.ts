@@ -268,6 +268,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await options.revealFile(file.path);
       return { shown: true as const };
     },
+    async openDashboard(input) {
+      parseRequest('openDashboard', input);
+      // No window here: the desktop host answers this request itself (electron/main/index.ts).
+      return { opened: false };
+    },
     async dispose() {
       // A cleanup in progress stops after the file in hand and is recorded; shutting down never waits for it all.
       cleanup.cancel();

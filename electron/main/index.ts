@@ -74,7 +74,8 @@ async function start(): Promise<void> {
   disposers.push(
     setupIpc({
       ipcMain,
-      engine: gate.api,
+      // The tray popup's "Open dashboard" is the window's business, not the engine's.
+      engine: { ...gate.api, openDashboard: () => openFullDashboard(window) },
       webContents: () => window?.webContents() ?? null,
       origin: rendererOrigin(),
     }),
@@ -125,6 +126,12 @@ async function start(): Promise<void> {
   gate.ready(engine);
   await tray.attach(engine);
   await applyStartAtLogin(engine, loginItem);
+}
+
+/** The tray popup's "Open dashboard": the same window, grown to the full dashboard (window-views.ts). */
+async function openFullDashboard(window: DashboardWindow | null): Promise<{ opened: boolean }> {
+  window?.show('overview');
+  return { opened: window !== null };
 }
 
 function setupDashboard(tray: Tray): DashboardWindow {

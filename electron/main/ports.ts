@@ -34,12 +34,16 @@ export interface TrayPort {
   onClick(listener: () => void): Disposer;
 }
 
-/** Which view of the dashboard to show; the renderer reads it from the URL hash (`#/preview`). */
-export type DashboardView = 'overview' | 'preview';
+/**
+ * Which view of the dashboard to show; the renderer reads it from the URL hash (`#/tray`, `#/preview`).
+ * `tray` is the small popup beside the tray icon; the others are the full dashboard (window-views.ts).
+ */
+export type DashboardView = 'tray' | 'overview' | 'preview';
 
 export interface WindowPort {
-  /** Shows the dashboard next to the tray, or hides it when it is already visible. */
+  /** Shows the tray popup next to the tray, or hides the window when it is already visible. */
   toggle(): void;
+  /** Shows `view` (the tray popup when none is given). */
   show(view?: DashboardView): void;
 }
 

@@ -10,6 +10,7 @@ import { dashboardCsp } from './dashboard-csp.js';
 import type { DashboardView, WindowPort } from './ports.js';
 import { positionNearTray } from './window-position.js';
 import { toggleAction } from './window-behaviour.js';
+import { POPUP_SIZE, viewLayout } from './window-views.js';
 import type { WindowBehaviour } from './window-behaviour.js';
 
 export interface DashboardWindowOptions {
@@ -41,7 +42,6 @@ export interface DashboardWindow extends WindowPort {
   dispose(): void;
 }
 
-const SIZE = { width: 480, height: 680 };
 const PARTITION = 'persist:dashboard';
 
 /** Denies every permission and adds the CSP header to every response of the dashboard's session. */
@@ -70,7 +70,8 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
     ses.protocol.handle(APP_SCHEME, (request) => serveAppAsset(rendererDir, request, csp));
   }
   const window = new BrowserWindow({
-    ...SIZE,
+    width: POPUP_SIZE.widthPx,
+    height: POPUP_SIZE.heightPx,
     minWidth: 380,
     minHeight: 420,
     show: false,
@@ -111,23 +112,33 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
     window.hide();
     window.setSkipTaskbar(true);
   };
-  const show = (view?: DashboardView) => {
+  const show = (view: DashboardView = 'tray') => {
     if (window.isDestroyed()) return;
-    if (view) void setView(window.webContents, view);
-    if (behaviour.position && !window.isVisible()) placeNearTray();
+    void setView(window.webContents, view);
+    applyLayout(view);
     window.setSkipTaskbar(false);
     if (window.isMinimized()) window.restore();
     window.show();
     if (behaviour.stealFocus) options.focusApp();
     window.focus();
   };
-  const placeNearTray = () => {
+  const trayAnchor = () => {
     const anchor = options.trayBounds();
     const cursor = screen.getCursorScreenPoint();
-    const near = anchor.width > 0 ? anchor : { ...cursor, width: 1, height: 1 };
+    return anchor.width > 0 ? anchor : { ...cursor, width: 1, height: 1 };
+  };
+  /** The popup's size beside the tray, or the full dashboard's, centred; moved only when it changes or was hidden. */
+  const applyLayout = (view: DashboardView) => {
+    const near = trayAnchor();
     const workArea = screen.getDisplayNearestPoint({ x: near.x, y: near.y }).workArea;
-    const bounds = window.getBounds();
-    window.setPosition(...toPair(positionNearTray(near, bounds, workArea)));
+    const layout = viewLayout(view, workArea);
+    const [width, height] = window.getSize();
+    const resized = width !== layout.widthPx || height !== layout.heightPx;
+    if (resized) window.setSize(layout.widthPx, layout.heightPx);
+    if (!resized && window.isVisible()) return;
+    if (!layout.besideTray) window.center();
+    else if (behaviour.position)
+      window.setPosition(...toPair(positionNearTray(near, window.getBounds(), workArea)));
   };
   return {
     show,
@@ -140,7 +151,7 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
         nowMs: options.now(),
       };
       if (toggleAction(state, behaviour) === 'hide') hide();
-      else show();
+      else show('tray');
     },
     onSessionEnd: (listener) => void window.on('session-end', () => listener()),
     keepInTaskbar() {
@@ -168,9 +179,9 @@ function toPair(point: { x: number; y: number }): [number, number] {
   return [point.x, point.y];
 }
 
-/** Tells the page which view to show through its hash (`#/preview`), which the renderer routes on. */
+/** Tells the page which view to show through its hash (`#/tray`, `#/preview`), which the renderer routes on. */
 async function setView(contents: WebContents, view: DashboardView): Promise<void> {
-  const hash = JSON.stringify(`#/${view}`);
+  const hash = JSON.stringify(viewLayout(view, { width: 0, height: 0 }).hash);
   const script = `if (location.hash !== ${hash}) location.hash = ${hash};`;
   if (contents.isLoading())
     await new Promise<void>((resolve) => contents.once('did-finish-load', () => resolve()));

@@ -18,6 +18,9 @@
  *   would remove files opens `data-testid="impact-dialog"` ("Preview files", "Save and remove", "Cancel")
  * - pending disk edit: `data-testid="pending-rules"` with "Run now" and "Hold" / "Release hold"
  * - theme: select labelled "Theme" (system | light | dark)
+ * - tray popup (`#/tray`): `data-testid="tray-view"` with "Clean now", "Open dashboard", `data-testid="next-run"`,
+ *   `data-testid="warnings"` (when any) and the fullest folders' `data-testid="folder-<name>"` with their meters
+ * - header: `data-testid="header-usage"` ("Fullest folder" and its percent); a "Skip to content" link
  * - found folders: `data-testid="found-folders"` (first run, or Settings' "Find folders on this computer"),
  *   items `data-testid="found-<name>"` with checkbox "Add <name>" and `data-testid="found-preview"`, button
  *   "Add selected folders", then role alertdialog with "Confirm adding" / "Cancel"; `data-testid="found-added"`
@@ -38,12 +41,14 @@ import { WarningsPanel } from './components/warnings-panel.js';
 import { FoundFolders } from './components/found-folders.js';
 import { SpacePanel } from './components/space-panel.js';
 import { UsageCharts } from './components/usage-charts.js';
+import { TrayView } from './components/tray-view.js';
 import { formatPercent } from '../../shared/format.js';
 import { useHashRoute } from './view/use-hash-route.js';
 
 export function App() {
   const snapshot = useDashboard((s) => s.snapshot);
   const connection = useDashboard((s) => s.connection);
+  const view = useDashboard((s) => s.view);
   useHashRoute(snapshot !== null);
   return (
     <>
@@ -54,8 +59,10 @@ export function App() {
         <ThemeToggle />
       </header>
       <ConnectionBanner />
-      <main id="main" tabIndex={-1}>
-        {snapshot ? (
+      <main id="main" tabIndex={-1} className={`view-${view}`}>
+        {snapshot && view === 'tray' ? (
+          <TrayView nowMs={Date.now()} />
+        ) : snapshot ? (
           <>
             <WarningsPanel />
             <PendingRulesCard />

@@ -67,6 +67,8 @@ export function defaultAnswers(): Answers {
       },
     },
     showInFolder: { ok: true, value: { shown: true } },
+    // As the engine (and so serve) answers: no window to open; the page shows its full view itself.
+    openDashboard: { ok: true, value: { opened: false } },
   };
 }
 
@@ -94,6 +96,7 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     getUsageHistory: request('getUsageHistory'),
     getSpaceBreakdown: request('getSpaceBreakdown'),
     showInFolder: request('showInFolder'),
+    openDashboard: request('openDashboard'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

@@ -42,3 +42,22 @@ describe('views opened from the tray (fake bridge)', () => {
     expect(bridge.calls.previewCleanup).toHaveBeenCalled();
   });
 });
+
+describe('the tray popup view (fake bridge)', () => {
+  it('#/tray shows the popup; "Open dashboard" asks the host, then shows the full view when no window opened', async () => {
+    const bridge = createFakeBridge({}, 'connected');
+    connectStore(bridge.client, useDashboard, createDashboardActions(bridge.client, useDashboard));
+    location.hash = '#/tray';
+    await act(async () => {
+      renderWithBridge(<App />, bridge);
+    });
+    await screen.findByTestId('tray-view');
+    expect(screen.queryByRole('heading', { name: 'History' })).toBeNull();
+    await act(async () => {
+      screen.getByRole('button', { name: 'Open dashboard' }).click();
+    });
+    expect(bridge.calls.openDashboard).toHaveBeenCalledTimes(1);
+    await screen.findByRole('heading', { name: 'History' });
+    expect(screen.queryByTestId('tray-view')).toBeNull();
+  });
+});

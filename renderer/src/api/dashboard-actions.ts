@@ -39,6 +39,8 @@ export interface DashboardActions extends UsageActions {
   stopSchedule: (stopped: boolean) => Promise<void>;
   /** Asks the engine to create the configured folder `name` at its configured path. */
   createFolder: (name: string) => Promise<void>;
+  /** The tray popup's "Open dashboard": the desktop app's larger window, else this page's full view. */
+  openDashboard: () => Promise<void>;
 }
 
 function message<T>(result: BridgeResult<T>): string {
@@ -174,6 +176,11 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
       const result = await client.createFolder({ name });
       if (result.ok) state().setConfig(result.value);
       else state().setSaveError(result.code, `could not create folder ${name}: ${result.message}`);
+    },
+    async openDashboard() {
+      // The desktop app grows its window and routes the page (`#/overview`); elsewhere the page does it here.
+      const result = await client.openDashboard();
+      if (!result.ok || !result.value.opened) state().setView('full');
     },
   };
 }

@@ -33,7 +33,8 @@ export function CleanupPanel() {
   );
 }
 
-function CleanupProgressView() {
+/** Live progress of the running cleanup with "Stop cleanup" (also in the tray popup). */
+export function CleanupProgressView() {
   const actions = useActions();
   const running = useDashboard((s) => s.cleanup.status === 'running');
   const progress = useDashboard(useShallow((s) => Object.values(s.cleanup.progress)));
@@ -59,7 +60,8 @@ function CleanupProgressView() {
   );
 }
 
-function CleanupOutcome() {
+/** The last cleanup's result or why it did not run (also in the tray popup). */
+export function CleanupOutcome() {
   const status = useDashboard((s) => s.cleanup.status);
   const result = useDashboard((s) => s.cleanup.result);
   const error = useDashboard((s) => s.cleanup.error);

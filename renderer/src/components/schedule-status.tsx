@@ -1,7 +1,8 @@
 import { useActions } from '../api/actions-context.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import { localTime, relativeTime, startOfTomorrow } from '../view/relative-time.js';
-import { SCHEDULE_STOPPED_TEXT, scheduleText } from '../../../shared/format.js';
+import { scheduleText } from '../../../shared/format.js';
+import { nextRunText } from '../view/next-run-text.js';
 import { MS_PER_HOUR } from '../../../shared/units.js';
 
 /** Next and last automatic cleanup, the pause, and the buttons that pause and resume it. `nowMs` is the render time. */
@@ -11,7 +12,6 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
   const actions = useActions();
   if (!schedule) return null;
   const paused = schedule.pausedUntil !== null && Date.parse(schedule.pausedUntil) > nowMs;
-  const off = schedule.intervalHours === null && !schedule.at;
   // Stopped through the seed API (POST /api/cleanup/schedule/stop): held until started again.
   const stopped = schedule.stopped === true;
   const ownSchedules = (schedule.folders ?? []).filter((f) => f.own);
@@ -24,15 +24,7 @@ export function ScheduleStatus({ nowMs }: { nowMs: number }) {
         <dt>Runs</dt>
         <dd data-testid="schedule-rule">{scheduleText(schedule)}</dd>
         <dt>Next run</dt>
-        <dd data-testid="next-run">
-          {off
-            ? 'Scheduled cleanup is off'
-            : stopped
-              ? SCHEDULE_STOPPED_TEXT
-              : paused
-                ? 'paused'
-                : when(schedule.nextRunAt, 'not scheduled')}
-        </dd>
+        <dd data-testid="next-run">{nextRunText(schedule, nowMs)}</dd>
         {ownSchedules.length > 0 && (
           <>
             <dt>Folders on their own schedule</dt>

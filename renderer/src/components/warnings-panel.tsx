@@ -69,13 +69,14 @@ function ConfigProblem({ error }: { error: ConfigErrorInfo }) {
   );
 }
 
-interface CurrentWarning {
+export interface CurrentWarning {
   key: string;
   level: 'warning' | 'over';
   text: string;
 }
 
-function currentWarnings(folder: FolderStatus): CurrentWarning[] {
+/** What needs attention in one folder now: unreadable, near or over a limit, low disk, only polled. */
+export function currentWarnings(folder: FolderStatus): CurrentWarning[] {
   const out: CurrentWarning[] = [];
   const problem = folderProblem(folder);
   // A folder that cannot be read is a warning for that reason; its 0% says nothing about its limits.

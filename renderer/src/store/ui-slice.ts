@@ -2,12 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { DashboardState } from './dashboard-store.js';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
+/** `full`: the whole dashboard; `tray`: the popup beside the tray icon (the desktop app's `#/tray`). */
+export type DashboardView = 'full' | 'tray';
 export const THEME_STORAGE_KEY = 'headroom.theme';
 
 export interface UiSlice {
   /** 'system' follows prefers-color-scheme; the choice is kept in localStorage. */
   theme: ThemePreference;
   setTheme: (theme: ThemePreference) => void;
+  view: DashboardView;
+  setView: (view: DashboardView) => void;
 }
 
 function isTheme(value: unknown): value is ThemePreference {
@@ -34,4 +38,6 @@ export const createUiSlice: StateCreator<DashboardState, [], [], UiSlice> = (set
     }
     set({ theme });
   },
+  view: 'full',
+  setView: (view) => set({ view }),
 });

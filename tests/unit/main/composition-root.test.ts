@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { ipcChannel, REQUEST_NAMES } from '../../../shared/bridge.js';
 import type { EngineOptions } from '../../../electron/engine/engine-types.js';
 import type { WarningEvent } from '../../../shared/types.js';
+import { APP_INDEX_URL } from '../../../electron/main/app-protocol.js';
 import { createFakeElectron } from './fake-electron.js';
 import { FakeEngine, flush, snapshot } from './fakes.js';
 
@@ -365,15 +366,44 @@ describe('electron/main/index.ts on each desktop (fake electron module, platform
     expect(first(windows)).not.toBe('open-dashboard');
   });
 
-  it('Wayland: the window is not positioned (the compositor ignores it)', async () => {
+  it('Wayland: the tray popup is not positioned (the compositor ignores it)', async () => {
     const wayland = await launch({
       engine: readyEngine(),
       platform: 'linux',
       env: { XDG_SESSION_TYPE: 'wayland' },
     });
     expect(wayland.windows[0]?.visible).toBe(true);
+    wayland.windows[0]?.hide();
+    wayland.trays[0]?.emit('click');
     expect(wayland.positions).toEqual([]);
     const x11 = await launch({ engine: readyEngine(), platform: 'linux', env: { XDG_SESSION_TYPE: 'x11' } });
+    x11.windows[0]?.hide();
+    x11.trays[0]?.emit('click');
     expect(x11.positions).toHaveLength(1);
+  });
+
+  it('a user launch opens the full dashboard, centred; a tray click the 480×680 popup beside the tray (#/tray)', async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'win32' });
+    const window = record.windows[0]!;
+    expect(window.getSize()[0]).toBeGreaterThan(480);
+    expect(record.centred).toBe(1);
+    window.hide();
+    record.trays[0]?.emit('click');
+    expect(window.getSize()).toEqual([480, 680]);
+    expect(record.positions).toHaveLength(1);
+    await vi.waitFor(() => expect(window.webContents.scripts.join('\n')).toContain('#/tray'));
+  });
+
+  it('the popup\'s "Open dashboard" grows the window to the full view (#/overview)', async () => {
+    const record = await launch({ engine: readyEngine(), platform: 'win32' });
+    const window = record.windows[0]!;
+    window.hide();
+    record.trays[0]?.emit('click');
+    const handler = record.handlers.get(ipcChannel('openDashboard'))!;
+    const answer = await handler({ senderFrame: { url: APP_INDEX_URL } }, {});
+    expect(answer).toEqual({ ok: true, value: { opened: true } });
+    expect(window.getSize()[0]).toBeGreaterThan(480);
+    expect(window.visible).toBe(true);
+    await vi.waitFor(() => expect(window.webContents.scripts.at(-1)).toContain('#/overview'));
   });
 });

@@ -16,6 +16,9 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     /** What every before-quit listener did with its event, in order. */
     beforeQuit: [] as { defaultPrevented: boolean }[],
     positions: [] as [number, number][],
+    /** Each size a window was given (setSize), and how often one was centred. */
+    sizes: [] as [number, number][],
+    centred: 0,
     trayImagePaths: [] as string[],
     privilegedSchemes: [] as unknown[],
     errorBoxes: [] as [string, string][],
@@ -38,7 +41,9 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     isDestroyed = () => false;
     isLoading = () => false;
     send = () => undefined;
-    executeJavaScript = async () => undefined;
+    /** Each script the main process ran in the page (window.ts sets the view's hash this way). */
+    scripts: string[] = [];
+    executeJavaScript = async (script: string) => void this.scripts.push(script);
   }
   class FakeBrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
@@ -49,6 +54,7 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     skipTaskbar = true;
     constructor(readonly options: Record<string, unknown>) {
       super();
+      this.size = [Number(options.width ?? 800), Number(options.height ?? 600)];
       record.windows.push(this);
     }
     loadFile = async (path: string) =>
@@ -70,7 +76,14 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
       this.emit('blur');
     };
     setSkipTaskbar = (skip: boolean) => void (this.skipTaskbar = skip);
-    getBounds = () => ({ x: 0, y: 0, width: 480, height: 680 });
+    size: [number, number];
+    getBounds = () => ({ x: 0, y: 0, width: this.size[0], height: this.size[1] });
+    getSize = () => [...this.size];
+    setSize = (width: number, height: number) => {
+      this.size = [width, height];
+      record.sizes.push([width, height]);
+    };
+    center = () => void record.centred++;
     setPosition = (x: number, y: number) => void record.positions.push([x, y]);
   }
   class FakeTray extends EventEmitter {
