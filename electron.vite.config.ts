@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // One build for both hosts: the Electron main bundle also carries the headless CLI and the scan and delete
 // workers, which the scanner and the executor load as `scan-worker.mjs` / `delete-worker.mjs` beside the
-// bundle that imports them (electron/engine/paths/bundled-worker-url.ts). Workers and shared chunks are
+// bundle that imports them (electron/engine/fs/bundled-worker-url.ts). Workers and shared chunks are
 // `.mjs`: a packaged app's workers load from app.asar.unpacked, where no package.json says "type": "module".
 const WORKERS = new Set(['scan-worker', 'delete-worker']);
 export default defineConfig({

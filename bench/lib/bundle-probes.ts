@@ -20,7 +20,7 @@ export const PROBES = ['scan-probe', 'memory-probe', 'cleanup-probe'] as const;
 
 /**
  * Bundles every probe beside `scan-worker.mjs` and `delete-worker.mjs`, where the scanner and the executor
- * look for their workers when they run as JavaScript (paths/bundled-worker-url.ts). Returns the folder.
+ * look for their workers when they run as JavaScript (fs/bundled-worker-url.ts). Returns the folder.
  */
 export async function bundleProbes(): Promise<string> {
   const workers: Record<string, string> = {

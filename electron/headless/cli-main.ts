@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Engine } from '../engine/engine-types.js';
-import { defaultDataDir } from '../engine/paths/default-data-dir.js';
+import { defaultDataDir } from '../engine/fs/default-data-dir.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseCliArgs, USAGE } from './cli-args.js';
 import type { CliCommand } from './cli-args.js';

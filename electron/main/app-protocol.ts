@@ -5,7 +5,7 @@
  * read-only, with the dashboard's CSP. Registered on the dashboard's session only.
  */
 import { readFile } from 'node:fs/promises';
-import { contentTypeOf, fileUnderRoot } from '../engine/paths/file-under-root.js';
+import { contentTypeOf, fileUnderRoot } from '../engine/fs/file-under-root.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'headroom';

@@ -11,7 +11,7 @@ import { formatConfigError, formatConfigIssue } from '../../../shared/config-iss
 import type { ConfigFile } from '../../../shared/config-schema.js';
 import type { AppConfig, ConfigErrorInfo, ConfigIssue, ConfigSource } from '../../../shared/types.js';
 import type { Disposer } from '../ports.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { isChatterboxData, readChatterbox } from './chatterbox.js';
 import { fileIssue, yamlIssue } from './config-issues.js';
 import { chatterboxEdits, headroomEdits } from './config-patch.js';

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const CONFIG_FILE_NAME = 'config.yaml';
 /** Sample folders live here, apart from the config and history (DESIGN.md invariant 3). */

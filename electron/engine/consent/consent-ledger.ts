@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { FolderRules } from '../../../shared/types.js';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const CONSENT_FILE = 'consent.json';
 

@@ -3,7 +3,7 @@
  * (the same way as the scanner's worker: electron/engine/scan/start-scan-worker.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { bundledWorkerUrl } from '../paths/bundled-worker-url.js';
+import { bundledWorkerUrl } from '../fs/bundled-worker-url.js';
 
 /** Node 20 ignores `execArgv: ['--import', 'tsx']` for a worker's entry module: the worker registers tsx. */
 export function startDeleteWorker(): Worker {

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { RunRecord } from '../../../shared/types.js';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 export const TOTALS_FILE = 'cleanup-totals.json';
 

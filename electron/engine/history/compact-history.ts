@@ -3,7 +3,7 @@
  * the old one, replaced atomically (temp file, fsync, rename), so no run loses its detail by being kept.
  */
 import { promises as fs } from 'node:fs';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { HistoryEntry, LineSpan } from './history-entry.js';
 import { fileIdentity, openForRead, parseRunLine, readLineBytes } from './history-file.js';
 

@@ -7,7 +7,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { runRecordSchema } from '../../../shared/run-record-schema.js';
 import type { RunRecord } from '../../../shared/types.js';
-import { syncFolder } from '../paths/sync-folder.js';
+import { syncFolder } from '../fs/sync-folder.js';
 import type { HistoryEntry, LineSpan } from './history-entry.js';
 
 /** Which file a path named when it was opened: a compaction (by this or another process) makes a new one. */

@@ -8,7 +8,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import type { FolderUsageHistory, UsageHistory } from '../../../shared/usage-history.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { LogFn } from '../ports.js';
 import {
   freedLineText,

@@ -14,7 +14,7 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkTokenPath } from '../../core/manifest/token-path.js';
 import { rewriteTokenText, type RewriteResult } from '../../core/manifest/rewrite-token-text.js';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readTokenFile, sameStamp, statTokenFile } from './read-token-file.js';
 
 const ATTEMPTS = 3;

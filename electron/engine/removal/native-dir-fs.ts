@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeName } from '../../../shared/byte-names.js';
-import { fsPath as b } from '../paths/fs-path.js';
+import { fsPath as b } from '../fs/fs-path.js';
 import { kindOfMode, type DirFs, type DirHandle, type EntryStat } from './dir-fs.js';
 
 /** Every name and path goes as a string, or as its bytes (`fsPath`) when it is not valid UTF-8. */

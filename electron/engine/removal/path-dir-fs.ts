@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeName } from '../../../shared/byte-names.js';
-import { fsPath } from '../paths/fs-path.js';
+import { fsPath } from '../fs/fs-path.js';
 import { kindOfMode, type DirFs, type DirHandle, type EntryStat } from './dir-fs.js';
 
 function entryStat(st: fs.Stats): EntryStat {

@@ -1,6 +1,6 @@
 /** Starts one scan worker thread, from the bundle in production and from the TypeScript source in tests. */
 import { Worker } from 'node:worker_threads';
-import { bundledWorkerUrl } from '../paths/bundled-worker-url.js';
+import { bundledWorkerUrl } from '../fs/bundled-worker-url.js';
 
 /**
  * A walk's garbage (a Dirent and a name buffer per entry) dies young; V8's default young generation let

@@ -14,7 +14,7 @@ import type {
   RunRecord,
   ScheduleStatus,
 } from '../../../shared/types.js';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { machineTimeZone, type Clock } from '../ports.js';
 

@@ -6,7 +6,7 @@
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { decodeName } from '../../../shared/byte-names.js';
-import { fsPath } from '../paths/fs-path.js';
+import { fsPath } from '../fs/fs-path.js';
 
 /** A started directory watcher. */
 export interface DirWatcher {

@@ -12,7 +12,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
 import { decodeName } from '../../../shared/byte-names.js';
-import { fsPath } from '../paths/fs-path.js';
+import { fsPath } from '../fs/fs-path.js';
 import { classifyEntry } from './classify-entry.js';
 import { DirWatchers, nodeWatchDir, type WatchDirFn } from './dir-watchers.js';
 import { joinRel, lstatMany } from './lstat-many.js';

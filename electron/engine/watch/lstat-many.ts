@@ -1,7 +1,7 @@
 /** lstat many paths with bounded concurrency: a burst of thousands of files must not open thousands of requests. */
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { fsPath } from '../paths/fs-path.js';
+import { fsPath } from '../fs/fs-path.js';
 
 /** One result per path, in order: the Stats, or the error lstat failed with. */
 export async function lstatMany(absPaths: readonly string[], concurrency = 32): Promise<(Stats | Error)[]> {

@@ -8,7 +8,7 @@
 import { homedir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from '../../engine/config/atomic-write.js';
+import { writeFileAtomic } from '../../engine/fs/atomic-write.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';

@@ -3,8 +3,8 @@
  * `api-token`, created when missing), or replaces it with a fresh one. A running `serve` that reads that
  * file takes a new token at its next request. stdout only: the token is a secret of the user's own.
  */
-import { ensurePrivateDataDir } from '../../engine/paths/private-data-dir.js';
-import { rotateToken, storedToken, tokenFile } from '../../engine/paths/api-token.js';
+import { ensurePrivateDataDir } from '../../engine/fs/private-data-dir.js';
+import { rotateToken, storedToken, tokenFile } from '../../engine/fs/api-token.js';
 import { DATA_FILES } from '../../engine/create-engine.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK, EXIT_USAGE, printJson } from '../cli-io.js';

@@ -3,7 +3,7 @@
  * data folder's own `api-token` (created on first use, kept across restarts). There is deliberately no
  * option that takes the token itself: a command line is readable by every local user (`ps`).
  */
-import { parseToken, storedToken, tokenFile } from '../../engine/paths/api-token.js';
+import { parseToken, storedToken, tokenFile } from '../../engine/fs/api-token.js';
 import { fileToken, fixedToken } from './token-source.js';
 import type { TokenSource } from './token-source.js';
 

@@ -18,7 +18,7 @@ import { EventStream } from './event-stream.js';
 import { sendError } from './http-reply.js';
 import { CODE_QUERY_PARAM, OneTimeCodes } from './one-time-codes.js';
 import { RateLimiter } from './rate-limiter.js';
-import { createToken } from '../../engine/paths/api-token.js';
+import { createToken } from '../../engine/fs/api-token.js';
 import { allowedHosts, hostForUrl } from './request-guard.js';
 import { routeRequest } from './route-request.js';
 import type { RouteContext } from './route-request.js';

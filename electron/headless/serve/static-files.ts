@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeOf, fileUnderRoot, type FileUnderRoot } from '../../engine/paths/file-under-root.js';
+import { contentTypeOf, fileUnderRoot, type FileUnderRoot } from '../../engine/fs/file-under-root.js';
 import { COMMON_HEADERS, sendError } from './http-reply.js';
 import { cacheControlFor, etagFor, notModified } from './static-cache.js';
 

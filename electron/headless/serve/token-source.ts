@@ -4,7 +4,7 @@
  * `headroom token --rotate` takes effect at once without a restart.
  */
 import { stat } from 'node:fs/promises';
-import { readTokenFile } from '../../engine/paths/api-token.js';
+import { readTokenFile } from '../../engine/fs/api-token.js';
 
 export interface TokenSource {
   /** The token valid now. */

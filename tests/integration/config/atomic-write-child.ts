@@ -1,5 +1,5 @@
 /** Child process for the crash test: rewrites argv[2] with two alternating big texts until killed. */
-import { writeFileAtomic } from '../../../electron/engine/config/atomic-write.js';
+import { writeFileAtomic } from '../../../electron/engine/fs/atomic-write.js';
 
 const file = process.argv[2]!;
 const sizeBytes = Number(process.argv[3]);

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../../electron/engine/config/atomic-write.js';
+import { writeFileAtomic } from '../../../electron/engine/fs/atomic-write.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../electron/engine/create-engine.js';
-import { acquireInstanceLock, LOCK_FILE } from '../../../electron/engine/paths/instance-lock.js';
+import { acquireInstanceLock, LOCK_FILE } from '../../../electron/engine/fs/instance-lock.js';
 import { makeTempDir } from '../../support/make-tree.js';
 
 let dir: string;

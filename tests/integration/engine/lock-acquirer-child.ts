@@ -3,7 +3,7 @@
  * data folder argv[2], prints the result as JSON and holds it until stdin closes.
  */
 import { createInterface } from 'node:readline';
-import { acquireInstanceLock } from '../../../electron/engine/paths/instance-lock.js';
+import { acquireInstanceLock } from '../../../electron/engine/fs/instance-lock.js';
 
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 process.stdout.write('ready\n');

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundledWorkerUrl, outsideAsar } from '../../../electron/engine/paths/bundled-worker-url.js';
+import { bundledWorkerUrl, outsideAsar } from '../../../electron/engine/fs/bundled-worker-url.js';
 import { makeTempDir } from '../../support/make-tree.js';
 
 let dir: string;

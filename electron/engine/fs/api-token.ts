@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../config/atomic-write.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 export const TOKEN_FILE = 'api-token';
 

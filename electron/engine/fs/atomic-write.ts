@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from '../paths/process-alive.js';
-import { syncFolder } from '../paths/sync-folder.js';
+import { isProcessAlive } from './process-alive.js';
+import { syncFolder } from './sync-folder.js';
 
 /**
  * Mode of a newly created file and of every temp file while it is written: the files created here live in
