@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FolderIndex } from '../electron/engine/index/folder-index.js';
-import { PackedFilesBuilder } from '../electron/engine/index/packed-files.js';
+import { PackedFilesBuilder } from '../electron/engine/scan/packed-files.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;

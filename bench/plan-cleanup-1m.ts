@@ -11,7 +11,7 @@
  * the process's peak RSS. Run one mode per process: RSS peaks do not come back down.
  */
 import { planFolder } from '../electron/core/plan-cleanup.js';
-import { PackedFilesBuilder, type PackedFiles } from '../electron/engine/index/packed-files.js';
+import { PackedFilesBuilder, type PackedFiles } from '../electron/engine/scan/packed-files.js';
 import type { FileEntry, FolderRules } from '../shared/types.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);

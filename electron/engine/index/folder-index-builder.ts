@@ -10,7 +10,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodeName } from '../../../shared/byte-names.js';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
-import type { PackedFiles } from './packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 import { PathTable } from './path-table.js';
 import { Segment } from './segment.js';
 

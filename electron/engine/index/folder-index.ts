@@ -5,7 +5,7 @@
  */
 import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
 import type { FolderScan } from '../scan/scan-types.js';
-import { grow } from './packed-files.js';
+import { grow } from '../scan/packed-files.js';
 import { PathTable } from './path-table.js';
 
 /** What the index holds for one file. */

@@ -4,7 +4,7 @@
  * maps a name to its id. A Map of a million strings costs well over 100 B per file; this costs the name's
  * bytes plus about 16.
  */
-import { grow } from './packed-files.js';
+import { grow } from '../scan/packed-files.js';
 
 const EMPTY = -1;
 const TOMBSTONE = -2;

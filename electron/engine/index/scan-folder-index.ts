@@ -8,7 +8,7 @@ import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan, ScanOptions } from '../scan/scan-types.js';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
 import { FolderIndexBuilder } from './folder-index-builder.js';
-import type { PackedFiles } from './packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 
 export interface IndexedScan {
   /** The scan's outcome; its `files` is empty (they went into `index`). */

@@ -1,5 +1,5 @@
 /** A fixed-size block of files that a FolderIndexBuilder fills while a scan runs. */
-import type { PackedFiles } from './packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 
 /** Files per segment: its two Float64 columns are 512 KiB each. */
 const SEGMENT_FILES = 65_536;

@@ -13,7 +13,7 @@ import { FolderIndex, type IndexDrift } from '../index/folder-index.js';
 import { systemClock, type Clock, type Disposer, type LogLevel } from '../ports.js';
 import { FolderIndexBuilder } from '../index/folder-index-builder.js';
 import { scanFolderIndex, type IndexedScan, type ScanProgressCount } from '../index/scan-folder-index.js';
-import type { PackedFiles } from '../index/packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 import { fsWatchBackend } from '../watch/fs-watch-backend.js';
 import { unwatchableFilesystemReason } from '../watch/unwatchable-filesystem.js';

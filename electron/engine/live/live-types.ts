@@ -1,6 +1,6 @@
 /** Options and results of a live folder. */
 import type { FolderRules, FolderScanning, WatchMode } from '../../../shared/types.js';
-import type { PackedFiles } from '../index/packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 import type { Clock, LogFn } from '../ports.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 import type { WatchBackend } from '../watch/watch-backend.js';

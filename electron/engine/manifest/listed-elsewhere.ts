@@ -6,7 +6,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TokenFileContents } from '../../core/manifest/manifest-types.js';
-import type { PackedFiles } from '../index/packed-files.js';
+import type { PackedFiles } from '../scan/packed-files.js';
 
 /** Path → what it is ("is a symbolic link"), for listed paths that are there but are no scanned file. */
 export async function listedElsewhere(

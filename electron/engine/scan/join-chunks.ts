@@ -4,7 +4,7 @@
  * (bench/results/scan.json). Here each chunk is copied in its own turn of the event loop.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { PackedFiles, PackedFilesBuilder } from '../index/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from './packed-files.js';
 
 /** Joins `chunks` in order; empties the array as it goes so each chunk's memory can be freed early. */
 export async function joinChunks(chunks: PackedFiles[]): Promise<PackedFiles> {

@@ -6,7 +6,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { decodeName } from '../../../shared/byte-names.js';
-import { PackedFiles } from '../index/packed-files.js';
+import { PackedFiles } from './packed-files.js';
 import { packByteList, unpackByteList, type PackedByteList } from './byte-list.js';
 import type { UnreadableDir, WalkTask, WorkerReport, WorkerTask } from './scan-types.js';
 import { joinChunks } from './join-chunks.js';

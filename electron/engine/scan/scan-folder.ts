@@ -1,7 +1,7 @@
 /** Scans one folder root: every regular file below it, without following links or crossing devices. */
 import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PackedFiles } from '../index/packed-files.js';
+import { PackedFiles } from './packed-files.js';
 import { runWalk } from './run-walk.js';
 import type { FolderScan, ScanOptions } from './scan-types.js';
 

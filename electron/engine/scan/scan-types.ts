@@ -1,5 +1,5 @@
 /** What a folder scan returns, and the messages between the scanner and its workers. */
-import type { PackedFiles, PackedFilesBuffers } from '../index/packed-files.js';
+import type { PackedFiles, PackedFilesBuffers } from './packed-files.js';
 import type { PackedByteList } from './byte-list.js';
 
 /** A subfolder the scan could not enter: unreadable, vanished as it was read, or another device. */

@@ -7,7 +7,7 @@
  */
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
-import { PackedFilesBuilder } from '../index/packed-files.js';
+import { PackedFilesBuilder } from './packed-files.js';
 import { packByteList, unpackByteList } from './byte-list.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';
 import { describe, errnoCode, join, otherDevice, RELATIVE_PATH_BYTES } from './walk-common.js';

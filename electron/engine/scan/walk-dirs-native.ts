@@ -6,7 +6,7 @@
  * bulk copies: no object and no path join per file. The same walk as walk-dirs.ts by path, entry for
  * entry (tests/integration/scan compare them).
  */
-import { PackedFilesBuilder } from '../index/packed-files.js';
+import { PackedFilesBuilder } from './packed-files.js';
 import type { ScanAddon } from '../removal/native-dir-fs.js';
 import { packByteList, unpackByteList } from './byte-list.js';
 import type { UnreadableDir, WalkChunk, WalkTask } from './scan-types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import { joinChunks } from '../../../electron/engine/scan/join-chunks.js';
 
 const encoder = new TextEncoder();

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackedFiles } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
 import { loadScanAddon } from '../../../electron/engine/removal/native-dir-fs.js';
 import { packByteList, unpackByteList } from '../../../electron/engine/scan/byte-list.js';
 import type { WalkChunk, WalkTask } from '../../../electron/engine/scan/scan-types.js';

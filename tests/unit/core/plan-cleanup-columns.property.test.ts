@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { oldestFirstOrder, oldestFirstOrderOf } from '../../../electron/core/oldest-first.js';
 import { planFolder } from '../../../electron/core/plan-cleanup.js';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FileEntry } from '../../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../../shared/units.js';
 import { NOW_MS, rules } from './plan-fixtures.js';

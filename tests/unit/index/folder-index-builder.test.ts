@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { FolderIndexBuilder } from '../../../electron/engine/index/folder-index-builder.js';
-import { PackedFiles } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import type { FileEntry } from '../../../shared/types.js';
 

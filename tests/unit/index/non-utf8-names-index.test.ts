@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { FolderIndexBuilder } from '../../../electron/engine/index/folder-index-builder.js';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 
 const bytes = (...parts: (string | number[])[]) =>

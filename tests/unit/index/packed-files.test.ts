@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/index/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FileEntry } from '../../../shared/types.js';
 
 const entries: FileEntry[] = Array.from({ length: 5_000 }, (_, i) => ({
