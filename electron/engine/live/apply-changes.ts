@@ -1,6 +1,6 @@
 /** Applies settled watch changes to a folder index. */
 import type { FolderIndex } from '../index/folder-index.js';
-import type { RawChange } from '../watch/watch-backend.js';
+import type { RawChange } from './watch-backend.js';
 
 /**
  * Applies `changes` in order. Returns true when one of them says the root itself went away, in which

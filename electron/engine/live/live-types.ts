@@ -3,7 +3,7 @@ import type { FolderRules, FolderScanning, WatchMode } from '../../../shared/typ
 import type { PackedFiles } from '../scan/packed-files.js';
 import type { Clock, LogFn } from '../ports.js';
 import type { FolderScan } from '../scan/scan-folder.js';
-import type { WatchBackend } from '../watch/watch-backend.js';
+import type { WatchBackend } from './watch-backend.js';
 
 /**
  * A folder's scan (tests inject one, e.g. to hold a first scan): batches may go to `onFiles` as they are

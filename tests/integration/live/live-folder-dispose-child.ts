@@ -3,7 +3,7 @@
  * persistent, so the process only exits by itself if dispose() closed every watcher and timer.
  */
 import { LiveFolder } from '../../../electron/engine/live/live-folder.js';
-import { inotifyWatchCount } from '../watch/wait-for.js';
+import { inotifyWatchCount } from './wait-for.js';
 import { rulesFor } from './live-folder-fixtures.js';
 
 const root = process.argv[2] ?? '';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveFolder, type LiveFolderOptions } from '../../../electron/engine/live/live-folder.js';
-import { createFsWatchBackend } from '../../../electron/engine/watch/fs-watch-backend.js';
-import { tempRoot, waitFor } from '../watch/wait-for.js';
+import { createFsWatchBackend } from '../../../electron/engine/live/fs-watch-backend.js';
+import { tempRoot, waitFor } from './wait-for.js';
 import { deafBackend, lossyBackend, rulesFor, watchDirFailingFrom } from './live-folder-fixtures.js';
 
 describe('LiveFolder fallback, drift and disposal', () => {

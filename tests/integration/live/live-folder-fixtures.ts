@@ -1,7 +1,7 @@
 /** Shared pieces of the live folder tests: rules for a temp root, ports that inject faults or stay deaf. */
 import type { FolderRules } from '../../../shared/types.js';
-import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
-import type { RawChange, WatchBackend, WatchSink } from '../../../electron/engine/watch/watch-backend.js';
+import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/live/dir-watchers.js';
+import type { RawChange, WatchBackend, WatchSink } from '../../../electron/engine/live/watch-backend.js';
 import { folderRules } from '../../support/folder-rules.js';
 
 export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): FolderRules {

@@ -2,8 +2,8 @@ import { appendFile, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveFolder, type LiveFolderOptions } from '../../../electron/engine/live/live-folder.js';
-import { createFsWatchBackend } from '../../../electron/engine/watch/fs-watch-backend.js';
-import { tempRoot, waitFor } from '../watch/wait-for.js';
+import { createFsWatchBackend } from '../../../electron/engine/live/fs-watch-backend.js';
+import { tempRoot, waitFor } from './wait-for.js';
 import { rulesFor } from './live-folder-fixtures.js';
 
 describe('LiveFolder (real folders, real watchers)', () => {

@@ -6,9 +6,9 @@
 import { appendFile, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
-import { createFsWatchBackend, fsWatchBackendFor } from '../../../electron/engine/watch/fs-watch-backend.js';
-import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/watch/watch-backend.js';
+import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/live/dir-watchers.js';
+import { createFsWatchBackend, fsWatchBackendFor } from '../../../electron/engine/live/fs-watch-backend.js';
+import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/live/watch-backend.js';
 import { tempRoot, waitFor } from './wait-for.js';
 
 describe('fsWatchBackendFor', () => {

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsWatchBackend } from '../../../electron/engine/watch/fs-watch-backend.js';
-import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/watch/watch-backend.js';
+import { createFsWatchBackend } from '../../../electron/engine/live/fs-watch-backend.js';
+import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/live/watch-backend.js';
 import { tempRoot, waitFor } from './wait-for.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => Buffer.from(p)));

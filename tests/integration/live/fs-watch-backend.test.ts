@@ -1,10 +1,10 @@
 import { appendFile, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/watch/dir-watchers.js';
-import { createFsWatchBackend } from '../../../electron/engine/watch/fs-watch-backend.js';
-import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/watch/watch-backend.js';
-import { WatchStartError } from '../../../electron/engine/watch/watch-failure.js';
+import { nodeWatchDir, type WatchDirFn } from '../../../electron/engine/live/dir-watchers.js';
+import { createFsWatchBackend } from '../../../electron/engine/live/fs-watch-backend.js';
+import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/live/watch-backend.js';
+import { WatchStartError } from '../../../electron/engine/live/watch-failure.js';
 import { inotifyWatchCount, tempRoot, waitFor } from './wait-for.js';
 
 /** A directory-watch port that fails with `code` from the `nth` call on (1-based). */
