@@ -11,7 +11,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createChokidarBackend } from '../electron/engine/live/chokidar-backend.js';
+import { createChokidarBackend } from './lib/chokidar-backend.js';
 import { fsWatchBackend } from '../electron/engine/live/fs-watch-backend.js';
 import type { RawChange, WatchBackend } from '../electron/engine/live/watch-backend.js';
 

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChokidarBackend } from '../../../electron/engine/live/chokidar-backend.js';
+import { createChokidarBackend } from '../../../bench/lib/chokidar-backend.js';
 import type { RawChange, WatchHandle } from '../../../electron/engine/live/watch-backend.js';
 import { tempRoot, waitFor } from './wait-for.js';
 

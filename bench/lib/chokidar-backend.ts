@@ -6,10 +6,15 @@
 import { watch as chokidarWatch } from 'chokidar';
 import path from 'node:path';
 import type { Stats } from 'node:fs';
-import { lstatMany } from './lstat-many.js';
-import { SettleQueue } from './settle-queue.js';
-import type { RawChange, WatchBackend, WatchHandle, WatchSink } from './watch-backend.js';
-import { watchFailureFrom } from './watch-failure.js';
+import { lstatMany } from '../../electron/engine/live/lstat-many.js';
+import { SettleQueue } from '../../electron/engine/live/settle-queue.js';
+import type {
+  RawChange,
+  WatchBackend,
+  WatchHandle,
+  WatchSink,
+} from '../../electron/engine/live/watch-backend.js';
+import { watchFailureFrom } from '../../electron/engine/live/watch-failure.js';
 
 export interface ChokidarBackendOptions {
   settleMs?: number;
