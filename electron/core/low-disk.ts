@@ -1,7 +1,7 @@
 /**
  * Low disk as a trigger (DESIGN.md "Scheduling"; issue 16): when the volume that holds managed folders runs
  * below its free-space floor, the folders on it give back what their own rules allow, down to their size
- * targets. Pure decisions; the timer and statfs are the engine's (monitor/low-disk-guard.ts).
+ * targets. Pure decisions; the timer and statfs are the engine's (status/low-disk-guard.ts).
  */
 import type { FolderRules } from '../../shared/types.js';
 

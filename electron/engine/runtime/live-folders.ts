@@ -6,7 +6,7 @@
 import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
 import type { FolderIndex } from '../index/folder-index.js';
 import { LiveFolder, type ScanFn } from '../live/live-folder.js';
-import type { LiveSource } from '../monitor/live-folder-status.js';
+import type { LiveSource } from '../status/live-folder-status.js';
 import type { Clock, Disposer, LogFn } from '../ports.js';
 
 interface Entry {

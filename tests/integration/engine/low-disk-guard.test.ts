@@ -5,7 +5,7 @@
  * on_low_disk: warn.
  */
 import { describe, expect, it } from 'vitest';
-import { LowDiskGuard, type VolumeReading } from '../../../electron/engine/monitor/low-disk-guard.js';
+import { LowDiskGuard, type VolumeReading } from '../../../electron/engine/status/low-disk-guard.js';
 import type { AppConfig } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
 import { manualClock } from '../../support/manual-clock.js';

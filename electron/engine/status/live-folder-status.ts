@@ -3,7 +3,7 @@ import type { FolderRules, FolderStatus } from '../../../shared/types.js';
 import { forecastFullInMs, type SizeSample } from '../../core/forecast.js';
 import { maxAgeCutoffMs } from '../../core/levels.js';
 import type { LiveStats } from '../live/live-types.js';
-import { buildFolderStatus } from '../status/build-folder-status.js';
+import { buildFolderStatus } from './build-folder-status.js';
 import type { MonitorSettings } from './monitor.js';
 import type { VolumeCache } from './volume-cache.js';
 

@@ -2,8 +2,8 @@ import { manualClock } from '../../support/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import type { FolderRules, FolderStatus } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
-import { liveFolderStatus, type LiveSource } from '../../../electron/engine/monitor/live-folder-status.js';
-import { VolumeCache } from '../../../electron/engine/monitor/volume-cache.js';
+import { liveFolderStatus, type LiveSource } from '../../../electron/engine/status/live-folder-status.js';
+import { VolumeCache } from '../../../electron/engine/status/volume-cache.js';
 import { SizeHistory } from '../../../electron/engine/live/size-history.js';
 import type { LiveStats } from '../../../electron/engine/live/live-types.js';
 

@@ -1,7 +1,7 @@
 /** Free space per folder volume, read with statfs at most once per `ttlMs` per path (changes arrive 4× a second). */
 import type { FolderStatus } from '../../../shared/types.js';
 import type { Clock } from '../ports.js';
-import { volumeSpace } from '../status/volume-space.js';
+import { volumeSpace } from './volume-space.js';
 
 export type VolumeReader = (path: string, floorPercent: number) => Promise<FolderStatus['volume']>;
 

@@ -2,7 +2,7 @@ import { manualClock } from '../../support/manual-clock.js';
 import { describe, expect, it } from 'vitest';
 import type { FolderRules, FolderStatus, WarningEvent } from '../../../shared/types.js';
 import { BYTES_PER_GB, MS_PER_DAY } from '../../../shared/units.js';
-import { Monitor } from '../../../electron/engine/monitor/monitor.js';
+import { Monitor } from '../../../electron/engine/status/monitor.js';
 import { buildFolderStatus } from '../../../electron/engine/status/build-folder-status.js';
 import { folderRules } from '../../support/folder-rules.js';
 
