@@ -21,7 +21,7 @@ import { RemovalCredit } from '../executor/removal-credit.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, TrashPort } from '../ports.js';
-import { boundRecord } from './bound-record.js';
+import { boundRecord } from '../history/bound-record.js';
 import { planFolders, planView, unreadableNotes } from './plan-folders.js';
 import type { PlannedFolder } from './plan-folders.js';
 import { folderProgress, PROGRESS_EVERY_FILES } from './folder-progress.js';

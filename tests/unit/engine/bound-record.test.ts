@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundRecord } from '../../../electron/engine/cleanup/bound-record.js';
+import { boundRecord } from '../../../electron/engine/history/bound-record.js';
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 
 function folder(removed: number, skipped: number): FolderRunResult {
