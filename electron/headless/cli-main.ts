@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import { defaultDataDir } from '../engine/fs/default-data-dir.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseCliArgs, USAGE } from './cli-args.js';
@@ -41,7 +41,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const [command, { createEngine }] = await Promise.all([
     ENGINE_COMMANDS[cmd.command](),
-    import('../engine/create-engine.js'),
+    import('../engine/runtime/create-engine.js'),
   ]);
   let engine: Engine;
   try {

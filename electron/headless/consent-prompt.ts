@@ -10,7 +10,7 @@ import { displayName } from '../../shared/byte-names.js';
 import { formatBytes } from '../../shared/format.js';
 import { impactFigures } from '../../shared/impact-text.js';
 import type { ConfigImpact, FolderImpact } from '../../shared/types.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { CliIo } from './cli-io.js';
 
 const LISTED = 10;

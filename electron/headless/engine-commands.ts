@@ -3,7 +3,7 @@
  * serve's HTTP server, the consent prompt or the detector's code (#17: a CLI call's fixed cost is mostly
  * loading code).
  */
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { CliCommand, CommandName } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 

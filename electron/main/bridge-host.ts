@@ -11,7 +11,7 @@ import type {
   HeadroomApi,
   RequestName,
 } from '../../shared/bridge.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { Disposer } from '../engine/ports.js';
 
 /** Where the app's own renderer lives: the built page, or the dev server while developing. */

@@ -7,7 +7,7 @@
  */
 import { BridgeError, REQUEST_NAMES } from '../../shared/bridge.js';
 import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { Disposer } from '../engine/ports.js';
 
 export type GatedEngine = HeadroomApi & Pick<Engine, 'on'>;

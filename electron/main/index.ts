@@ -9,8 +9,8 @@ import { app, dialog, ipcMain, Menu, powerMonitor, protocol, shell, Tray } from 
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../engine/create-engine.js';
-import type { Engine } from '../engine/engine-types.js';
+import { createEngine } from '../engine/runtime/create-engine.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import { systemClock } from '../engine/ports.js';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES } from './app-protocol.js';
 import { EngineGate } from './engine-gate.js';

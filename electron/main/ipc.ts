@@ -5,7 +5,7 @@
 import type { IpcMain, WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, ipcChannel, REQUEST_NAMES } from '../../shared/bridge.js';
 import type { HeadroomApi } from '../../shared/bridge.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { Disposer } from '../engine/ports.js';
 import { forwardEngineEvents, handleBridgeRequest } from './bridge-host.js';
 import type { RendererOrigin } from './bridge-host.js';

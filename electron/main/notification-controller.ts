@@ -4,7 +4,7 @@
  */
 import { formatBytes, formatCount } from '../../shared/format.js';
 import type { RunRecord, WarningEvent } from '../../shared/types.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { Engine } from '../engine/runtime/engine-types.js';
 import type { Disposer } from '../engine/ports.js';
 import type { NotificationSpec, NotifierPort, WindowPort } from './ports.js';
 

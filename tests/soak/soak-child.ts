@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createEngine, HISTORY_FILE } from '../../electron/engine/create-engine.js';
+import { createEngine, HISTORY_FILE } from '../../electron/engine/runtime/create-engine.js';
 import { manualClock } from '../support/manual-clock.js';
 
 const DAYS = Number(process.argv[2] ?? 30);

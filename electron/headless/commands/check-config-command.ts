@@ -1,7 +1,7 @@
 /** `headroom check-config`: validate the configuration; exit 2 with `FILE:LINE:COL: message` lines when invalid. */
 import { formatConfigIssue } from '../../../shared/config-issue.js';
 import { countOf } from '../../../shared/format.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, EXIT_USAGE, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 

@@ -6,7 +6,7 @@
 import { displayName } from '../../../shared/byte-names.js';
 import { countOf, formatCount, spaceSummary } from '../../../shared/format.js';
 import type { ConfigImpact, RunRecord } from '../../../shared/types.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, EXIT_RUN_ERRORS, EXIT_USAGE, printJson } from '../cli-io.js';
 import { confirmImpact, terminalAsk, type ConsentOptions } from '../consent-prompt.js';
 import type { CliIo } from '../cli-io.js';

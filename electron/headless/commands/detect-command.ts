@@ -4,7 +4,7 @@
  * Nothing is written without `--write`, and `--write` writes only after all of that has been printed.
  */
 import { describeFirstCleanup, describeLimits, type DetectResult } from '../../../shared/found-folders.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, EXIT_USAGE, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 

@@ -1,7 +1,7 @@
 /** `headroom history`: past cleanup runs, newest first. */
 import { countOf, formatBytes, formatCount, formatLocalTime } from '../../../shared/format.js';
 import type { HistoryPage } from '../../../shared/types.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { renderTable } from '../text-table.js';

@@ -2,7 +2,7 @@
 import { displayName } from '../../../shared/byte-names.js';
 import { countOf, formatBytes, formatCount, formatLocalTime } from '../../../shared/format.js';
 import type { CleanupPreview, FolderPlanView, PlannedUnit } from '../../../shared/types.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 

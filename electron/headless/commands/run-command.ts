@@ -6,7 +6,7 @@
  */
 import type { EventName, EventPayloads } from '../../../shared/bridge.js';
 import { countOf, formatBytes, formatLocalTime } from '../../../shared/format.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { EXIT_OK, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { cliStyle, PLAIN, type CliStyle } from '../cli-style.js';

@@ -5,7 +5,7 @@
  */
 import { ensurePrivateDataDir } from '../../engine/fs/private-data-dir.js';
 import { rotateToken, storedToken, tokenFile } from '../../engine/fs/api-token.js';
-import { DATA_FILES } from '../../engine/create-engine.js';
+import { DATA_FILES } from '../../engine/runtime/create-engine.js';
 import type { CliCommand } from '../cli-args.js';
 import { EXIT_OK, EXIT_USAGE, printJson } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';

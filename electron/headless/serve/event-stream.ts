@@ -7,7 +7,7 @@ import { describeError } from './describe-error.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENT_NAMES } from '../../../shared/bridge.js';
 import type { EventName } from '../../../shared/bridge.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { COMMON_HEADERS } from './http-reply.js';
 
 export interface EventStreamOptions {

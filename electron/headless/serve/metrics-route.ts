@@ -3,7 +3,7 @@
  * credential (`authorization: { credentials_file: … }` in its scrape config). Never cached.
  */
 import type { ServerResponse } from 'node:http';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { describeError } from './describe-error.js';
 import { COMMON_HEADERS, sendError } from './http-reply.js';
 import { prometheusFamilies } from './prometheus-metrics.js';

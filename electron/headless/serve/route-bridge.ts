@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BridgeError, HTTP_STATUS_FOR, parseRequest } from '../../../shared/bridge.js';
 import type { RequestName } from '../../../shared/bridge.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { callEngine } from './call-engine.js';
 import { sendError } from './http-reply.js';
 import { readRequestInput } from './read-request-input.js';

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_EVENTS_ROUTE, REQUEST_NAMES, httpRoute } from '../../../shared/bridge.js';
 import type { RequestName } from '../../../shared/bridge.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import type { EventStream } from './event-stream.js';
 import { CLEANUP_API_PREFIX, handleCleanupApi } from './cleanup-api-routes.js';
 import { exchangeCode } from './exchange-code.js';

@@ -4,7 +4,7 @@
  * public. Runs until SIGINT/SIGTERM, then closes the server (the CLI disposes the engine after, which lets a
  * running cleanup finish its current file).
  */
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import type { CliCommand } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from '../cli-io.js';

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { HTTP_MAX_BODY_BYTES } from '../../../shared/bridge.js';
 import { systemClock } from '../../engine/ports.js';
 import type { Clock } from '../../engine/ports.js';

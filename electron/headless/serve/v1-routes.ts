@@ -3,7 +3,7 @@
  * working against Headroom: health, resources, cleanup now, cleanup status. Same token rules as the bridge.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import { callEngine } from './call-engine.js';
 import { sendError } from './http-reply.js';
 import { readRequestInput } from './read-request-input.js';

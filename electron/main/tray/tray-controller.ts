@@ -3,7 +3,7 @@
  * the context menu, and carries out the menu's actions. Electron reaches it only through ports.
  */
 import type { Snapshot } from '../../../shared/types.js';
-import type { Engine } from '../../engine/engine-types.js';
+import type { Engine } from '../../engine/runtime/engine-types.js';
 import type { Clock, Disposer } from '../../engine/ports.js';
 import type { AppPort, LoginItemPort, ShellPort, TrayPort, WindowPort } from '../ports.js';
 import { encodePng } from './encode-png.js';

@@ -3,7 +3,7 @@
  * dashboard's settings take) over and over, alternating two values, until it is killed.
  * argv: config file, data folder.
  */
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 
 const [configFile, dataDir] = process.argv.slice(2) as [string, string];
 const engine = await createEngine({ configFile, dataDir, log: () => {} });

@@ -54,7 +54,7 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
       join(dir, 'data'),
     ]);
     expect(loaded).toContain('electron/headless/commands/status-command.ts');
-    expect(loaded).toContain('electron/engine/create-engine.ts');
+    expect(loaded).toContain('electron/engine/runtime/create-engine.ts');
     const unneeded = loaded.filter(
       (f) =>
         f.startsWith('electron/headless/serve/') ||

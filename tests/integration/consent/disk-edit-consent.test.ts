@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import type { Snapshot } from '../../../shared/types.js';
 import { manualClock, type ManualClock } from '../../support/manual-clock.js';
 import { CACHE_FILES, baseConfig, consentFixture, countFiles } from './consent-fixture.js';

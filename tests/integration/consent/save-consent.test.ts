@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../shared/bridge.js';
 import type { FolderConfig } from '../../../shared/config-schema.js';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { CACHE_FILE_BYTES, CACHE_FILES, consentFixture, countFiles } from './consent-fixture.js';
 import type { ConsentFixture } from './consent-fixture.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { DetectResult } from '../../../shared/found-folders.js';
 import { makeChatterbox, makeComfyUi, makeWebUi, oldFiles } from '../../support/tool-trees.js';
 import { makeDetectWorld, type DetectWorld } from './detect-fixture.js';

@@ -6,8 +6,8 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import type { FolderStatus, RunRecord } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
 import { makeTempDir, writeFiles } from '../../support/make-tree.js';

@@ -8,8 +8,8 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { SCHEDULE_START_DELAY_MS } from '../../../electron/engine/runtime/live-runtime.js';
 import { heldScan } from '../../support/held-scan.js';
 import { manualClock } from '../../support/manual-clock.js';

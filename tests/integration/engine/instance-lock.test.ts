@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { acquireInstanceLock, LOCK_FILE } from '../../../electron/engine/fs/instance-lock.js';
 import { makeTempDir } from '../../support/make-tree.js';
 

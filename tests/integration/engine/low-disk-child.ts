@@ -6,7 +6,7 @@
  */
 import { readdirSync, writeFileSync, utimesSync, mkdirSync, existsSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { manualClock } from '../../support/manual-clock.js';
 
 let text = '';

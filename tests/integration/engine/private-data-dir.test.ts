@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { makeTempDir } from '../../support/make-tree.js';
 
 const NOBODY = 65534;

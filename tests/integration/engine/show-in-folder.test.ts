@@ -6,8 +6,8 @@
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { BridgeError } from '../../../shared/bridge.js';
 import { makeTempDir, writeFiles } from '../../support/make-tree.js';
 

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { Snapshot } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { makeTempDir, writeFiles } from '../../support/make-tree.js';

@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { WarningEvent } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';

@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
-import type { Engine } from '../../../electron/engine/engine-types.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
+import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { scanFolderIndex } from '../../../electron/engine/index/scan-folder-index.js';
 import { spaceBreakdown } from '../../../electron/engine/index/space-breakdown.js';
 import { BridgeError } from '../../../shared/bridge.js';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { renderStatus } from '../../../electron/headless/commands/status-command.js';
 import { makeTempDir } from '../../support/make-tree.js';
 import { DAY_MS, hash, HfCache, rev } from '../../support/hf-cache-tree.js';

@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpRoute } from '../../../shared/bridge.js';
-import { createEngine } from '../../../electron/engine/create-engine.js';
+import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { startServer } from '../../../electron/headless/serve/start-server.js';
 import { DAY_MS, writeFiles } from '../../support/make-tree.js';
 import { bridgeCall, rawRequest, startFixture } from './serve-fixture.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { ipcChannel, REQUEST_NAMES } from '../../../shared/bridge.js';
-import type { EngineOptions } from '../../../electron/engine/engine-types.js';
+import type { EngineOptions } from '../../../electron/engine/runtime/engine-types.js';
 import type { WarningEvent } from '../../../shared/types.js';
 import { APP_INDEX_URL } from '../../../electron/main/app-protocol.js';
 import { createFakeElectron } from './fake-electron.js';
@@ -52,7 +52,7 @@ vi.mock('electron', () =>
     ),
   ),
 );
-vi.mock('../../../electron/engine/create-engine.js', () => ({
+vi.mock('../../../electron/engine/runtime/create-engine.js', () => ({
   createEngine: async (options: EngineOptions) => {
     state.engineOptions = options;
     const start = state.engine;

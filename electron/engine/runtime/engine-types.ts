@@ -1,10 +1,10 @@
 /** The engine facade's type: what both hosts (Electron main, headless) hold. */
-import type { EventName, EventPayloads, HeadroomApi } from '../../shared/bridge.js';
-import type { CleanupTotalsData } from './history/cleanup-totals.js';
-import type { DetectHost } from './detect/detect-host.js';
-import type { FolderDetector } from './detect/folder-detector.js';
-import type { ScanFn } from './live/live-types.js';
-import type { Clock, Disposer, LogFn, TrashPort } from './ports.js';
+import type { EventName, EventPayloads, HeadroomApi } from '../../../shared/bridge.js';
+import type { CleanupTotalsData } from '../history/cleanup-totals.js';
+import type { DetectHost } from '../detect/detect-host.js';
+import type { FolderDetector } from '../detect/folder-detector.js';
+import type { ScanFn } from '../live/live-types.js';
+import type { Clock, Disposer, LogFn, TrashPort } from '../ports.js';
 
 export interface EngineOptions {
   /** config.yaml to use; default `<dataDir>/config.yaml` (written with defaults when missing). */
