@@ -15,7 +15,6 @@ import type {
 } from '../../../shared/types.js';
 import { emptyPlan } from '../../core/empty-plan.js';
 import { agreedPlan } from '../../core/rule-impact.js';
-import type { HeldRules } from '../consent/consent-gate.js';
 import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
 import { RemovalCredit } from '../executor/removal-credit.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
@@ -27,6 +26,9 @@ import type { PlannedFolder } from './plan-folders.js';
 import { folderProgress, PROGRESS_EVERY_FILES } from './folder-progress.js';
 import { RunCheckpoints } from './run-checkpoints.js';
 import { selectFolders } from './select-folders.js';
+
+/** Per folder, the agreed rules a gated run may follow (null: none, remove nothing there). */
+export type HeldRules = ReadonlyMap<string, FolderRules | null>;
 
 export interface CleanupRequest {
   folders?: string[];

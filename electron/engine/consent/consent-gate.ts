@@ -12,9 +12,7 @@ import type { Clock } from '../ports.js';
 import { configImpact, sameFolder, type FilesOf, type ImpactFigures } from './config-impact.js';
 import type { ConsentLedger } from './consent-ledger.js';
 import { ImpactTokens } from './impact-token.js';
-
-/** Per folder, the agreed rules a gated run may follow (null: none, remove nothing there). */
-export type HeldRules = ReadonlyMap<string, FolderRules | null>;
+import type { HeldRules } from '../cleanup/cleanup-service.js';
 
 export class ConsentGate {
   private readonly tokens = new ImpactTokens();
