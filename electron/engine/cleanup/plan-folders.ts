@@ -11,7 +11,7 @@ import { readHfCache, type StoreRead } from '../units/read-hf-cache.js';
 import { readOllamaModels } from '../units/read-ollama-models.js';
 import { realpath } from 'node:fs/promises';
 import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
-import { planManifestOnDisk, type BeforeRun, type FinishFolder } from '../manifest/plan-manifest-on-disk.js';
+import { planManifestOnDisk, type BeforeRun, type FinishFolder } from '../units/plan-manifest-on-disk.js';
 import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan } from '../scan/scan-folder.js';
 
