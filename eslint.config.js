@@ -35,6 +35,58 @@ const layer = (files, patterns) => ({
 /** The hosts: only their own entry points import them. */
 const hosts = ['**/electron/main/**', '**/electron/headless/**', '**/main/*', '**/headless/*'];
 
+/** What every engine file must never import (DESIGN.md). */
+const enginePatterns = [
+  {
+    group: ['electron', 'electron/*'],
+    message: 'engine/ runs in plain Node: it never imports electron (DESIGN.md).',
+  },
+  {
+    group: ['**/renderer/**', ...hosts],
+    message: 'engine/ never imports the hosts or the renderer.',
+  },
+];
+
+/**
+ * The engine's rooms, lowest first: a room imports only rooms listed before it (and ports.ts), so the
+ * arrows inside the engine run one way. README "Engine rooms" says what each holds.
+ */
+const engineRooms = [
+  'fs',
+  'removal',
+  'scan',
+  'index',
+  'live',
+  'units',
+  'executor',
+  'history',
+  'config',
+  'detect',
+  'status',
+  'schedule',
+  'cleanup',
+  'consent',
+  'runtime',
+];
+
+/** One lint block per room: it may not import any room above it. */
+const roomLayers = engineRooms.map((room, at) =>
+  layer(
+    [`electron/engine/${room}/**/*.ts`],
+    [
+      ...enginePatterns,
+      ...(at + 1 < engineRooms.length
+        ? [
+            {
+              group: engineRooms.slice(at + 1).map((above) => `../${above}/*`),
+              message: `engine/${room}/ imports only the rooms below it (${engineRooms.slice(0, at).join(', ') || 'none'}); see engineRooms in eslint.config.js.`,
+            },
+          ]
+        : []),
+    ],
+  ),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -92,19 +144,8 @@ export default tseslint.config(
       },
     ],
   ),
-  layer(
-    ['electron/engine/**/*.ts'],
-    [
-      {
-        group: ['electron', 'electron/*'],
-        message: 'engine/ runs in plain Node: it never imports electron (DESIGN.md).',
-      },
-      {
-        group: ['**/renderer/**', ...hosts],
-        message: 'engine/ never imports the hosts or the renderer.',
-      },
-    ],
-  ),
+  layer(['electron/engine/**/*.ts'], enginePatterns),
+  ...roomLayers,
   layer(
     ['electron/headless/**/*.ts'],
     [
