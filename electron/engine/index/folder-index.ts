@@ -166,6 +166,17 @@ export class FolderIndex {
     });
   }
 
+  /**
+   * Calls `fn` for every file with its name's bytes (shared/byte-names.ts), in no particular order: no
+   * string per file, for a pass over a million files that decodes only the few names it keeps. `name` is a
+   * view into the index, valid only during the call. Do not change the index from inside `fn`.
+   */
+  forEachName(fn: (name: Uint8Array, sizeBytes: number, mtimeMs: number) => void): void {
+    this.table.forEachId((id) =>
+      fn(this.table.name(id), this.sizes[id] as number, this.mtimes[id] as number),
+    );
+  }
+
   /** How far this index has drifted from `other` (typically the live index against a fresh scan). */
   diff(other: FolderIndex): IndexDrift {
     const drift = { files: 0, bytes: 0 };
