@@ -244,6 +244,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const rules = requireFolder(folder);
       const index = runtime?.indexOf(rules) ?? null;
       if (!index) {
+        if (runtime && rules.enabled) {
+          throw new BridgeError('starting', `${folder} is still being scanned; ask again in a moment.`);
+        }
         const why = runtime
           ? `${folder} is disabled, so Headroom does not index it`
           : 'Headroom is not running';

@@ -12,8 +12,20 @@ export interface UsageActions {
   canShowInFolder: boolean;
 }
 
+/** While a folder's first scan runs the engine answers 'starting': ask again this often, this many times. */
+const SCANNING_RETRY_MS = 2000;
+const SCANNING_RETRIES = 30;
+
 export function createUsageActions(client: BridgeClient, store: DashboardStore): UsageActions {
   const state = store.getState;
+  const loadSpace = async (folder: string, retries = SCANNING_RETRIES): Promise<void> => {
+    const result = await client.getSpaceBreakdown({ folder });
+    if (result.ok) return state().setSpace(result.value);
+    state().setSpaceError(result.message);
+    if (result.code === 'starting' && retries > 0) {
+      setTimeout(() => void loadSpace(folder, retries - 1), SCANNING_RETRY_MS);
+    }
+  };
   return {
     canShowInFolder: client.transport === 'electron',
     async loadUsage() {
@@ -21,11 +33,7 @@ export function createUsageActions(client: BridgeClient, store: DashboardStore):
       if (result.ok) state().setUsageHistory(result.value);
       else state().setUsageError(result.message);
     },
-    async loadSpace(folder) {
-      const result = await client.getSpaceBreakdown({ folder });
-      if (result.ok) state().setSpace(result.value);
-      else state().setSpaceError(result.message);
-    },
+    loadSpace: (folder) => loadSpace(folder),
     async showInFolder(folder, path) {
       const result = await client.showInFolder({ folder, path });
       state().setRevealError(result.ok ? null : result.message);

@@ -11,6 +11,7 @@ import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { scanFolderIndex } from '../../../electron/engine/index/scan-folder-index.js';
 import { spaceBreakdown } from '../../../electron/engine/index/space-breakdown.js';
 import { BridgeError } from '../../../shared/bridge.js';
+import type { SpaceBreakdown } from '../../../shared/usage-history.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
 
 const NOW = Date.now();
@@ -96,7 +97,21 @@ describe('what takes space, from a real index of a temp tree', () => {
         '    exclude: ["voices/**"]\n',
     );
     engine = await createEngine({ dataDir: join(dir, 'data'), configFile, live: true, log: () => {} });
-    const space = await engine.getSpaceBreakdown({ folder: 'outputs' });
+    // While the first scan runs the engine says so ('starting'); the client asks again.
+    const space = await (async (): Promise<SpaceBreakdown> => {
+      for (let i = 0; i < 600; i++) {
+        const answer = await engine!
+          .getSpaceBreakdown({ folder: 'outputs' })
+          .catch((e: unknown) => e as BridgeError);
+        if (!(answer instanceof BridgeError)) return answer;
+        expect([answer.code, answer.message]).toEqual([
+          'starting',
+          'outputs is still being scanned; ask again in a moment.',
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('the first scan never finished');
+    })();
     expect(space).toMatchObject({ sizeBytes: 11_500, fileCount: 5 });
     expect(space.subfolders.map((s) => s.label)).toEqual(['renders', '']);
     const refused = await engine.getSpaceBreakdown({ folder: 'nope' }).catch((e: unknown) => e);
