@@ -20,6 +20,8 @@
  * - theme: select labelled "Theme" (system | light | dark)
  * - tray popup (`#/tray`): `data-testid="tray-view"` with "Clean now", "Open dashboard", `data-testid="next-run"`,
  *   `data-testid="warnings"` (when any) and the fullest folders' `data-testid="folder-<name>"` with their meters
+ * - first start (sample config): `data-testid="first-step"` headed "Point Headroom at your folders"; sample
+ *   folder cards carry `data-testid="sample-tag"`
  * - header: `data-testid="header-usage"` ("Fullest folder" and its percent); a "Skip to content" link
  * - found folders: `data-testid="found-folders"` (first run, or Settings' "Find folders on this computer"),
  *   items `data-testid="found-<name>"` with checkbox "Add <name>" and `data-testid="found-preview"`, button
@@ -42,6 +44,7 @@ import { FoundFolders } from './components/found-folders.js';
 import { SpacePanel } from './components/space-panel.js';
 import { UsageCharts } from './components/usage-charts.js';
 import { TrayView } from './components/tray-view.js';
+import { FirstStep } from './components/first-step.js';
 import { formatPercent } from '../../shared/format.js';
 import { useHashRoute } from './view/use-hash-route.js';
 
@@ -64,6 +67,7 @@ export function App() {
           <TrayView nowMs={Date.now()} />
         ) : snapshot ? (
           <>
+            <FirstStep />
             <WarningsPanel />
             <PendingRulesCard />
             <FoundFolders />

@@ -20,6 +20,8 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
   const points = useDashboard(useShallow((s) => s.series[folder.name] ?? EMPTY));
   const busy = useDashboard((s) => s.cleanup.status === 'running' || (s.snapshot?.cleaning ?? false));
   const actions = useActions();
+  // While config.yaml manages only Headroom's own sample folders, each card says it is one.
+  const sample = useDashboard((s) => s.found?.firstRun === true);
   const gauges = limitGauges(folder, threshold);
   const agePolicy = agePolicyText(folder, nowMs);
   // Nothing to clean in a folder that is not there or cannot be read; the warning says what to do.
@@ -33,6 +35,11 @@ export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: num
     >
       <header className="folder-head">
         <h3 id={headingId}>{folder.name}</h3>
+        {sample && (
+          <span className="sample-tag" data-testid="sample-tag">
+            sample
+          </span>
+        )}
         <span className={`badge level-${folder.level}`}>{formatPercent(folder.usagePercent)}</span>
         <code className="folder-path">{folder.path}</code>
       </header>
