@@ -8,7 +8,8 @@ import type { PixelImage, Rect, Rgba } from './pixel-image.js';
 import { filledRows, meterLayout } from './meter-layout.js';
 import type { MeterLayout } from './meter-layout.js';
 
-export type TrayIconState = 'normal' | 'cleaning' | 'paused' | 'error';
+/** `scanning`: a folder's first scan is still running, so the meter does not show it yet. */
+export type TrayIconState = 'normal' | 'cleaning' | 'paused' | 'error' | 'scanning';
 
 export interface TrayIconOptions {
   /** The fullest folder's usage in percent (may exceed 100). */
@@ -35,6 +36,7 @@ export const BADGE_COLORS: Record<Exclude<TrayIconState, 'normal'>, Rgba> = {
   cleaning: hex('#3b82f6'),
   paused: hex('#6b7280'),
   error: hex('#dc2626'),
+  scanning: hex('#64748b'),
 };
 const OUTLINE = hex('#f3f4f6');
 /** Dark, half-transparent inside: the gauge stays visible on light taskbars whose background eats the outline. */
@@ -110,6 +112,12 @@ const GLYPHS: Record<Exclude<TrayIconState, 'normal'>, [number, number, number, 
   error: [
     [3, 1, 5, 4.5],
     [3, 5.5, 5, 7],
+  ],
+  // An ellipsis: "still counting".
+  scanning: [
+    [1, 3.5, 2.5, 5],
+    [3.25, 3.5, 4.75, 5],
+    [5.5, 3.5, 7, 5],
   ],
   cleaning: [
     [3, 1, 5, 4],

@@ -110,6 +110,8 @@ export class TrayController {
     if (this.engineError !== null || this.snapshot?.configError) return 'error';
     const pausedUntil = this.snapshot?.schedule.pausedUntil;
     if (pausedUntil && Date.parse(pausedUntil) > nowMs) return 'paused';
+    // The meter leaves out a folder still in its first scan; the badge says the picture is not complete.
+    if (this.snapshot?.folders.some((f) => f.enabled && f.scanning)) return 'scanning';
     return 'normal';
   }
 

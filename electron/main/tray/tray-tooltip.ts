@@ -1,5 +1,6 @@
 /** The tray tooltip: one line per folder, in absolute units ("outputs 4.1 GB of 5 GB (82%)"). */
 import { formatBytes, formatCount, formatDuration, formatPercent } from '../../../shared/format.js';
+import { scanningOf, scanningText } from '../../../shared/folder-scanning.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
 
 /**
@@ -8,6 +9,8 @@ import type { FolderStatus, Snapshot } from '../../../shared/types.js';
  */
 export function describeFolderUsage(folder: FolderStatus, nowMs: number): string {
   if (!folder.enabled) return `${folder.name}: disabled`;
+  const scanning = scanningOf(folder);
+  if (scanning !== null) return `${folder.name}: ${scanningText(scanning).toLowerCase()}`;
   if (!folder.exists) return `${folder.name}: folder not found`;
   if (folder.error !== null) return `${folder.name}: cannot be read`;
   const percent = `(${formatPercent(folder.usagePercent)})`;

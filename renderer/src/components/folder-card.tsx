@@ -1,19 +1,30 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import { folderProblem } from '../../../shared/folder-problem.js';
+import { scanningOf } from '../../../shared/folder-scanning.js';
 import { formatBytes, formatDuration, formatPercent } from '../../../shared/format.js';
 import type { FolderStatus } from '../../../shared/types.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import { emergencyText } from '../view/emergency-text.js';
 import { agePolicyText, limitGauges } from '../view/limit-gauges.js';
 import { Gauge } from './gauge.js';
+import { ScanningCard } from './scanning-card.js';
 import { Sparkline } from './sparkline.js';
 import { useActions } from '../api/actions-context.js';
 
 const EMPTY: never[] = [];
 
-/** One folder: a gauge per limit, usage over time, watch mode, free disk, forecast and its own actions. */
+/**
+ * One folder: a gauge per limit, usage over time, watch mode, free disk, forecast and its own actions; while
+ * its first scan runs, what that scan has counted instead (ScanningCard).
+ */
 export function FolderCard({ folder, nowMs }: { folder: FolderStatus; nowMs: number }) {
+  const scanning = scanningOf(folder);
+  if (scanning !== null) return <ScanningCard folder={folder} scanning={scanning} />;
+  return <MeasuredCard folder={folder} nowMs={nowMs} />;
+}
+
+function MeasuredCard({ folder, nowMs }: { folder: FolderStatus; nowMs: number }) {
   const threshold = useDashboard(
     (s) => s.config?.settings.warning_threshold_percent ?? CONFIG_DEFAULTS.warning_threshold_percent,
   );

@@ -98,8 +98,8 @@ describe('renderTrayIcon', () => {
     expect([ok, warning, over].every((c) => c.a === 255)).toBe(true);
   });
 
-  it('gives cleaning, paused and error a badge of their own colour, and normal none', () => {
-    const states = ['cleaning', 'paused', 'error'] as const;
+  it('gives cleaning, paused, error and scanning a badge of their own colour, and normal none', () => {
+    const states = ['cleaning', 'paused', 'error', 'scanning'] as const;
     for (const state of states) {
       expect(countPixels(draw({ sizePx: 22, state }), BADGE_COLORS[state])).toBeGreaterThan(10);
       expect(countPixels(draw({ sizePx: 22, state: 'normal' }), BADGE_COLORS[state])).toBe(0);
@@ -107,7 +107,7 @@ describe('renderTrayIcon', () => {
     const images = (['normal', ...states] as TrayIconState[]).map((state) =>
       Buffer.from(draw({ state }).data).toString('hex'),
     );
-    expect(new Set(images).size).toBe(4);
+    expect(new Set(images).size).toBe(5);
   });
 
   it('stripes the fill while cleaning, so the state shows even in the fill', () => {
@@ -131,7 +131,7 @@ describe('renderTrayIcon', () => {
 
   it('draws a monochrome template: black with alpha only, fill readable through alpha', () => {
     const fill = meterLayout(32).fillArea;
-    for (const state of ['normal', 'cleaning', 'paused', 'error'] as TrayIconState[]) {
+    for (const state of ['normal', 'cleaning', 'paused', 'error', 'scanning'] as TrayIconState[]) {
       const png = draw({ sizePx: 16, scale: 2, template: true, state, level: 'over', usagePercent: 60 });
       const alphas = new Set<number>();
       for (let i = 0; i < png.data.length; i += 4) {

@@ -161,6 +161,20 @@ describe('TrayController (fake electron port, fake engine, manual clock)', () =>
     expect(countColour(lastIcon(tray), LEVEL_COLORS.over)).toBeGreaterThan(0);
   });
 
+  it('says a folder is still in its first scan: a badge on the meter and its line in the tooltip', async () => {
+    const { tray, engine } = await setup();
+    const scanning = folderStatus({
+      sizeBytes: 0,
+      usagePercent: 0,
+      scanning: { filesSoFar: 12_340, bytesSoFar: 1 },
+    });
+    engine.emit('snapshot', snapshot({ folders: [scanning], maxUsagePercent: 0, level: 'ok' }));
+    expect(countColour(lastIcon(tray), BADGE_COLORS.scanning)).toBeGreaterThan(0);
+    expect(tray.tooltips.at(-1)).toBe('Headroom\noutputs: scanning… 12,340 files so far');
+    engine.emit('snapshot', snapshot());
+    expect(countColour(lastIcon(tray), BADGE_COLORS.scanning)).toBe(0);
+  });
+
   it('shows cleaning from cleanupStarted until cleanupFinished', async () => {
     const { tray, engine } = await setup();
     engine.emit('cleanupStarted', { runId: 'r1', trigger: 'manual', folders: ['outputs'] });
