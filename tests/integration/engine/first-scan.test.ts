@@ -85,8 +85,9 @@ describe('first scan held at the scan port', () => {
     clock.advance(SCHEDULE_START_DELAY_MS); // the schedule starts: the start-up run is due
     expect(await readdir(join(dir, 'outputs'))).toHaveLength(4);
     held.release();
-    await expect.poll(() => held.events.at(-1), { timeout: 20_000 }).toBe('finished startup 2');
-    expect(held.events).toEqual(['scan-done', 'cleanup startup', 'finished startup 2']);
+    await expect.poll(() => held.events, { timeout: 20_000 }).toContain('finished startup 2');
+    // (The rescan after the run is a scan at the port too: it may add a 'scan-done' after these.)
+    expect(held.events.slice(0, 3)).toEqual(['scan-done', 'cleanup startup', 'finished startup 2']);
     expect((await readdir(join(dir, 'outputs'))).sort()).toEqual(['take-1.wav', 'take-2.wav']);
   });
 
