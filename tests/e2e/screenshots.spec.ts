@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { startHeadroom } from './support/headroom-server.js';
@@ -44,26 +44,47 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.stop());
 
+/** Keeps a docs picture: refreshed on request (HEADROOM_UPDATE_DOCS=1) or when missing (paths and times change per run). */
+async function keepForDocs(file: string, name: string): Promise<void> {
+  const docsFile = `${DOCS}${name}`;
+  if (process.env.HEADROOM_UPDATE_DOCS === '1' || !existsSync(docsFile)) {
+    await mkdir(DOCS, { recursive: true });
+    await copyFile(file, docsFile);
+  }
+}
+
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshot of the dashboard (${theme})`, async ({ page }, testInfo) => {
+  const suffix = theme === 'light' ? '' : '-dark';
+
+  test(`screenshot of the full dashboard (${theme})`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(server.link);
     await page.getByLabel('Theme').selectOption(theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(page.getByTestId('folder-vc_inputs')).toBeVisible();
     await expect(page.getByTestId('history-row')).toHaveCount(1, { timeout: 10_000 });
     await expect(page.getByRole('meter', { name: 'outputs size' })).toHaveAttribute('data-level', 'warning');
-    const png = await page.screenshot({ animations: 'disabled' });
-    await testInfo.attach(`dashboard-${theme}`, { body: png, contentType: 'image/png' });
-    const fullPage = await page.screenshot({ animations: 'disabled', fullPage: true });
-    await testInfo.attach(`dashboard-${theme}-full-page`, { body: fullPage, contentType: 'image/png' });
-    const file = testInfo.outputPath(`dashboard-${theme}.png`);
-    await writeFile(testInfo.outputPath(`dashboard-${theme}-full-page.png`), fullPage);
+    const file = testInfo.outputPath(`dashboard${suffix}.png`);
     await page.screenshot({ path: file, animations: 'disabled' });
-    // The docs copy changes on every run (temp paths, times): refresh it on request or when missing.
-    const docsFile = `${DOCS}${theme === 'light' ? 'dashboard.png' : 'dashboard-dark.png'}`;
-    if (process.env.HEADROOM_UPDATE_DOCS === '1' || !existsSync(docsFile)) {
-      await mkdir(DOCS, { recursive: true });
-      await copyFile(file, docsFile);
-    }
+    await testInfo.attach(`dashboard${suffix}`, { path: file, contentType: 'image/png' });
+    const fullPage = testInfo.outputPath(`dashboard${suffix}-full-page.png`);
+    await page.screenshot({ path: fullPage, animations: 'disabled', fullPage: true });
+    await keepForDocs(file, `dashboard${suffix}.png`);
+  });
+
+  test(`screenshot of the tray popup (${theme})`, async ({ page }, testInfo) => {
+    // The desktop app's popup window: 480×680 beside the tray, on #/tray.
+    await page.setViewportSize({ width: 480, height: 680 });
+    await page.goto(server.link);
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.getByTestId('folder-vc_inputs')).toBeVisible();
+    await expect(page.getByTestId('history-row')).toHaveCount(1, { timeout: 10_000 });
+    await page.evaluate('location.hash = "#/tray"');
+    await expect(page.getByTestId('tray-view')).toBeVisible();
+    await expect(page.getByRole('meter', { name: 'outputs size' })).toHaveAttribute('data-level', 'warning');
+    const file = testInfo.outputPath(`tray${suffix}.png`);
+    await page.screenshot({ path: file, animations: 'disabled' });
+    await testInfo.attach(`tray${suffix}`, { path: file, contentType: 'image/png' });
+    await keepForDocs(file, `tray${suffix}.png`);
   });
 }
