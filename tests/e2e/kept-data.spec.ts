@@ -95,3 +95,15 @@ test('what takes space lists the live index, with no "Show in folder" in the bro
   await page.getByTestId('space-panel').getByLabel('Folder').selectOption('outputs');
   await page.getByTestId('space-panel').screenshot({ path: test.info().outputPath('space-panel.png') });
 });
+
+test('the charts and the space panel fit a 360 px window without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(server.link);
+  await expect(page.getByRole('img', { name: /^Usage over time — outputs/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'What takes space — outputs' }).getByText('notes.txt').first(),
+  ).toBeVisible();
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByTestId('usage-charts').screenshot({ path: test.info().outputPath('usage-charts-360.png') });
+});
