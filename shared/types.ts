@@ -348,6 +348,8 @@ export interface FolderPlan {
   kept: { protected: number; young: number };
   /** Model caches and manifest folders: the whole units `remove` makes up. Absent for `files` folders. */
   units?: PlannedUnit[];
+  /** The files and bytes that count (not excluded) before the plan; absent where units are planned. */
+  counted?: { files: number; bytes: number };
   /**
    * Folders (relative paths) kept even when the run empties them, with their parents: those the store's
    * own reader needs, like the `refs/` of a Hugging Face repo that keeps a revision.
@@ -361,9 +363,30 @@ export interface CleanupPreview {
   folders: FolderPlanView[];
 }
 
+/**
+ * Files the bridge's previewCleanup lists per folder, oldest first in the plan's order: 50,000 rows are a
+ * few MB of JSON and a list the dashboard windows smoothly; a folder planning more says how many it left
+ * out (`filesOmitted`), its totals stay exact. `headroom preview --json` lists every file.
+ */
+export const PREVIEW_LISTED_FILES = 50_000;
+
+/** A folder's counted files (not excluded), and its usage of its size and count limits (null: none set). */
+export interface PlanTotals {
+  files: number;
+  sizeBytes: number;
+  usagePercent: number | null;
+}
+
 export interface FolderPlanView {
   name: string;
+  /** The planned files, in the plan's order (by rule, oldest first), at most `PREVIEW_LISTED_FILES`. */
   remove: { path: string; sizeBytes: number; mtimeMs: number; reason: RemovalReason }[];
+  /** How many files the plan removes: `remove.length` plus `filesOmitted`. */
+  files: number;
+  /** Planned files not in `remove` because the list stops at `PREVIEW_LISTED_FILES`. */
+  filesOmitted: number;
+  /** The folder as planned from and as the plan would leave it; absent for model caches and manifests. */
+  totals?: { before: PlanTotals; after: PlanTotals };
   bytesToFree: number;
   overLimitAfter: boolean;
   notes: string[];

@@ -94,6 +94,7 @@ export function planFolder(
   const notes = limitNotes(rules, { files: walk.files, bytes: walk.bytes }, heldBack(counted, rules, nowMs));
 
   plan.remove = walk.remove;
+  plan.counted = { files: counted.length, bytes: countedBytes(counted) };
   plan.bytesToFree = walk.remove.reduce((sum, r) => sum + r.sizeBytes, 0);
   plan.kept = walk.kept;
   plan.notes = notes;

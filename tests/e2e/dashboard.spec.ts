@@ -79,9 +79,10 @@ test('preview lists exactly the files a cleanup would remove', async ({ page }) 
   await expect(page.getByTestId('preview-total')).toHaveText(/^Would remove 2 files and free 2(\.0)? KB\.$/);
   const outputsRows = preview
     .getByRole('table', { name: 'Files a cleanup of outputs would remove' })
-    .locator('tbody tr');
+    .locator('tbody tr[data-kind="file"]');
   await expect(outputsRows.locator('td:first-child')).toHaveText(['a.wav', 'b.wav']);
-  await expect(outputsRows.locator('td:nth-child(3)')).toHaveText(['count', 'count']);
+  await expect(outputsRows.locator('td:nth-child(3)')).toHaveText(['40 days old', '30 days old']);
+  await expect(outputsRows.locator('td:nth-child(5)')).toHaveText(['count', 'count']);
   await expect(preview.getByRole('table', { name: /Files a cleanup of temp/ })).toHaveCount(0);
   // Preview removes nothing.
   expect(existsSync(join(server.dir, 'outputs', 'a.wav'))).toBe(true);

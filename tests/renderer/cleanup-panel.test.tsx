@@ -101,6 +101,8 @@ describe('cleanup panel (fake bridge)', () => {
                 { path: 'b.wav', sizeBytes: 2 * 1024 ** 2, mtimeMs: 1, reason: 'size' },
               ],
               bytesToFree: 3 * 1024 ** 2,
+              files: 2,
+              filesOmitted: 0,
               overLimitAfter: true,
               notes: ['protected files keep outputs over its size limit'],
               error: null,
@@ -116,8 +118,14 @@ describe('cleanup panel (fake bridge)', () => {
     expect(within(preview).getByTestId('preview-total').textContent).toBe(
       'Would remove 2 files and free 3 MB.',
     );
-    const rows = within(preview).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['a.wav1 MBage', 'b.wav2 MBsize']);
+    const rows = within(preview)
+      .getAllByRole('row')
+      .filter((r) => r.dataset.kind === 'file');
+    const cells = (r: HTMLElement) => [...r.querySelectorAll('td')].map((td) => td.textContent);
+    expect(rows.map((r) => [cells(r)[0], cells(r)[1], cells(r)[4]])).toEqual([
+      ['a.wav', '1 MB', 'age'],
+      ['b.wav', '2 MB', 'size'],
+    ]);
     expect(preview.textContent).toContain('protected files keep outputs over its size limit');
     await user.click(screen.getByRole('button', { name: 'Close preview' }));
     expect(screen.queryByTestId('preview')).toBeNull();

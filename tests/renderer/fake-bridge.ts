@@ -28,6 +28,8 @@ export function defaultAnswers(): Answers {
             name: 'outputs',
             remove: [{ path: 'old.wav', sizeBytes: 1024 ** 2, mtimeMs: 0, reason: 'age' }],
             bytesToFree: 1024 ** 2,
+            files: 1,
+            filesOmitted: 0,
             overLimitAfter: false,
             notes: [],
             error: null,

@@ -16,7 +16,7 @@ afterEach(cleanup);
 
 describe('names that are not UTF-8 in the dashboard', () => {
   it('the preview lists them with \\xNN escapes', () => {
-    render(<PreviewPanel />);
+    render(<PreviewPanel place={null} />);
     act(() =>
       useDashboard.getState().setPreview({
         createdAtMs: NOW_MS,
@@ -25,6 +25,8 @@ describe('names that are not UTF-8 in the dashboard', () => {
             name: 'temp',
             remove: [{ path: 'd\udcfe/f\udcff.wav', sizeBytes: 10, mtimeMs: NOW_MS, reason: 'age' }],
             bytesToFree: 10,
+            files: 1,
+            filesOmitted: 0,
             overLimitAfter: false,
             notes: [],
             error: null,
@@ -32,7 +34,10 @@ describe('names that are not UTF-8 in the dashboard', () => {
         ],
       }),
     );
-    expect(screen.getByText('d\\xfe/f\\xff.wav')).toBeTruthy();
+    // Grouped by subfolder: the folder's name in the group's heading, the file's under it.
+    expect(screen.getByText('d\\xfe/ — 1 file, 10 B')).toBeTruthy();
+    expect(screen.getByText('f\\xff.wav')).toBeTruthy();
+    expect(screen.getByText('f\\xff.wav').closest('td')?.title).toBe('d\\xfe/f\\xff.wav');
   });
 
   it('the run details list removed files, skipped files and emptied folders with escapes', () => {

@@ -18,7 +18,7 @@ const LABEL = 'token abc123 · 2 files · 12 MB · expired 5 h ago';
 
 describe('units in the dashboard', () => {
   it('the preview lists each unit with its label and how many files go with it', () => {
-    render(<PreviewPanel />);
+    render(<PreviewPanel place={null} />);
     act(() =>
       useDashboard.getState().setPreview({
         createdAtMs: NOW_MS,
@@ -30,6 +30,8 @@ describe('units in the dashboard', () => {
               { path: 'abc123/2.wav', sizeBytes: 6, mtimeMs: NOW_MS, reason: 'expired' },
             ],
             bytesToFree: 12,
+            files: 2,
+            filesOmitted: 0,
             overLimitAfter: false,
             notes: [],
             error: null,

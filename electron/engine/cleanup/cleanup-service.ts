@@ -73,10 +73,11 @@ export class CleanupService {
     return this.current !== null;
   }
 
-  async preview(config: AppConfig, names?: string[]): Promise<CleanupPreview> {
+  /** What a cleanup would remove now; each folder lists at most `listed` files (its totals stay exact). */
+  async preview(config: AppConfig, names?: string[], listed = Infinity): Promise<CleanupPreview> {
     const createdAtMs = this.deps.clock.now();
     const planned = await planFolders(selectFolders(config, names), createdAtMs);
-    return { createdAtMs, folders: planned.map(planView) };
+    return { createdAtMs, folders: planned.map((p) => planView(p, listed)) };
   }
 
   /** Starts a run, or joins the one in progress. */

@@ -10,7 +10,14 @@ import { atimeRecorded } from '../units/atime-recorded.js';
 import { readHfCache, type StoreRead } from '../units/read-hf-cache.js';
 import { readOllamaModels } from '../units/read-ollama-models.js';
 import { realpath } from 'node:fs/promises';
-import type { FolderKind, FolderPlan, FolderPlanView, FolderRules } from '../../../shared/types.js';
+import type {
+  FolderKind,
+  FolderPlan,
+  FolderPlanView,
+  FolderRules,
+  PlanTotals,
+} from '../../../shared/types.js';
+import { folderUsage } from '../../core/levels.js';
 import { planManifestOnDisk, type BeforeRun, type FinishFolder } from '../units/plan-manifest-on-disk.js';
 import { scanFolder } from '../scan/scan-folder.js';
 import type { FolderScan } from '../scan/scan-folder.js';
@@ -68,22 +75,41 @@ function storePlanner(read: (root: string, useAtime: boolean) => Promise<StoreRe
   };
 }
 
-/** The view of a plan that previews show: paths relative to the root, no device or inode. */
-export function planView(p: PlannedFolder): FolderPlanView {
+/**
+ * The view of a plan that previews show: paths relative to the root, no device or inode, at most
+ * `listed` files (the totals stay exact), and the folder's totals before and after.
+ */
+export function planView(p: PlannedFolder, listed = Infinity): FolderPlanView {
   const notes = [...(p.plan?.notes ?? []), ...unreadableNotes(p.scan)];
+  const planned = p.plan?.remove ?? [];
+  const shown = planned.length > listed ? planned.slice(0, listed) : planned;
+  const totals = p.plan ? planTotals(p.plan, p.rules) : null;
   return {
     name: p.rules.name,
-    remove: (p.plan?.remove ?? []).map(({ path, sizeBytes, mtimeMs, reason }) => ({
-      path,
-      sizeBytes,
-      mtimeMs,
-      reason,
-    })),
+    remove: shown.map(({ path, sizeBytes, mtimeMs, reason }) => ({ path, sizeBytes, mtimeMs, reason })),
+    files: planned.length,
+    filesOmitted: planned.length - shown.length,
+    ...(totals ? { totals } : {}),
     bytesToFree: p.plan?.bytesToFree ?? 0,
     overLimitAfter: p.plan?.overLimitAfter ?? false,
     notes,
     error: p.error,
     ...(p.plan?.units ? { units: p.plan.units } : {}),
+  };
+}
+
+/** Before and after a files plan, with usage of the size and count limits (DESIGN.md "Levels"). */
+function planTotals(plan: FolderPlan, rules: FolderRules): FolderPlanView['totals'] | null {
+  if (!plan.counted) return null;
+  const usage = (files: number, sizeBytes: number): PlanTotals => {
+    const stats = { fileCount: files, sizeBytes, oldestMtimeMs: null };
+    const { usage: u, usagePercent } = folderUsage(stats, rules, 0);
+    return { files, sizeBytes, usagePercent: u.size === null && u.count === null ? null : usagePercent };
+  };
+  const { files, bytes } = plan.counted;
+  return {
+    before: usage(files, bytes),
+    after: usage(files - plan.remove.length, bytes - plan.bytesToFree),
   };
 }
 

@@ -135,7 +135,7 @@ export class FolderDetector {
 }
 
 function previewOf(plan: FolderPlanView): FoundFolder['preview'] {
-  return { files: plan.remove.length, bytes: plan.bytesToFree, notes: plan.notes, error: plan.error };
+  return { files: plan.files, bytes: plan.bytesToFree, notes: plan.notes, error: plan.error };
 }
 
 function toProposal(c: VettedCandidate, name: string): Proposal {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BridgeError, parseRequest } from '../../../shared/bridge.js';
 import { formatConfigError } from '../../../shared/config-issue.js';
 import type { ConfigView, EventPayloads } from '../../../shared/bridge.js';
-import type { AppConfig } from '../../../shared/types.js';
+import { PREVIEW_LISTED_FILES, type AppConfig } from '../../../shared/types.js';
 import { systemDetectHost } from '../detect/detect-host.js';
 import { FolderDetector } from '../detect/folder-detector.js';
 import { CleanupService } from '../cleanup/cleanup-service.js';
@@ -161,6 +161,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const { folders } = parseRequest('previewCleanup', input);
       requireConfig();
       await runtime?.untilScanned(folders); // as a cleanup does (LiveRuntime.untilScanned)
+      return cleanup.preview(requireConfig(), folders, PREVIEW_LISTED_FILES);
+    },
+    async fullPreview(input) {
+      const { folders } = parseRequest('previewCleanup', input);
+      requireConfig();
+      await runtime?.untilScanned(folders);
       return cleanup.preview(requireConfig(), folders);
     },
     async runCleanup(input) {

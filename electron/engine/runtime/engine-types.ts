@@ -1,5 +1,6 @@
 /** The engine facade's type: what both hosts (Electron main, headless) hold. */
-import type { EventName, EventPayloads, HeadroomApi } from '../../../shared/bridge.js';
+import type { EventName, EventPayloads, HeadroomApi, RequestInput } from '../../../shared/bridge.js';
+import type { CleanupPreview } from '../../../shared/types.js';
 import type { CleanupTotalsData } from '../history/cleanup-totals.js';
 import type { DetectHost } from '../detect/detect-host.js';
 import type { FolderDetector } from '../detect/folder-detector.js';
@@ -39,6 +40,11 @@ export interface Engine extends HeadroomApi {
   readonly dataDir: string;
   /** Cumulative totals of every real run since the data folder was first used (cleanup-totals.json). */
   cleanupTotals(): Promise<CleanupTotalsData>;
+  /**
+   * previewCleanup with every planned file listed, however many: `headroom preview --json`, which no bridge
+   * client can ask for (the bridge lists at most `PREVIEW_LISTED_FILES` a folder).
+   */
+  fullPreview(input?: RequestInput<'previewCleanup'>): Promise<CleanupPreview>;
   /** Finds the tools' folders; the CLI also names installs with `--in`, which no bridge client can. */
   readonly detector: FolderDetector;
   /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */

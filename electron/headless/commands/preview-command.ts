@@ -15,7 +15,7 @@ export async function previewCommand(
   folders: string[],
   json: boolean,
 ): Promise<number> {
-  const preview = await engine.previewCleanup({ folders });
+  const preview = await (json ? engine.fullPreview({ folders }) : engine.previewCleanup({ folders }));
   if (json) printJson(io, preview);
   else io.out(renderPreview(preview));
   return EXIT_OK;
@@ -32,7 +32,7 @@ export function renderPreview(preview: CleanupPreview): string {
       lines.push(...renderUnits(folder, folder.units));
       continue;
     }
-    const count = folder.remove.length;
+    const count = folder.files;
     lines.push(
       `${folder.name}: ${count === 0 ? 'nothing to remove' : `${countOf(count, 'file')}, ${formatBytes(folder.bytesToFree)} to free`}`,
     );

@@ -106,9 +106,13 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
       state().askConfirm(folders);
       const result = await client.previewCleanup(scope(folders ?? undefined));
       if (!result.ok) return;
-      const files = result.value.folders.reduce((n, f) => n + f.remove.length, 0);
-      const bytes = result.value.folders.reduce((n, f) => n + f.bytesToFree, 0);
-      state().setConfirmWould(folders, { files, bytes });
+      const planned = result.value.folders;
+      const files = planned.reduce((n, f) => n + f.files, 0);
+      const bytes = planned.reduce((n, f) => n + f.bytesToFree, 0);
+      const changes = planned.flatMap((f) =>
+        f.totals && f.files > 0 ? [{ name: f.name, totals: f.totals }] : [],
+      );
+      state().setConfirmWould(folders, { files, bytes, changes });
     },
     async clean(folders) {
       state().cleanupRequested(folders ?? []);

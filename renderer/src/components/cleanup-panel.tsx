@@ -28,7 +28,7 @@ export function CleanupPanel() {
       <ConfirmCleanup />
       <CleanupProgressView />
       <CleanupOutcome />
-      <PreviewPanel />
+      <PreviewPanel place={null} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useActions } from '../api/actions-context.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import { impactFigures } from '../../../shared/impact-text.js';
+import { planChange } from '../../../shared/preview-figures.js';
 import { useDashboard } from '../store/dashboard-store.js';
 import { useReturnFocus } from '../view/use-return-focus.js';
 
@@ -29,6 +30,16 @@ export function ConfirmCleanup() {
           <span data-testid="confirm-figures">
             {formatCount(would.files)} {would.files === 1 ? 'file' : 'files'}, {formatBytes(would.bytes)},
             will be removed.{' '}
+          </span>
+        )}
+        {would !== null && would.changes.length > 0 && (
+          // The numbers the user agrees to: how full each folder is now, and after.
+          <span className="confirm-changes">
+            {would.changes.map((c) => (
+              <span key={c.name} className="confirm-change" data-testid={`confirm-change-${c.name}`}>
+                {planChange(c.name, c.totals)}
+              </span>
+            ))}{' '}
           </span>
         )}
         Files are removed by each folder&apos;s rules, oldest first; protected and recently written files

@@ -8,6 +8,7 @@ import { useDashboard } from '../store/dashboard-store.js';
 import { emergencyText } from '../view/emergency-text.js';
 import { agePolicyText, limitGauges } from '../view/limit-gauges.js';
 import { Gauge } from './gauge.js';
+import { PreviewPanel } from './preview-panel.js';
 import { ScanningCard } from './scanning-card.js';
 import { Sparkline } from './sparkline.js';
 import { useActions } from '../api/actions-context.js';
@@ -84,6 +85,7 @@ function MeasuredCard({ folder, nowMs }: { folder: FolderStatus; nowMs: number }
           Clean
         </button>
       </div>
+      <PreviewPanel place={folder.name} />
     </article>
   );
 }

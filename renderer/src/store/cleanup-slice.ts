@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CleanupProgress, RunRecord } from '../../../shared/types.js';
+import type { CleanupProgress, FolderPlanView, RunRecord } from '../../../shared/types.js';
 import type { DashboardState } from './dashboard-store.js';
 
 export type CleanupStatus = 'idle' | 'running' | 'finished' | 'failed';
@@ -17,15 +17,23 @@ export interface CleanupRun {
   error: string | null;
 }
 
+/** A cleanup's figures, as its confirmation states them: totals, and each folder before → after. */
+export interface ConfirmWould {
+  files: number;
+  bytes: number;
+  /** Folders the cleanup changes, with their totals before and after. */
+  changes: { name: string; totals: NonNullable<FolderPlanView['totals']> }[];
+}
+
 export interface CleanupSlice {
   cleanup: CleanupRun;
   /** Folders awaiting "Confirm cleanup": undefined when no confirmation is open, null for all folders. */
   confirmScope: string[] | null | undefined;
   /** What the open confirmation's cleanup would remove, from a preview; null until known (or if it failed). */
-  confirmWould: { files: number; bytes: number } | null;
+  confirmWould: ConfirmWould | null;
   askConfirm: (folders: string[] | null) => void;
   /** The preview of `folders` came back: taken only while the confirmation for those folders is open. */
-  setConfirmWould: (folders: string[] | null, would: { files: number; bytes: number }) => void;
+  setConfirmWould: (folders: string[] | null, would: ConfirmWould) => void;
   dismissConfirm: () => void;
   cleanupRequested: (folders: string[]) => void;
   cleanupStarted: (runId: string, folders: string[]) => void;

@@ -90,6 +90,7 @@ describe('planFolder', () => {
       overLimitAfter: false,
       notes: [],
       kept: { protected: 0, young: 0 },
+      counted: { files: 0, bytes: 0 },
     });
   });
 
