@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useActions } from '../api/actions-context.js';
 import { formatBytes, formatCount } from '../../../shared/format.js';
 import { impactFigures } from '../../../shared/impact-text.js';
@@ -19,7 +19,15 @@ export function ConfirmCleanup() {
   const actions = useActions();
   if (scope === undefined) return null;
   const what = scope === null ? 'all folders' : scope.join(', ');
-  if (would !== null && would.files === 0) return <NothingToClean what={what} dismiss={dismiss} />;
+  // The same frame in both faces, so React keeps it (and the button it gives focus back to) when the
+  // figures arrive and say there is nothing to remove.
+  if (would !== null && would.files === 0) {
+    return (
+      <DialogFrame dismiss={dismiss}>
+        <NothingToClean what={what} dismiss={dismiss} />
+      </DialogFrame>
+    );
+  }
   return (
     <DialogFrame dismiss={dismiss}>
       <p id="confirm-title">
@@ -72,7 +80,7 @@ export function ConfirmCleanup() {
 
 function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }) {
   return (
-    <DialogFrame dismiss={dismiss}>
+    <>
       <p id="confirm-title">
         <strong>Nothing to clean in {what}</strong>
       </p>
@@ -84,7 +92,7 @@ function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }
           Close
         </button>
       </div>
-    </DialogFrame>
+    </>
   );
 }
 
@@ -94,6 +102,14 @@ function NothingToClean({ what, dismiss }: { what: string; dismiss: () => void }
  */
 function DialogFrame({ dismiss, children }: { dismiss: () => void; children: ReactNode }) {
   useReturnFocus('cleanup-heading');
+  // Escape still closes it when focus fell to the page body (its button was swapped while focused).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && (document.activeElement ?? document.body) === document.body) dismiss();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [dismiss]);
   return (
     <div
       role="alertdialog"
