@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { BenchResult } from './lib/figures.js';
 import { HEADER, tableRows } from './lib/print-table.js';
 
-const ORDER = ['scan', 'memory', 'cleanup', 'startup', 'cli', 'idle', 'watch'];
+const ORDER = ['scan', 'memory', 'cleanup', 'startup', 'cli', 'idle', 'watch', 'gauge'];
 const { values, positionals } = parseArgs({
   options: { write: { type: 'boolean', default: false } },
   allowPositionals: true,

@@ -20,6 +20,7 @@ import type { BenchResult } from './lib/figures.js';
 import { printTable } from './lib/print-table.js';
 import { cliStartMeasurement } from './measurements/cli-start-measurement.js';
 import { cleanupMeasurement } from './measurements/cleanup-measurement.js';
+import { gaugeMeasurement } from './measurements/gauge-measurement.js';
 import { idleMeasurement } from './measurements/idle-measurement.js';
 import { memoryMeasurement } from './measurements/memory-measurement.js';
 import { scanMeasurement } from './measurements/scan-measurement.js';
@@ -34,6 +35,7 @@ const MEASUREMENTS: Measurement[] = [
   cliStartMeasurement,
   idleMeasurement,
   watchMeasurement,
+  gaugeMeasurement,
 ];
 
 const { values } = parseArgs({
