@@ -18,10 +18,15 @@ folders:
   - name: temp
     path: ./temp
     max_files: 2
+  - name: renders
+    path: ./renders
+    max_age_days: 7
 `;
 const FILES = [
   ...Array.from({ length: 17 }, (_, i) => ({ path: `outputs/take-${i}.wav`, sizeBytes: 100, ageDays: 1 })),
   ...Array.from({ length: 4 }, (_, i) => ({ path: `temp/t-${i}.tmp`, sizeBytes: 100, ageDays: 3 + i })),
+  // Past the age limit (a policy, so no emergency run): the preview has files to list.
+  ...Array.from({ length: 3 }, (_, i) => ({ path: `renders/batch-${i}/r.png`, sizeBytes: 100, ageDays: 30 })),
 ];
 
 let server: HeadroomServer;
@@ -52,6 +57,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Clean now' }).click();
       await expect(page.getByRole('alertdialog')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the cleanup preview has no serious violation', async ({ page }) => {
+      await page.goto(server.link);
+      await expect(page.getByTestId('folder-outputs')).toBeVisible();
+      await page.getByRole('button', { name: 'Preview cleanup' }).click();
+      await expect(page.getByTestId('preview')).toContainText('r.png');
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
