@@ -228,10 +228,6 @@ export function parseRequest<N extends RequestName>(
   return result.data as z.output<(typeof requestSchemas)[N]>;
 }
 
-export function isRequestName(name: string): name is RequestName {
-  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
-}
-
 /**
  * HTTP transport (headless `serve`):
  * - a request is `POST httpRoute(name)` with the JSON input as body and `Authorization: Bearer <token>`;

@@ -7,7 +7,3 @@ export const MS_PER_DAY = 86_400_000;
 export function gbToBytes(gb: number): number {
   return Math.round(gb * BYTES_PER_GB);
 }
-
-export function bytesToGb(bytes: number): number {
-  return bytes / BYTES_PER_GB;
-}

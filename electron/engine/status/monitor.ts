@@ -84,11 +84,6 @@ export class Monitor {
     for (const event of events) this.options.onWarning?.(event);
     return events;
   }
-
-  /** Drops a folder's alert state (removed from the configuration). */
-  forget(folderName: string): void {
-    this.alerts.delete(folderName);
-  }
 }
 
 function freshAlerts(): FolderAlerts {
