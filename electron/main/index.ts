@@ -31,7 +31,8 @@ import type { RunCommand } from './linux-tray-host.js';
 import { NotificationController } from './notification-controller.js';
 import type { LoginItemPort, NotifierPort, WindowPort } from './ports.js';
 import { installQuitFlow } from './quit-flow.js';
-import { messageOf, TrayController, trayIconSpecFor } from './tray/tray-controller.js';
+import { errorMessage } from '../engine/fs/errno.js';
+import { TrayController, trayIconSpecFor } from './tray/tray-controller.js';
 import { setupWindow } from './window.js';
 import type { DashboardWindow } from './window.js';
 import { windowBehaviour } from './window-behaviour.js';
@@ -114,11 +115,13 @@ async function start(): Promise<void> {
       subscribe: (on) => gate.attachEvents(on),
     });
   } catch (error) {
-    gate.fail(`Headroom could not start: ${messageOf(error)}. Fix ${configFile} and start Headroom again.`);
-    tray.showEngineError(messageOf(error));
+    gate.fail(
+      `Headroom could not start: ${errorMessage(error)}. Fix ${configFile} and start Headroom again.`,
+    );
+    tray.showEngineError(errorMessage(error));
     dialog.showErrorBox(
       'Headroom could not start',
-      `${messageOf(error)}\n\nFix ${configFile} and start Headroom again.`,
+      `${errorMessage(error)}\n\nFix ${configFile} and start Headroom again.`,
     );
     return;
   }

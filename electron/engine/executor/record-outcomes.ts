@@ -4,7 +4,7 @@
  */
 import type { FolderRunResult, PlannedRemoval } from '../../../shared/types.js';
 import type { TrashPort } from '../ports.js';
-import { errorCode, errorMessage } from '../removal/errors.js';
+import { errorCode, errorMessage } from '../fs/errno.js';
 import type { JobResult, RemovalJob } from '../removal/removal-job.js';
 
 export async function recordOutcomes(

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SkipWhy } from '../../../shared/types.js';
-import { errorCode, errorMessage } from '../removal/errors.js';
+import { errorCode, errorMessage } from '../fs/errno.js';
 
 export interface RealRoot {
   /** The root with every symbolic link in its ancestors resolved. */

@@ -1,22 +1,21 @@
 /** Turns errors from starting or running a watcher into `WatchFailure`s a person can act on. */
+import { errorCode } from '../fs/errno.js';
 import type { WatchFailure } from './watch-backend.js';
 
 /** Codes meaning "this path is simply gone": not a failure of watching. */
 export function isGoneError(err: unknown): boolean {
-  const code = errorCode(err);
+  const code = watchErrorCode(err);
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-export function errorCode(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') {
-    return err.code;
-  }
-  return 'EWATCH';
+/** A watch error's code; `EWATCH` for a failure that carries none (fs.watch's own errors). */
+function watchErrorCode(err: unknown): string {
+  return errorCode(err, 'EWATCH');
 }
 
 /** Why watching `relDir` failed, in a sentence; `recoverable` is false: the folder must poll instead. */
 export function watchFailureFrom(err: unknown, relDir: string): WatchFailure {
-  const code = errorCode(err);
+  const code = watchErrorCode(err);
   const where = relDir === '' ? 'the folder' : `"${relDir}"`;
   return { code, path: relDir, message: describeWatchError(code, where, err), recoverable: false };
 }

@@ -6,7 +6,7 @@
  */
 import type { SkipWhy } from '../../../shared/types.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
-import { errorCode, errorMessage } from './errors.js';
+import { errorCode, errorMessage } from '../fs/errno.js';
 
 export type Refusal =
   { kind: 'skip'; why: SkipWhy; detail: string } | { kind: 'error'; code: string; message: string };

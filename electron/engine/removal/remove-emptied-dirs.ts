@@ -6,7 +6,7 @@
  */
 import type { RemovalError } from '../../../shared/types.js';
 import type { DirFs } from './dir-fs.js';
-import { errorCode, errorMessage } from './errors.js';
+import { errorCode, errorMessage } from '../fs/errno.js';
 import type { PinnedDirs } from './pinned-dirs.js';
 
 export interface EmptiedDirs {

@@ -7,7 +7,8 @@
  */
 import { hasEscapes } from '../../../shared/byte-names.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
-import { errorCode, errorMessage, isTransientCode } from './errors.js';
+import { errorCode, errorMessage } from '../fs/errno.js';
+import { isTransientCode } from './errors.js';
 import { judgeFile } from './judge-file.js';
 import { loadNativeDirFs } from './native-dir-fs.js';
 import { openWriterCheck } from './open-writers.js';

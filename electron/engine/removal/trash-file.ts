@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { encodeName } from '../../../shared/byte-names.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
-import { errorCode } from './errors.js';
+import { errorCode } from '../fs/errno.js';
 import { skip, type Refusal } from './pinned-dirs.js';
 import type { TrashTarget } from './trash-target.js';
 

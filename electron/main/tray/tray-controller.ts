@@ -5,6 +5,7 @@
 import type { Snapshot } from '../../../shared/types.js';
 import type { Engine } from '../../engine/runtime/engine-types.js';
 import type { Clock, Disposer } from '../../engine/ports.js';
+import { errorMessage } from '../../engine/fs/errno.js';
 import type { AppPort, LoginItemPort, ShellPort, TrayPort, WindowPort } from '../ports.js';
 import { encodePng } from './encode-png.js';
 import { pauseForOneHour, pauseUntilTomorrow } from './pause-times.js';
@@ -192,7 +193,7 @@ export class TrayController {
   }
 
   private async openConfig(): Promise<void> {
-    const problem = await this.deps.shell.openPath(this.deps.configFile).catch(messageOf);
+    const problem = await this.deps.shell.openPath(this.deps.configFile).catch(errorMessage);
     if (problem) this.deps.reportError(`Could not open ${this.deps.configFile}: ${problem}`);
   }
 
@@ -208,11 +209,8 @@ export class TrayController {
   /** Runs a menu action on the engine; a failure becomes a sentence for the person, never a crash. */
   private onEngine(what: string, fn: (engine: TrayEngine) => Promise<unknown>): void {
     if (this.engine === null) return;
-    fn(this.engine).catch((error: unknown) => this.deps.reportError(`${what} failed: ${messageOf(error)}`));
+    fn(this.engine).catch((error: unknown) =>
+      this.deps.reportError(`${what} failed: ${errorMessage(error)}`),
+    );
   }
-}
-
-/** The message of anything thrown, for a sentence shown to people. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
