@@ -3,6 +3,7 @@
  * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed). Folders start
  * scanning and are added at once; nothing here waits for a scan, except `scanned` for those that must.
  */
+import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
 import type { FolderIndex } from '../index/folder-index.js';
 import { LiveFolder, type ScanFn } from '../live/live-folder.js';
@@ -38,7 +39,7 @@ export class LiveFolders {
       if (!rules || restartKey(rules) !== entry.key) await this.stop(name);
       else entry.rules = rules;
     }
-    const pollIntervalMs = (config?.pollIntervalSeconds ?? 60) * 1000;
+    const pollIntervalMs = (config?.pollIntervalSeconds ?? CONFIG_DEFAULTS.poll_interval_seconds) * 1000;
     for (const rules of wanted.values()) {
       if (!this.entries.has(rules.name)) this.startOne(rules, pollIntervalMs);
     }

@@ -7,6 +7,7 @@
  * files arrive: a gauge moves as soon as the watcher has settled a write, and a burst stays a few
  * snapshots a second.
  */
+import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import type { EventPayloads } from '../../../shared/bridge.js';
 import type {
   AppConfig,
@@ -147,8 +148,8 @@ export class LiveRuntime {
     const config = this.config();
     const nowMs = this.deps.clock.now();
     const settings = {
-      warningThresholdPercent: config?.warningThresholdPercent ?? 80,
-      freeSpaceFloorPercent: config?.freeSpaceFloorPercent ?? 5,
+      warningThresholdPercent: config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent,
+      freeSpaceFloorPercent: config?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
     };
     const folders = await Promise.all(
       this.folders
@@ -311,7 +312,8 @@ export class LiveRuntime {
       const snapshot = await this.snapshot();
       const settings = {
         warningThresholdPercent: snapshot.warningThresholdPercent,
-        freeSpaceFloorPercent: this.config()?.freeSpaceFloorPercent ?? 5,
+        freeSpaceFloorPercent:
+          this.config()?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
       };
       const config = this.config();
       for (const folder of snapshot.folders) {

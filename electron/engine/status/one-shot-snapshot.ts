@@ -1,4 +1,5 @@
 /** A snapshot for one-shot commands (`headroom status`): each folder scanned once, no watchers. */
+import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import type {
   AppConfig,
   FolderRules,
@@ -37,10 +38,15 @@ export async function oneShotSnapshot(
     });
     const totals = index.totals();
     const stats = { exists: scan.exists, error: scan.error, ...totals };
-    const volume = scan.exists ? await volumeSpace(rules.path, config?.freeSpaceFloorPercent ?? 5) : null;
+    const volume = scan.exists
+      ? await volumeSpace(
+          rules.path,
+          config?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
+        )
+      : null;
     const filesPastMaxAge =
       rules.maxAgeDays === null ? null : index.countOlderThan(maxAgeCutoffMs(rules.maxAgeDays, nowMs));
-    const threshold = config?.warningThresholdPercent ?? 80;
+    const threshold = config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent;
     const lastUseFrom = await lastUseSource(rules, scan.exists);
     folders.push(buildFolderStatus(rules, stats, threshold, nowMs, { volume, filesPastMaxAge, lastUseFrom }));
   }
@@ -49,6 +55,6 @@ export async function oneShotSnapshot(
     cleaning: false,
     schedule,
     configError,
-    warningThresholdPercent: config?.warningThresholdPercent ?? 80,
+    warningThresholdPercent: config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent,
   });
 }
