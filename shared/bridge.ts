@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import { folderConfigSchema, folderNameSchema, settingsSchema } from './config-schema.js';
-import { BRIDGE_EVENT_NAMES, BRIDGE_IPC_EVENT_CHANNEL, bridgeIpcChannel } from './bridge-names.js';
+import {
+  BRIDGE_EVENT_NAMES,
+  BRIDGE_IPC_EVENT_CHANNEL,
+  bridgeIpcChannel,
+  type BRIDGE_REQUEST_NAMES,
+} from './bridge-names.js';
 import type {
   CleanupPreview,
   CleanupProgress,
@@ -143,6 +148,11 @@ export interface EventPayloads {
 export type EventName = keyof EventPayloads;
 /** Event names, kept in the zod-free bridge-names.ts so the sandboxed preload can import them too. */
 export const EVENT_NAMES = BRIDGE_EVENT_NAMES;
+
+/** Fails to compile unless bridge-names.ts lists exactly these requests and events, no more, no fewer. */
+type Same<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : never;
+export const BRIDGE_NAMES_COMPLETE: Same<RequestName, (typeof BRIDGE_REQUEST_NAMES)[number]> &
+  Same<EventName, (typeof BRIDGE_EVENT_NAMES)[number]> = true;
 
 /** Error codes a request can fail with. `message` is a sentence for people. */
 export type BridgeErrorCode =
