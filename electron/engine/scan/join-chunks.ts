@@ -1,7 +1,7 @@
 /**
- * Joins the chunks a scan's workers sent into one column set without blocking the host: a million files are
- * about 60 MB of columns, and copying them in one go stalled the event loop for 100–230 ms on 2 cores
- * (bench/results/scan.json). Here each chunk is copied in its own turn of the event loop.
+ * Joins the chunks a scan's workers sent into one column set without blocking the host: a million files'
+ * columns copied in one go stall the event loop long enough to show (bench/PERFORMANCE.md), so each chunk
+ * is copied in its own turn of the event loop.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PackedFiles, PackedFilesBuilder } from './packed-files.js';

@@ -4,8 +4,8 @@ import { bundledWorkerUrl } from '../fs/bundled-worker-url.js';
 
 /**
  * A walk's garbage (a Dirent and a name buffer per entry) dies young; V8's default young generation let
- * each worker grow by tens of MB before collecting it. 2 MB: peak RSS of a million-file scan 294 -> 237 MB
- * (bench/PERFORMANCE.md). The old generation is left unbounded: one folder of a million entries is one
+ * each worker grow by tens of MB before collecting it, and a small one costs no scan speed (figures in
+ * bench/PERFORMANCE.md, "Scan workers get a 2 MB young generation"). The old generation is left unbounded: one folder of a million entries is one
  * readdir array, and a worker that runs out of heap fails the whole scan.
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 2 };
