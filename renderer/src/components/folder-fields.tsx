@@ -25,6 +25,7 @@ export function FolderFields(props: FolderFieldsProps) {
     <TextField
       type="number"
       label={label}
+      yamlKey={key}
       value={folder[key]}
       error={err(key)}
       describedBy={folderError ? limitErrorId : undefined}
@@ -72,6 +73,7 @@ export function FolderFields(props: FolderFieldsProps) {
         <TextField
           type="number"
           label="Grace period (minutes)"
+          yamlKey="min_age_minutes"
           placeholder="10"
           value={folder.min_age_minutes}
           error={err('min_age_minutes')}
@@ -81,6 +83,7 @@ export function FolderFields(props: FolderFieldsProps) {
         <TextField
           type="number"
           label="Size target (%)"
+          yamlKey="size_target_percent"
           placeholder="80"
           value={folder.size_target_percent}
           error={err('size_target_percent')}

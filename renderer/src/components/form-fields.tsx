@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { FIELD_PRESETS } from '../view/field-presets.js';
 
 interface FieldProps {
   label: string;
@@ -46,25 +47,41 @@ export function TextField(
     onChange: (value: string) => void;
     type?: 'text' | 'number';
     placeholder?: string;
+    /** The config.yaml key: named in the tooltip only, and the presets offered (view/field-presets.ts). */
+    yamlKey?: string;
   },
 ) {
-  const { value, onChange, type = 'text', placeholder, disabled, error, describedBy } = props;
+  const { value, onChange, type = 'text', placeholder, disabled, error, describedBy, yamlKey } = props;
+  const presets = yamlKey !== undefined ? (FIELD_PRESETS[yamlKey] ?? []) : [];
   return (
     <FieldFrame {...props}>
       {({ input, described }) => (
-        <input
-          id={input}
-          // A number field is a text input with a decimal keyboard: an <input type="number"> drops what it
-          // cannot read ("2OO" arrives as "2" or ""), and the form must see the typo to refuse it.
-          type="text"
-          inputMode={type === 'number' ? 'decimal' : undefined}
-          value={value}
-          placeholder={placeholder}
-          readOnly={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={join(described, describedBy)}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <>
+          {presets.length > 0 && (
+            <datalist id={`${input}-presets`}>
+              {presets.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </datalist>
+          )}
+          <input
+            id={input}
+            // A number field is a text input with a decimal keyboard: an <input type="number"> drops what it
+            // cannot read ("2OO" arrives as "2" or ""), and the form must see the typo to refuse it.
+            type="text"
+            inputMode={type === 'number' ? 'decimal' : undefined}
+            value={value}
+            placeholder={placeholder}
+            readOnly={disabled}
+            list={presets.length > 0 && !disabled ? `${input}-presets` : undefined}
+            title={yamlKey !== undefined ? `config.yaml: ${yamlKey}` : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={join(described, describedBy)}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        </>
       )}
     </FieldFrame>
   );

@@ -145,6 +145,7 @@ function GeneralFields({ settings, errors, onChange }: GeneralFieldsProps) {
               key={key}
               type="number"
               label={label}
+              yamlKey={key}
               value={settings[key] as string}
               error={errors[`settings.${key}`]}
               onChange={(v) => onChange(key, v)}
