@@ -125,7 +125,11 @@ export class LiveRuntime {
     // A change made while Headroom was not running is pending too: the start-up cleanup does not apply it.
     await deps.gate.review(runtime.config());
     runtime.disposers.push(
-      deps.config.onChange((change) => runtime.configChanged(change.error !== null)),
+      deps.config.onChange((change) => {
+        // The error is news when the change arrives; applying the change may wait for the one before.
+        if (change.error) deps.emit('configError', change.error);
+        runtime.configChanged();
+      }),
       watchConfigFile(
         deps.config.file,
         deps.clock,
@@ -282,18 +286,16 @@ export class LiveRuntime {
    * Applies config changes one after another, never two at once, and never lets one's failure go
    * unhandled; dispose waits for the one in hand (it writes consent.json in the data folder).
    */
-  private configChanged(hasError: boolean): void {
+  private configChanged(): void {
     this.changing = this.changing
-      .then(() => this.onConfigChange(hasError))
+      .then(() => this.onConfigChange())
       .catch((error: unknown) =>
         this.deps.log(`could not apply the changed configuration: ${(error as Error).message ?? error}`),
       );
   }
 
-  private async onConfigChange(hasError: boolean): Promise<void> {
+  private async onConfigChange(): Promise<void> {
     if (this.disposed) return;
-    const error = this.deps.config.error();
-    if (hasError && error) this.deps.emit('configError', error);
     await this.folders.sync(this.config());
     await this.deps.gate.review(this.config());
     // The interval may have changed, or scheduled cleanup been turned on or off.
