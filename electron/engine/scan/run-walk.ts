@@ -20,6 +20,9 @@ import { walkDirs } from './walk-dirs.js';
  */
 const INLINE_ENTRIES = 500;
 
+/** How long a worker stopped early may take to end its batch before it is terminated whatever it holds. */
+const STOPPED_WORKER_GRACE_MS = 30_000;
+
 export interface WalkOptions {
   rootDev: number;
   rootIno: number;
@@ -53,6 +56,8 @@ class WalkRun {
   private settled = false;
   /** Set while a worker sits idle and another has folders to spare (see scan-worker.ts). */
   private readonly shareWanted = new Int32Array(new SharedArrayBuffer(4));
+  /** Set when the walk ends early: busy workers end their batch, closing their handles (scan-types.ts). */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private readonly onAbort = () => this.finish(this.options.signal?.reason ?? new Error('Scan aborted.'));
 
   constructor(
@@ -118,12 +123,14 @@ class WalkRun {
       dirs,
       budgetEntries: this.options.chunkEntries,
     };
-    const message: WorkerTask = { task, shareWanted: this.shareWanted };
+    const message: WorkerTask = { task, shareWanted: this.shareWanted, stop: this.stop };
     this.busy++;
     worker.postMessage(message, [dirs.bytes.buffer as ArrayBuffer, dirs.offsets.buffer as ArrayBuffer]);
   }
 
   private receive(worker: Worker, report: WorkerReport): void {
+    // A worker stopped early ends its batch, handles closed, before it is let go.
+    if (this.settled) return void worker.terminate();
     this.take(report);
     if (this.settled) return;
     if (report.done) {
@@ -158,9 +165,18 @@ class WalkRun {
     if (this.settled) return;
     this.settled = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
+    Atomics.store(this.stop, 0, 1);
     for (const worker of this.workers) {
       worker.removeAllListeners('exit');
-      void worker.terminate();
+      worker.removeAllListeners('error');
+      worker.on('error', () => undefined); // the walk has its outcome; a late failure changes nothing
+      // An idle worker holds no handle; a busy one is let go when its batch comes back (receive), or,
+      // should a hung file system keep it in a call, after a while, whatever it holds.
+      if (this.idle.includes(worker)) void worker.terminate();
+      else {
+        const timer = setTimeout(() => void worker.terminate(), STOPPED_WORKER_GRACE_MS).unref();
+        worker.once('exit', () => clearTimeout(timer));
+      }
     }
     if (error !== null) return this.reject(error);
     joinChunks(this.chunks).then(

@@ -67,6 +67,12 @@ export interface WalkChunk {
 export interface WorkerTask {
   task: WalkTask;
   shareWanted: Int32Array;
+  /**
+   * Set by the host when the scan ends early (aborted, failed): the worker ends the batch in hand, which
+   * closes the folder handles it holds, reports it and takes no more. Terminated mid-batch instead, it
+   * would leave the root's descriptor open for the life of the process.
+   */
+  stop: Int32Array;
 }
 
 /** Worker → main: a batch of the walk; `shared` are folders handed back for another worker. */

@@ -11,8 +11,9 @@ import { walkDirs } from './walk-dirs.js';
 
 const port = parentPort;
 if (port) {
-  port.on('message', ({ task, shareWanted }: WorkerTask) => {
-    const wanted = () => Atomics.load(shareWanted, 0) !== 0;
+  port.on('message', ({ task, shareWanted, stop }: WorkerTask) => {
+    const stopped = () => Atomics.load(stop, 0) !== 0;
+    const wanted = () => Atomics.load(shareWanted, 0) !== 0 || stopped();
     let dirs = task.dirs;
     for (;;) {
       const chunk = walkDirs({ ...task, dirs }, wanted);
@@ -36,7 +37,7 @@ if (port) {
         ...byteListTransfer(report.dirs),
         ...byteListTransfer(report.shared),
       ]);
-      if (report.done) return;
+      if (report.done || stopped()) return;
       dirs = packByteList(pending);
     }
   });
