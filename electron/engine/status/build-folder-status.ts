@@ -2,16 +2,16 @@
  * Builds a folder's `FolderStatus` from its counted files and its rules. The one place that combines
  * usage, level, volume and forecast, used by the one-shot CLI and the live monitor alike.
  */
-import { folderUsage, levelFor } from '../../core/levels.js';
+import { folderUsage, levelFor, type FolderStats } from '../../core/levels.js';
 import type { FolderStatus, FolderRules, Level, WatchMode } from '../../../shared/types.js';
 
-/** What a scan or a live index knows about a folder's counted (non-excluded) files. */
-export interface FolderStats {
+/**
+ * What a scan or a live index knows about a folder: core's totals of its counted (non-excluded) files,
+ * and whether it could be read at all.
+ */
+export interface FolderReading extends FolderStats {
   exists: boolean;
   error: string | null;
-  sizeBytes: number;
-  fileCount: number;
-  oldestMtimeMs: number | null;
 }
 
 export interface StatusExtras {
@@ -28,7 +28,7 @@ export interface StatusExtras {
 
 export function buildFolderStatus(
   rules: FolderRules,
-  stats: FolderStats,
+  stats: FolderReading,
   warningThresholdPercent: number,
   nowMs: number,
   extras: StatusExtras = {},
@@ -66,7 +66,7 @@ export function buildFolderStatus(
  * A folder that cannot be read (missing, unreadable) is at least a warning: its 0% says nothing about how
  * full it is, and it cannot be cleaned until someone acts.
  */
-function folderLevel(stats: FolderStats, usagePercent: number, thresholdPercent: number): Level {
+function folderLevel(stats: FolderReading, usagePercent: number, thresholdPercent: number): Level {
   const level = levelFor(usagePercent, thresholdPercent);
   if (level === 'ok' && (!stats.exists || stats.error !== null)) return 'warning';
   return level;
