@@ -69,7 +69,7 @@ export async function parseConfigText(text: string, file: string, ctx: LoadConte
     return fail(absolute, issues);
   }
   const warnings = sortIssues([...yaml.warnings, ...shaped.warnings]);
-  const resolved = { ...config, folders: await Promise.all(config.folders.map(resolveRoot)) };
+  const resolved = { ...config, folders: await Promise.all(config.folders.map(atRealRoot)) };
   return { ok: true, config: resolved, source: { file: absolute, kind }, warnings, written: shaped.file };
 }
 
@@ -78,7 +78,7 @@ export async function parseConfigText(text: string, file: string, ctx: LoadConte
  * output to a bigger disk) is managed at its target, which checkRoots has just vetted by the same real
  * path. Inside a root nothing is ever followed; the scanner and executor refuse a root that is a link.
  */
-async function resolveRoot(folder: FolderRules): Promise<FolderRules> {
+async function atRealRoot(folder: FolderRules): Promise<FolderRules> {
   return { ...folder, path: await realPathOf(folder.path) };
 }
 
