@@ -29,6 +29,7 @@
  * - kept data: `data-testid="usage-charts"` with images named "Usage over time — <name>: …" and "Space freed
  *   per day: …", `data-testid="freed-total"`, tables behind "<title>, as a table"; `data-testid="space-panel"`
  *   with select "Folder", region "What takes space — <name>", buttons "Show <path> in folder" (desktop only)
+ * - a section that failed to draw: `data-testid="section-failed"` (role alert) with "Try again"
  */
 import { useDashboard } from './store/dashboard-store.js';
 import { CleanupPanel } from './components/cleanup-panel.js';
@@ -45,6 +46,7 @@ import { SpacePanel } from './components/space-panel.js';
 import { UsageCharts } from './components/usage-charts.js';
 import { TrayView } from './components/tray-view.js';
 import { FirstStep } from './components/first-step.js';
+import { SectionBoundary } from './components/section-boundary.js';
 import { formatPercent } from '../../shared/format.js';
 import { useHashRoute } from './view/use-hash-route.js';
 
@@ -64,20 +66,44 @@ export function App() {
       <ConnectionBanner />
       <main id="main" tabIndex={-1} className={`view-${view}`}>
         {snapshot && view === 'tray' ? (
-          <TrayView nowMs={Date.now()} />
+          <SectionBoundary name="The tray view">
+            <TrayView nowMs={Date.now()} />
+          </SectionBoundary>
         ) : snapshot ? (
           <>
-            <FirstStep />
-            <WarningsPanel />
-            <PendingRulesCard />
-            <FoundFolders />
-            <FolderList />
-            <CleanupPanel />
-            <ScheduleStatus nowMs={Date.now()} />
-            <UsageCharts nowMs={Date.now()} />
-            <SpacePanel nowMs={Date.now()} />
-            <HistoryTable />
-            <SettingsEditor />
+            <SectionBoundary name="The first step">
+              <FirstStep />
+            </SectionBoundary>
+            <SectionBoundary name="The warnings">
+              <WarningsPanel />
+            </SectionBoundary>
+            <SectionBoundary name="The pending rules">
+              <PendingRulesCard />
+            </SectionBoundary>
+            <SectionBoundary name="The folders found on this computer">
+              <FoundFolders />
+            </SectionBoundary>
+            <SectionBoundary name="The folders">
+              <FolderList />
+            </SectionBoundary>
+            <SectionBoundary name="The cleanup panel">
+              <CleanupPanel />
+            </SectionBoundary>
+            <SectionBoundary name="The schedule">
+              <ScheduleStatus nowMs={Date.now()} />
+            </SectionBoundary>
+            <SectionBoundary name="The usage charts">
+              <UsageCharts nowMs={Date.now()} />
+            </SectionBoundary>
+            <SectionBoundary name="What takes space">
+              <SpacePanel nowMs={Date.now()} />
+            </SectionBoundary>
+            <SectionBoundary name="The cleanup history">
+              <HistoryTable />
+            </SectionBoundary>
+            <SectionBoundary name="The settings">
+              <SettingsEditor />
+            </SectionBoundary>
           </>
         ) : (
           <p role="status" className="loading" data-testid="loading">
