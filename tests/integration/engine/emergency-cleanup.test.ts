@@ -89,7 +89,9 @@ describe('emergency cleanups (real engine and folders, manual clock port)', () =
       files(12, 5, (i) => 5 - i),
     );
     await until('usage at 127%', async () => Math.round((await outputs()).usagePercent) === 127);
-    // Crossed again within 10 minutes of the first: the status says when the next attempt comes.
+    // Crossed again within 10 minutes of the first: the status says when the next attempt comes, once the
+    // watch has read the new usage (it reads the snapshots the runtime pushes, which a getSnapshot can beat).
+    await until('the emergency status', async () => (await outputs()).emergency != null);
     const waiting = (await outputs()).emergency;
     expect(waiting?.reason).toContain('at least 10 minutes apart');
     // 10 minutes after the first emergency was started (a moment before its record's start).
