@@ -54,7 +54,9 @@ test('a tightened limit asks before it saves, shows the files, and Cancel keeps 
 }) => {
   await page.goto(server.link);
   const form = page.getByRole('form', { name: 'Settings' });
-  const maxAge = form.getByRole('group', { name: 'cache limits' }).getByLabel('Max age (days)');
+  const maxAge = form
+    .getByRole('group', { name: 'cache limits' })
+    .getByRole('combobox', { name: 'Remove files older than days' });
   await expect(maxAge).toHaveValue('30');
   await maxAge.fill('7');
   await form.getByRole('button', { name: 'Save settings' }).click();

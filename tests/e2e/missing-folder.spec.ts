@@ -57,7 +57,9 @@ test('a missing folder is a warning with Clean disabled, and Settings create it 
 test('a typo in a number field is refused at the field, in words, and nothing is saved', async ({ page }) => {
   await page.goto(server.link);
   const form = page.getByRole('form', { name: 'Settings' });
-  const maxFiles = form.getByRole('group', { name: 'temp', exact: true }).getByLabel('Max files');
+  const maxFiles = form
+    .getByRole('group', { name: 'temp', exact: true })
+    .getByRole('combobox', { name: 'Keep at most files' });
   await maxFiles.fill('2OO');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(maxFiles).toHaveAttribute('aria-invalid', 'true');

@@ -22,7 +22,7 @@ test.afterAll(async () => server.stop());
 test('a settings change lands in config.yaml with its comments intact', async ({ page }) => {
   await page.goto(server.link);
   const form = page.getByRole('form', { name: 'Settings' });
-  const threshold = form.getByLabel('Warn at (% of a limit)');
+  const threshold = form.getByRole('combobox', { name: 'Warn at % of a limit' });
   await expect(threshold).toHaveValue('80');
   await threshold.fill('70');
   await form.getByRole('button', { name: 'Save settings' }).click();
@@ -36,5 +36,5 @@ test('a settings change lands in config.yaml with its comments intact', async ({
   expect(text).toMatch(/max_files: 50 # plenty/);
   await expect(page.getByTestId('save-error')).toHaveCount(0);
   // The form starts over from the saved file.
-  await expect(form.getByLabel('Warn at (% of a limit)')).toHaveValue('70');
+  await expect(form.getByRole('combobox', { name: 'Warn at % of a limit' })).toHaveValue('70');
 });

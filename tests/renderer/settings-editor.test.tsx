@@ -32,7 +32,7 @@ function describedText(input: HTMLElement): string {
 describe('settings editor (fake bridge)', () => {
   it('shows a zero limit as an inline error next to the field and does not call updateConfig', async () => {
     const { user, folder, save, bridge } = renderEditor();
-    const maxFiles = within(folder('temp')).getByLabelText('Max files');
+    const maxFiles = within(folder('temp')).getByLabelText('Keep at most files');
     await user.clear(maxFiles);
     await user.type(maxFiles, '0');
     await save();
@@ -44,9 +44,9 @@ describe('settings editor (fake bridge)', () => {
   });
 
   it.each([
-    { field: 'Max files', typed: '2OO', words: 'Max files must be a whole number, like 200' },
-    { field: 'Max files', typed: '2.5', words: 'Max files must be a whole number, like 200' },
-    { field: 'Max size (GB)', typed: '2GB', words: 'Max size (GB) must be a number, like 2.5' },
+    { field: 'Keep at most files', typed: '2OO', words: 'Max files must be a whole number, like 200' },
+    { field: 'Keep at most files', typed: '2.5', words: 'Max files must be a whole number, like 200' },
+    { field: 'Keep this folder under GB', typed: '2GB', words: 'Max size (GB) must be a number, like 2.5' },
   ])('refuses $typed in $field in words at the field, never saving another number', async (c) => {
     const { user, folder, save, bridge } = renderEditor();
     const input = within(folder('temp')).getByLabelText(c.field);
@@ -90,7 +90,7 @@ describe('settings editor (fake bridge)', () => {
     const path = within(folder('temp')).getByLabelText('Path');
     expect(path.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(path)).toBe('temp cannot be managed because it is your home folder');
-    const threshold = within(form).getByLabelText('Warn at (% of a limit)');
+    const threshold = within(form).getByLabelText('Warn at % of a limit');
     expect(describedText(threshold)).toBe('Warn at (% of a limit) must be at most 100');
     expect(error.textContent).toBe('Headroom refused the change: fix the fields marked above');
     expect(form.textContent).not.toContain('config.yaml:52:11');
@@ -98,19 +98,21 @@ describe('settings editor (fake bridge)', () => {
 
   it('refuses a folder with no limit, with the schema message beside its limits', async () => {
     const { user, folder, save, bridge } = renderEditor();
-    await user.clear(within(folder('outputs')).getByLabelText('Max size (GB)'));
+    await user.clear(within(folder('outputs')).getByLabelText('Keep this folder under GB'));
     await save();
     const group = folder('outputs');
     expect(within(group).getByTestId('folder-error').textContent).toBe(
       'a folder needs at least one limit: max_size_gb, max_files or max_age_days',
     );
-    expect(describedText(within(group).getByLabelText('Max files'))).toContain('needs at least one limit');
+    expect(describedText(within(group).getByLabelText('Keep at most files'))).toContain(
+      'needs at least one limit',
+    );
     expect(bridge.calls.updateConfig).not.toHaveBeenCalled();
   });
 
   it('sends only the changed setting', async () => {
     const { user, save, bridge, form } = renderEditor();
-    const threshold = within(form).getByLabelText('Warn at (% of a limit)');
+    const threshold = within(form).getByLabelText('Warn at % of a limit');
     await user.clear(threshold);
     await user.type(threshold, '75');
     await user.click(within(form).getByLabelText('Start at login'));
@@ -123,7 +125,7 @@ describe('settings editor (fake bridge)', () => {
 
   it('sends the whole folder list after a valid limit edit, leaving defaults unwritten', async () => {
     const { user, folder, save, bridge } = renderEditor();
-    const maxSize = within(folder('outputs')).getByLabelText('Max size (GB)');
+    const maxSize = within(folder('outputs')).getByLabelText('Keep this folder under GB');
     await user.clear(maxSize);
     await user.type(maxSize, '2.5');
     await save();
@@ -142,7 +144,7 @@ describe('settings editor (fake bridge)', () => {
     const added = folder('New folder 2');
     await user.type(within(added).getByLabelText('Name'), 'renders');
     await user.type(within(added).getByLabelText('Path'), '~/renders');
-    await user.type(within(added).getByLabelText('Max age (days)'), '3');
+    await user.type(within(added).getByLabelText('Remove files older than days'), '3');
     await user.type(
       within(added).getByLabelText('Protect (one glob per line)'),
       '*.keep{Enter}favourites/**',
@@ -190,7 +192,9 @@ describe('settings editor (fake bridge)', () => {
     expect(within(form).queryByRole('button', { name: 'Add folder' })).toBeNull();
     expect(within(form).queryByRole('button', { name: /Remove folder/ })).toBeNull();
     expect(within(folder('outputs')).getByLabelText('Name').hasAttribute('readonly')).toBe(true);
-    expect(within(folder('outputs')).getByLabelText('Max size (GB)').hasAttribute('readonly')).toBe(false);
+    expect(
+      within(folder('outputs')).getByLabelText('Keep this folder under GB').hasAttribute('readonly'),
+    ).toBe(false);
     expect(form.textContent).toContain('only limits and settings can change');
   });
 });

@@ -27,12 +27,12 @@ describe('settings presets (fake bridge)', () => {
     renderWithBridge(<SettingsEditor />, createFakeBridge());
     const form = screen.getByRole('form', { name: 'Settings' });
     const temp = within(form).getByRole('group', { name: 'temp' });
-    const age = within(temp).getByLabelText('Max age (days)');
+    const age = within(temp).getByLabelText('Remove files older than days');
     expect(presets(age)).toContainEqual(['7', '7 days']);
     expect(presets(age)).toContainEqual(['1', '1 day']);
     expect(age.getAttribute('title')).toBe('config.yaml: max_age_days');
-    expect(presets(within(temp).getByLabelText('Max size (GB)'))).toContainEqual(['20', '20 GB']);
-    const interval = within(form).getByLabelText('Clean up every (hours, 0 = off)');
+    expect(presets(within(temp).getByLabelText('Keep this folder under GB'))).toContainEqual(['20', '20 GB']);
+    const interval = within(form).getByLabelText('Clean up every hours (0 = off)');
     expect(presets(interval)).toContainEqual(['24', '24 hours (daily)']);
     expect(interval.getAttribute('title')).toBe('config.yaml: cleanup_interval_hours');
     expect(screen.queryByText('max_age_days')).toBeNull();
@@ -44,7 +44,7 @@ describe('settings presets (fake bridge)', () => {
     const user = userEvent.setup();
     renderWithBridge(<SettingsEditor />, bridge);
     const temp = screen.getByRole('group', { name: 'temp' });
-    const age = within(temp).getByLabelText('Max age (days)');
+    const age = within(temp).getByLabelText('Remove files older than days');
     await user.clear(age);
     await user.type(age, '30');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FieldErrors, FolderForm } from '../view/settings-form.js';
-import { CheckField, SelectField, TextAreaField, TextField } from './form-fields.js';
+import { CheckField, SelectField, SentenceField, TextAreaField, TextField } from './form-fields.js';
 
 interface FolderFieldsProps {
   folder: FolderForm;
@@ -21,10 +21,8 @@ export function FolderFields(props: FolderFieldsProps) {
   const err = (key: string) => errors[`folders.${index}.${key}`];
   const folderError = errors[`folders.${index}`];
   const name = folder.name.trim() || `New folder ${index + 1}`;
-  const limitField = (key: 'max_size_gb' | 'max_files' | 'max_age_days', label: string) => (
-    <TextField
-      type="number"
-      label={label}
+  const limitField = (key: 'max_size_gb' | 'max_files' | 'max_age_days') => (
+    <SentenceField
       yamlKey={key}
       value={folder[key]}
       error={err(key)}
@@ -60,9 +58,9 @@ export function FolderFields(props: FolderFieldsProps) {
         </p>
       )}
       <div className="field-grid" role="group" aria-label={`${name} limits`}>
-        {limitField('max_size_gb', 'Max size (GB)')}
-        {limitField('max_files', 'Max files')}
-        {limitField('max_age_days', 'Max age (days)')}
+        {limitField('max_size_gb')}
+        {limitField('max_files')}
+        {limitField('max_age_days')}
       </div>
       {folderError && (
         <p id={limitErrorId} className="field-error" data-testid="folder-error">
@@ -70,9 +68,7 @@ export function FolderFields(props: FolderFieldsProps) {
         </p>
       )}
       <div className="field-grid">
-        <TextField
-          type="number"
-          label="Grace period (minutes)"
+        <SentenceField
           yamlKey="min_age_minutes"
           placeholder="10"
           value={folder.min_age_minutes}
@@ -80,9 +76,7 @@ export function FolderFields(props: FolderFieldsProps) {
           disabled={!editable}
           onChange={(v) => onChange({ min_age_minutes: v })}
         />
-        <TextField
-          type="number"
-          label="Size target (%)"
+        <SentenceField
           yamlKey="size_target_percent"
           placeholder="80"
           value={folder.size_target_percent}

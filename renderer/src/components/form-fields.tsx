@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { FIELD_PRESETS } from '../view/field-presets.js';
+import { FIELD_SENTENCES, type SentenceKey } from '../view/field-sentences.js';
 
 interface FieldProps {
   label: string;
@@ -10,21 +11,46 @@ interface FieldProps {
   describedBy?: string | undefined;
 }
 
-/** A labelled input with its validation message beside it, tied by aria-describedby. */
+interface FrameIds {
+  input: string;
+  described: string | undefined;
+  /** Set when the field sits inside a sentence: its words and unit, which name it together. */
+  labelledBy: string | undefined;
+}
+
+/**
+ * A labelled input with its validation message beside it, tied by aria-describedby. With a unit, the label
+ * and the unit stand on one line around the input ("Keep at most [200] files") and both name it.
+ */
 function FieldFrame({
   label,
+  unit,
   error,
   hint,
   children,
-}: FieldProps & { children: (ids: { input: string; described: string | undefined }) => ReactNode }) {
+}: FieldProps & { unit?: string | undefined; children: (ids: FrameIds) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const described = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const labelledBy = unit === undefined ? undefined : `${id}-label ${id}-unit`;
+  const input = children({ input: id, described, labelledBy });
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ input: id, described })}
+    <div className={`field${unit === undefined ? '' : ' field-sentence'}${error ? ' field-invalid' : ''}`}>
+      {unit === undefined ? (
+        <>
+          <label htmlFor={id}>{label}</label>
+          {input}
+        </>
+      ) : (
+        <span className="field-line">
+          <label id={`${id}-label`} htmlFor={id}>
+            {label}
+          </label>
+          {input}
+          <span id={`${id}-unit`}>{unit}</span>
+        </span>
+      )}
       {hint && (
         <span id={hintId} className="field-hint">
           {hint}
@@ -41,8 +67,18 @@ function FieldFrame({
 
 const join = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
+/** A number field worded as a sentence (view/field-sentences.ts), with its presets and tooltip. */
+export function SentenceField(
+  props: Omit<Parameters<typeof TextField>[0], 'label' | 'type' | 'yamlKey'> & { yamlKey: SentenceKey },
+) {
+  const { words, unit } = FIELD_SENTENCES[props.yamlKey];
+  return <TextField {...props} type="number" label={words} unit={unit} />;
+}
+
 export function TextField(
   props: FieldProps & {
+    /** The words after the field, when it is part of a sentence. */
+    unit?: string;
     value: string;
     onChange: (value: string) => void;
     type?: 'text' | 'number';
@@ -55,7 +91,7 @@ export function TextField(
   const presets = yamlKey !== undefined ? (FIELD_PRESETS[yamlKey] ?? []) : [];
   return (
     <FieldFrame {...props}>
-      {({ input, described }) => (
+      {({ input, described, labelledBy }) => (
         <>
           {presets.length > 0 && (
             <datalist id={`${input}-presets`}>
@@ -77,6 +113,7 @@ export function TextField(
             readOnly={disabled}
             list={presets.length > 0 && !disabled ? `${input}-presets` : undefined}
             title={yamlKey !== undefined ? `config.yaml: ${yamlKey}` : undefined}
+            aria-labelledby={labelledBy}
             aria-invalid={error ? true : undefined}
             aria-describedby={join(described, describedBy)}
             onChange={(e) => onChange(e.target.value)}

@@ -7,6 +7,8 @@ import { useDashboard } from '../store/dashboard-store.js';
 import {
   buildPatch,
   emptyFolderForm,
+  SETTING_NUMBER_KEYS,
+  type SETTING_BOOLEAN_KEYS,
   toForm,
   type ConfigForm,
   type FieldErrors,
@@ -15,7 +17,7 @@ import {
 } from '../view/settings-form.js';
 import { FindFoldersButton } from './found-folders.js';
 import { FolderFields } from './folder-fields.js';
-import { CheckField, TextField } from './form-fields.js';
+import { CheckField, SentenceField } from './form-fields.js';
 
 /** The settings editor: loads the config view, and starts over from it whenever the file changes. */
 export function SettingsEditor() {
@@ -38,14 +40,10 @@ export function SettingsEditor() {
   );
 }
 
-const SETTING_FIELDS: { key: keyof SettingsForm & string; label: string; type: 'number' | 'check' }[] = [
-  { key: 'warning_threshold_percent', label: 'Warn at (% of a limit)', type: 'number' },
-  { key: 'cleanup_interval_hours', label: 'Clean up every (hours, 0 = off)', type: 'number' },
-  { key: 'free_space_floor_percent', label: 'Warn when disk free below (%)', type: 'number' },
-  { key: 'poll_interval_seconds', label: 'Rescan unwatched folders every (seconds)', type: 'number' },
-  { key: 'cleanup_on_startup', label: 'Clean up on start-up', type: 'check' },
-  { key: 'notifications', label: 'Desktop notifications', type: 'check' },
-  { key: 'start_at_login', label: 'Start at login', type: 'check' },
+const SETTING_CHECKS: { key: (typeof SETTING_BOOLEAN_KEYS)[number]; label: string }[] = [
+  { key: 'cleanup_on_startup', label: 'Clean up on start-up' },
+  { key: 'notifications', label: 'Desktop notifications' },
+  { key: 'start_at_login', label: 'Start at login' },
 ];
 
 function SettingsFormView({ view }: { view: ConfigView }) {
@@ -139,26 +137,18 @@ function GeneralFields({ settings, errors, onChange }: GeneralFieldsProps) {
     <fieldset>
       <legend>General</legend>
       <div className="field-grid">
-        {SETTING_FIELDS.map(({ key, label, type }) =>
-          type === 'number' ? (
-            <TextField
-              key={key}
-              type="number"
-              label={label}
-              yamlKey={key}
-              value={settings[key] as string}
-              error={errors[`settings.${key}`]}
-              onChange={(v) => onChange(key, v)}
-            />
-          ) : (
-            <CheckField
-              key={key}
-              label={label}
-              checked={settings[key] as boolean}
-              onChange={(v) => onChange(key, v)}
-            />
-          ),
-        )}
+        {SETTING_NUMBER_KEYS.map((key) => (
+          <SentenceField
+            key={key}
+            yamlKey={key}
+            value={settings[key]}
+            error={errors[`settings.${key}`]}
+            onChange={(v) => onChange(key, v)}
+          />
+        ))}
+        {SETTING_CHECKS.map(({ key, label }) => (
+          <CheckField key={key} label={label} checked={settings[key]} onChange={(v) => onChange(key, v)} />
+        ))}
       </div>
     </fieldset>
   );
