@@ -39,6 +39,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const { installServiceCommand } = await import('./commands/install-service-command.js');
     return installServiceCommand(cmd, io);
   }
+  if (isLive(cmd)) {
+    const { keepYoungGenerationSmall } = await import('../engine/runtime/small-young-generation.js');
+    keepYoungGenerationSmall();
+  }
   const [command, { createEngine }] = await Promise.all([
     ENGINE_COMMANDS[cmd.command](),
     import('../engine/runtime/create-engine.js'),

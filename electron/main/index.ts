@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/runtime/create-engine.js';
 import type { Engine } from '../engine/runtime/engine-types.js';
+import { keepYoungGenerationSmall } from '../engine/runtime/small-young-generation.js';
 import { systemClock } from '../engine/ports.js';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES } from './app-protocol.js';
 import { EngineGate } from './engine-gate.js';
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
   if (platform === 'linux') void keepVisibleWithoutTrayHost(dashboard, atLogin);
 
   let engine: Engine;
+  keepYoungGenerationSmall();
   try {
     engine = await createEngine({
       dataDir: app.getPath('userData'),
