@@ -18,6 +18,7 @@ export const BRIDGE_REQUEST_NAMES = [
   'pauseSchedule',
   'stopSchedule',
   'createFolder',
+  'pickFolder',
   'detectFolders',
   'addDetectedFolders',
   'getUsageHistory',

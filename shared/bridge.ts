@@ -45,6 +45,14 @@ const folderList = z
 export const configPatchSchema = z.strictObject({
   settings: settingsSchema.optional(),
   folders: z.array(folderConfigSchema).max(256).optional(),
+  /**
+   * Paths picked in the desktop app's dialog: the folder at `index` in `folders` takes the path behind
+   * `handle` (the one-time handle pickFolder gave), never a path the renderer wrote.
+   */
+  pickedPaths: z
+    .array(z.strictObject({ index: z.number().int().min(0).max(255), handle: z.string().max(100) }))
+    .max(256)
+    .optional(),
 });
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
 
@@ -72,6 +80,8 @@ export const requestSchemas = {
   stopSchedule: z.strictObject({ stopped: z.boolean({ error: 'stopped must be true or false' }) }),
   /** Creates a configured folder that does not exist, at the path config.yaml gives it: by name, never a path. */
   createFolder: z.strictObject({ name: folderNameSchema }),
+  /** Opens the desktop app's folder dialog; the answer is a one-time handle for updateConfig's pickedPaths. */
+  pickFolder: z.strictObject({}),
   /** Folders the tools on this computer fill, proposed with kind, limits and a preview; nothing is written. */
   detectFolders: z.strictObject({}),
   /** Adds proposals by the ids detectFolders issued (never by a path the client sends). */
@@ -126,6 +136,8 @@ export interface RequestResults {
   pauseSchedule: ScheduleStatus;
   stopSchedule: ScheduleStatus;
   createFolder: ConfigView;
+  /** `picked: null` when the dialog was cancelled; `path` is for showing, the save sends `handle`. */
+  pickFolder: { picked: { handle: string; path: string } | null };
   detectFolders: DetectResult;
   addDetectedFolders: AddedFolders;
   getUsageHistory: UsageHistory;

@@ -114,6 +114,10 @@ async function start(): Promise<void> {
       live: true,
       trash: (p) => shell.trashItem(p),
       revealFile: (p) => shell.showItemInFolder(p),
+      pickFolder: async () => {
+        const chosen = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
       subscribe: (on) => gate.attachEvents(on),
     });
   } catch (error) {

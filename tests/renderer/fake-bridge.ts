@@ -70,6 +70,7 @@ export function defaultAnswers(): Answers {
     },
     showInFolder: { ok: true, value: { shown: true } },
     // As the engine (and so serve) answers: no window to open; the page shows its full view itself.
+    pickFolder: { ok: true, value: { picked: null } },
     openDashboard: { ok: true, value: { opened: false } },
   };
 }
@@ -98,6 +99,7 @@ export function createFakeBridge(overrides: Partial<Answers> = {}, initial: Conn
     getUsageHistory: request('getUsageHistory'),
     getSpaceBreakdown: request('getSpaceBreakdown'),
     showInFolder: request('showInFolder'),
+    pickFolder: request('pickFolder'),
     openDashboard: request('openDashboard'),
     on: (event: string, listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -18,6 +18,7 @@ import { folderFiles } from '../consent/folder-files.js';
 import { ConfigStore, type StoredConfigView } from '../config/config-store.js';
 import { createConfiguredFolder, missingFolders } from '../config/missing-folders.js';
 import { ensureDefaultConfig } from '../config/default-config.js';
+import { PickedFolders } from '../config/picked-folders.js';
 import type { Engine, EngineOptions } from './engine-types.js';
 import { TypedEmitter } from './typed-emitter.js';
 import { nodeTrash } from '../executor/node-trash.js';
@@ -49,6 +50,7 @@ export const DATA_FILES: readonly string[] = [
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
+  const picked = new PickedFolders(clock);
   const { dataDir } = options;
   await ensurePrivateDataDir(dataDir, DATA_FILES);
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
@@ -189,14 +191,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return checked(config.view());
     },
     async checkConfigImpact(input) {
-      const next = await config.patched(parseRequest('checkConfigImpact', input));
+      const next = await config.patched(picked.apply(parseRequest('checkConfigImpact', input)));
       return gate.impactOf(next.folders);
     },
     async updateConfig(input) {
-      const { confirmImpact, ...patch } = parseRequest('updateConfig', input);
+      const { confirmImpact, ...request } = parseRequest('updateConfig', input);
+      const patch = picked.apply(request);
       const view = await config.update(patch, {
         check: (next) => gate.requireConsent(next.folders, confirmImpact),
         written: async (next) => {
+          picked.spend(request.pickedPaths);
           if (lock.primary) await gate.approve(next.folders, true);
         },
       });
@@ -276,6 +280,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
       await options.revealFile(file.path);
       return { shown: true as const };
+    },
+    async pickFolder(input) {
+      parseRequest('pickFolder', input);
+      if (!options.pickFolder) {
+        throw new BridgeError(
+          'not-found',
+          'Choosing a folder with Browse… is available in the desktop app only; type the path instead.',
+        );
+      }
+      const path = await options.pickFolder();
+      return { picked: path === null ? null : { handle: picked.issue(path), path } };
     },
     async openDashboard(input) {
       parseRequest('openDashboard', input);

@@ -28,6 +28,11 @@ export interface EngineOptions {
    * `serve` (a browser cannot be asked to open a window on the server's desktop): showInFolder is refused.
    */
   revealFile?: (absolutePath: string) => void | Promise<void>;
+  /**
+   * Asks the person for a folder: the desktop app passes `dialog.showOpenDialog`; null when cancelled.
+   * Absent in `serve` (a browser cannot open a dialog on the server's desktop): pickFolder is refused.
+   */
+  pickFolder?: () => Promise<string | null>;
   /** Diagnostics for people (drift found, watch fallbacks, failed scheduled runs). Default: stderr. */
   log?: LogFn;
   /** The live folders' scan; default the real one. Tests hold a first scan at this port. */

@@ -39,6 +39,10 @@ export interface DashboardActions extends UsageActions {
   stopSchedule: (stopped: boolean) => Promise<void>;
   /** Asks the engine to create the configured folder `name` at its configured path. */
   createFolder: (name: string) => Promise<void>;
+  /** True in the desktop app, whose main process can open the system's folder dialog. */
+  canPickFolder: boolean;
+  /** The folder dialog's pick (its one-time handle and the path to show), null if cancelled, or why not. */
+  pickFolder: () => Promise<{ picked: { handle: string; path: string } | null } | { error: string }>;
   /** The tray popup's "Open dashboard": the desktop app's larger window, else this page's full view. */
   openDashboard: () => Promise<void>;
 }
@@ -62,6 +66,11 @@ export function createDashboardActions(client: BridgeClient, store: DashboardSto
   };
   return {
     ...createUsageActions(client, store),
+    canPickFolder: client.transport === 'electron',
+    async pickFolder() {
+      const result = await client.pickFolder();
+      return result.ok ? result.value : { error: result.message };
+    },
     async detectFolders(open = false) {
       state().setFoundLoading(open);
       const result = await client.detectFolders();

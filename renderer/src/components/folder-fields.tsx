@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldErrors, FolderForm } from '../view/settings-form.js';
 import { CheckField, SelectField, SentenceField, TextAreaField, TextField } from './form-fields.js';
 
@@ -12,11 +12,15 @@ interface FolderFieldsProps {
   onRemove: () => void;
   /** Set when the saved folder's path does not exist: offers to create it. */
   onCreate?: (() => void) | undefined;
+  /** Set in the desktop app: opens the system's folder dialog (null when cancelled, or why it failed). */
+  onBrowse?:
+    (() => Promise<{ picked: { handle: string; path: string } | null } | { error: string }>) | undefined;
 }
 
 /** One folder of the settings form, as a fieldset named after the folder. */
 export function FolderFields(props: FolderFieldsProps) {
-  const { folder, index, errors, editable, onChange, onRemove, onCreate } = props;
+  const { folder, index, errors, editable, onChange, onRemove, onCreate, onBrowse } = props;
+  const [browseError, setBrowseError] = useState<string | null>(null);
   const limitErrorId = useId();
   const err = (key: string) => errors[`folders.${index}.${key}`];
   const folderError = errors[`folders.${index}`];
@@ -46,9 +50,30 @@ export function FolderFields(props: FolderFieldsProps) {
           value={folder.path}
           error={err('path')}
           disabled={!editable}
-          onChange={(v) => onChange({ path: v })}
+          onChange={(v) => onChange({ path: v, picked: undefined })}
         />
+        {onBrowse && editable && (
+          <button
+            type="button"
+            className="browse-button"
+            aria-label={`Browse for the folder of ${name}`}
+            onClick={async () => {
+              const result = await onBrowse();
+              setBrowseError('error' in result ? result.error : null);
+              if ('picked' in result && result.picked) {
+                onChange({ path: result.picked.path, picked: result.picked });
+              }
+            }}
+          >
+            Browse…
+          </button>
+        )}
       </div>
+      {browseError && (
+        <p role="alert" className="field-error">
+          {browseError}
+        </p>
+      )}
       {onCreate && (
         <p className="folder-missing" data-testid="create-folder-offer">
           No folder exists at this path.{' '}

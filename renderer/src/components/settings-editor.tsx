@@ -99,6 +99,7 @@ function SettingsFormView({ view }: { view: ConfigView }) {
           errors={shown}
           editable={view.foldersEditable}
           onChange={(patch) => setFolder(index, patch)}
+          onBrowse={actions.canPickFolder ? actions.pickFolder : undefined}
           onRemove={() => setForm((f) => ({ ...f, folders: f.folders.filter((_, i) => i !== index) }))}
           onCreate={
             isSavedMissing(view, folder) ? () => void actions.createFolder(folder.name.trim()) : undefined

@@ -37,6 +37,8 @@ export type FolderForm = Record<FolderNumberKey, string> & {
   /** One glob per line. */
   exclude: string;
   protect: string;
+  /** The desktop dialog's pick: saved by its handle while the path field still shows its path. */
+  picked?: { handle: string; path: string } | undefined;
 };
 
 export interface ConfigForm {
@@ -171,6 +173,10 @@ export function buildPatch(form: ConfigForm, view: ConfigView): FormResult {
   const patch: ConfigPatch = {};
   if (Object.keys(changedSettings).length > 0) patch.settings = changedSettings;
   if (foldersChanged) patch.folders = parsed.data.folders;
+  const pickedPaths = form.folders.flatMap(({ picked, path }, index) =>
+    picked && picked.path === path.trim() ? [{ index, handle: picked.handle }] : [],
+  );
+  if (patch.folders && pickedPaths.length > 0) patch.pickedPaths = pickedPaths;
   return { ok: true, patch: Object.keys(patch).length > 0 ? patch : null };
 }
 

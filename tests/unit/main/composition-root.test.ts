@@ -130,6 +130,15 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     expect(record.shownInFolder).toEqual(['/data/outputs/take.wav']);
   });
 
+  it('gives the engine dialog.showOpenDialog as its pickFolder port, for folders only (issue 15 item 5)', async () => {
+    const record = await launch({ engine: readyEngine() });
+    record.pickedFolder = '/home/me/renders';
+    await expect(state.engineOptions?.pickFolder?.()).resolves.toBe('/home/me/renders');
+    expect(record.openDialogs).toEqual([{ properties: ['openDirectory', 'createDirectory'] }]);
+    record.pickedFolder = null;
+    await expect(state.engineOptions?.pickFolder?.()).resolves.toBeNull();
+  });
+
   it('creates one hidden, locked-down dashboard window', async () => {
     const record = await launch({ engine: readyEngine() });
     const [window] = record.windows;

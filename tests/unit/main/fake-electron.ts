@@ -31,6 +31,9 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     notifications: [] as { title: string; body: string }[],
     /** Paths given to shell.showItemInFolder. */
     shownInFolder: [] as string[],
+    /** Options given to dialog.showOpenDialog; the fake answers with `pickedFolder` (or a cancel). */
+    openDialogs: [] as unknown[],
+    pickedFolder: null as string | null,
   };
 
   class FakeWebContents extends EventEmitter {
@@ -156,7 +159,14 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void record.privilegedSchemes.push(...schemes),
     },
-    dialog: { showErrorBox: (title: string, body: string) => void record.errorBoxes.push([title, body]) },
+    dialog: {
+      showErrorBox: (title: string, body: string) => void record.errorBoxes.push([title, body]),
+      showOpenDialog: async (dialogOptions: unknown) => {
+        record.openDialogs.push(dialogOptions);
+        const path = record.pickedFolder;
+        return { canceled: path === null, filePaths: path === null ? [] : [path] };
+      },
+    },
     ipcMain: {
       handle: (channel: string, fn: Handler) => void record.handlers.set(channel, fn),
       removeHandler: (channel: string) => void record.handlers.delete(channel),
