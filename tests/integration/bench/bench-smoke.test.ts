@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResult } from '../../../bench/lib/figures.js';
 
 const runScript = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
-const EXPECTED = ['cleanup', 'cli', 'idle', 'memory', 'scan', 'startup', 'watch'];
+const EXPECTED = ['cleanup', 'cli', 'gauge', 'idle', 'memory', 'scan', 'startup', 'watch'];
 
 let tmp: string;
 let run: ReturnType<typeof spawnSync>;
