@@ -56,7 +56,8 @@ export function figure(
   if (options.reference) {
     const ref = { ...options.reference, median: median(options.reference.values) };
     out.reference = ref;
-    out.ratio = m / ref.median;
+    // A reference of 0 (du's CPU time on a tiny tree, under the clock's resolution) gives no ratio.
+    if (ref.median > 0) out.ratio = m / ref.median;
   }
   if (options.target) {
     out.target = options.target;
