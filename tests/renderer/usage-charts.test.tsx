@@ -53,19 +53,17 @@ function usage(): UsageHistory {
 }
 
 function withData() {
-  useDashboard
-    .getState()
-    .applySnapshot(
-      snapshot([
-        folderStatus(),
-        folderStatus({
-          name: 'temp',
-          sizeBytes: 12 * MB,
-          limits: { maxSizeBytes: null, maxFiles: 200, maxAgeDays: 7 },
-          fullInMs: null,
-        }),
-      ]),
-    );
+  useDashboard.getState().applySnapshot(
+    snapshot([
+      folderStatus(),
+      folderStatus({
+        name: 'temp',
+        sizeBytes: 12 * MB,
+        limits: { maxSizeBytes: null, maxFiles: 200, maxAgeDays: 7 },
+        fullInMs: null,
+      }),
+    ]),
+  );
   return createFakeBridge({ getUsageHistory: { ok: true, value: usage() } });
 }
 
