@@ -4,11 +4,11 @@
  * it one after another. If it dies, the jobs in flight fail and the next run starts a new one.
  */
 import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../fs/start-worker.js';
 import type { DirFs } from '../removal/dir-fs.js';
 import type { JobResult, RemovalJob } from '../removal/removal-job.js';
 import { runRemovalJob } from '../removal/run-removal-job.js';
 import type { WorkerReply, WorkerRequest } from './delete-protocol.js';
-import { startDeleteWorker } from './start-delete-worker.js';
 import type { StopFlag } from './stop-flag.js';
 
 export interface JobHooks {
@@ -46,7 +46,7 @@ function failAll(from: Worker, error: Error): void {
 
 function sharedWorker(): Worker {
   if (worker) return worker;
-  const w = startDeleteWorker();
+  const w = startWorker('delete-worker', import.meta.url);
   w.on('message', (reply: WorkerReply) => pending.get(reply.id)?.onReply(reply));
   w.on('error', (error) => failAll(w, error));
   w.on('exit', (code) => failAll(w, new Error(`the delete worker exited (code ${code})`)));

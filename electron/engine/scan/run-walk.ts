@@ -6,12 +6,20 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { decodeName } from '../../../shared/byte-names.js';
+import { startWorker } from '../fs/start-worker.js';
 import { PackedFiles } from './packed-files.js';
 import { packByteList, unpackByteList, type PackedByteList } from './byte-list.js';
 import type { UnreadableDir, WalkTask, WorkerReport, WorkerTask } from './scan-types.js';
 import { joinChunks } from './join-chunks.js';
-import { startScanWorker } from './start-scan-worker.js';
 import { walkDirs } from './walk-dirs.js';
+
+/**
+ * A walk's garbage (a Dirent and a name buffer per entry) dies young; V8's default young generation let
+ * each worker grow by tens of MB before collecting it, and a small one costs no scan speed (figures in
+ * bench/PERFORMANCE.md, "Scan workers get a 2 MB young generation"). The old generation is left unbounded:
+ * one folder of a million entries is one readdir array, and a worker that runs out of heap fails the scan.
+ */
+const SCAN_WORKER_LIMITS = { maxYoungGenerationSizeMb: 2 };
 
 /**
  * Entries walked on the caller's thread before any worker starts: a worker costs 30–60 ms to start (a new
@@ -92,7 +100,7 @@ class WalkRun {
   }
 
   private spawn(): void {
-    const worker = startScanWorker();
+    const worker = startWorker('scan-worker', import.meta.url, SCAN_WORKER_LIMITS);
     this.workers.push(worker);
     this.idle.push(worker);
     worker.on('message', (report: WorkerReport) => this.receive(worker, report));

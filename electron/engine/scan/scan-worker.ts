@@ -1,5 +1,5 @@
 /**
- * Worker entry (bundled as `out/main/scan-worker.js`): walks the folders it is handed to the end, posting
+ * Worker entry (bundled as `out/main/scan-worker.mjs`): walks the folders it is handed to the end, posting
  * a batch every `budgetEntries` entries as transferable buffers (a million files cross the thread boundary
  * without a million objects). It never waits for the host between batches; when the host flags that
  * another worker is idle, it hands back half of its pending folders with the next batch.

@@ -1,0 +1,19 @@
+/**
+ * Starts a worker thread, from the bundle in production and from the TypeScript source in tests. The scan
+ * and delete workers both start here, so the bundle lookup and the tsx boot live in one place.
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { bundledWorkerUrl } from './bundled-worker-url.js';
+
+/**
+ * `name` is the worker's entry: `<name>.ts` beside the calling module in the source, `<name>.mjs` in the
+ * bundle. `callerUrl` is the caller's `import.meta.url`: run from source (vitest, tsx) it ends in `.ts`, and
+ * the worker must load TypeScript. Node 20 ignores `execArgv: ['--import', 'tsx']` for a worker's entry
+ * module, so the worker registers tsx itself.
+ */
+export function startWorker(name: string, callerUrl: string, resourceLimits?: ResourceLimits): Worker {
+  if (!callerUrl.endsWith('.ts')) return new Worker(bundledWorkerUrl(name, callerUrl), { resourceLimits });
+  const source = new URL(`./${name}.ts`, callerUrl);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
