@@ -36,7 +36,9 @@ export interface ScheduleInput {
  *
  * A deadline at or before `nowMs` is due (`isDue`). However many intervals were missed, the deadline is
  * one time, so an overdue run happens once; after it runs, its start is the new last run and the next
- * deadline is that start + interval (see `catchUp`).
+ * deadline is that start + interval (`nowMs + interval`, not `last + k × interval`: a catch-up run at
+ * 09:47 with a 5-hour interval is followed by one at 14:47, so runs never bunch up after a wake; a daily
+ * 03:00 run caught up at 09:47 is followed by tomorrow's 03:00).
  * - By the clock (`at`): the first local time of the schedule after the last run (or, never run before,
  *   after `startedAtMs`), read in `timeZone` on each day, so it follows daylight-saving changes: a time
  *   skipped when clocks go forward runs once, when the gap ends; a time repeated when they go back runs
@@ -73,18 +75,6 @@ export function nextClockTimeAfter(at: ClockSchedule, afterMs: number, timeZone:
 export function isDue(input: ScheduleInput): boolean {
   const deadlineMs = nextRunAtMs(input);
   return deadlineMs !== null && deadlineMs <= input.nowMs;
-}
-
-/**
- * What to do at `nowMs`, e.g. on waking from sleep or starting after a long shutdown: at most one run,
- * however many deadlines passed. Returns whether to run now, and the deadline after that, computed as
- * if the run starts at `nowMs` (`nowMs + interval`, not `last + k × interval`: a catch-up run at 09:47
- * with a 5-hour interval is followed by one at 14:47, so runs never bunch up after a wake; a daily 03:00
- * run caught up at 09:47 is followed by tomorrow's 03:00).
- */
-export function catchUp(input: ScheduleInput): { runNow: boolean; nextRunAtMs: number | null } {
-  if (!isDue(input)) return { runNow: false, nextRunAtMs: nextRunAtMs(input) };
-  return { runNow: true, nextRunAtMs: nextRunAtMs({ ...input, lastRunAtMs: input.nowMs }) };
 }
 
 /** Whether to clean at start-up: when `cleanup_on_startup` is set and automatic cleanup is not paused. */

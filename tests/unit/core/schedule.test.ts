@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  catchUp,
   emergencyAllowed,
   isDue,
   nextRunAtMs,
@@ -60,24 +59,24 @@ describe('nextRunAtMs / isDue', () => {
   });
 });
 
-describe('catchUp', () => {
-  it('runs once after sleeping across several deadlines, then schedules from now', () => {
+describe('catching up after a sleep', () => {
+  it('runs once after sleeping across several deadlines, then schedules from the run', () => {
     const woke = h(23) + 47 * MS_PER_MINUTE;
-    expect(catchUp(input({ nowMs: woke }))).toEqual({ runNow: true, nextRunAtMs: woke + 5 * MS_PER_HOUR });
+    expect(isDue(input({ nowMs: woke }))).toBe(true);
     // The run starts at `woke`; asked again a minute later, nothing is due until the new deadline.
     const after = input({ lastRunAtMs: woke, nowMs: woke + MS_PER_MINUTE });
-    expect(catchUp(after)).toEqual({ runNow: false, nextRunAtMs: woke + 5 * MS_PER_HOUR });
+    expect(isDue(after)).toBe(false);
+    expect(nextRunAtMs(after)).toBe(woke + 5 * MS_PER_HOUR);
   });
 
   it('does not run before the deadline', () => {
-    expect(catchUp(input({ nowMs: h(4) }))).toEqual({ runNow: false, nextRunAtMs: h(5) });
+    expect(isDue(input({ nowMs: h(4) }))).toBe(false);
+    expect(nextRunAtMs(input({ nowMs: h(4) }))).toBe(h(5));
   });
 
   it('waits for a pause to end even when overdue', () => {
-    expect(catchUp(input({ nowMs: h(8), pausedUntilMs: h(10) }))).toEqual({
-      runNow: false,
-      nextRunAtMs: h(10),
-    });
+    expect(isDue(input({ nowMs: h(8), pausedUntilMs: h(10) }))).toBe(false);
+    expect(nextRunAtMs(input({ nowMs: h(8), pausedUntilMs: h(10) }))).toBe(h(10));
   });
 });
 
@@ -94,7 +93,8 @@ describe('startupRunDue', () => {
   it('first run ever without start-up cleanup waits one interval from start-up', () => {
     const i = input({ lastRunAtMs: null, startedAtMs: h(0), nowMs: h(0) });
     expect(startupRunDue({ cleanupOnStartup: false, pausedUntilMs: null, nowMs: h(0) })).toBe(false);
-    expect(catchUp(i)).toEqual({ runNow: false, nextRunAtMs: h(5) });
+    expect(isDue(i)).toBe(false);
+    expect(nextRunAtMs(i)).toBe(h(5));
     expect(isDue({ ...i, nowMs: h(5) })).toBe(true);
   });
 });
