@@ -3,18 +3,8 @@
  */
 
 /**
- * Indices into `files`, ordered by `mtimeMs` ascending, equal mtimes by `path` in plain code-unit order
- * (not locale order, so a plan is the same on every machine). A NaN mtime sorts last.
- */
-export function oldestFirstOrder(files: readonly { mtimeMs: number; path: string }[]): Uint32Array {
-  const mtimes = new Float64Array(files.length);
-  for (let i = 0; i < files.length; i++) mtimes[i] = files[i]!.mtimeMs;
-  return oldestFirstOrderOf(files.length, mtimes, (i) => files[i]!.path);
-}
-
-/**
- * `oldestFirstOrder` over columns: indices `0 … count - 1` ordered by `mtimeMs[i]` ascending, equal mtimes
- * by `pathAt(i)` in plain code-unit order, NaN last. `pathAt` is called only for files that share an mtime,
+ * Indices `0 … count - 1` ordered by `mtimeMs[i]` ascending, equal mtimes by `pathAt(i)` in plain code-unit
+ * order (not locale order, so a plan is the same on every machine), NaN last. `pathAt` is called only for files that share an mtime,
  * once each, so columns that decode paths on demand decode few.
  *
  * Why not `Array.prototype.sort` with a comparator: on a million entries that takes seconds. Here the
