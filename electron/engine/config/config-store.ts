@@ -5,7 +5,6 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { BridgeError, configPatchSchema, type ConfigPatch, type ConfigView } from '../../../shared/bridge.js';
 import { formatConfigError, formatConfigIssue } from '../../../shared/config-issue.js';
 import type { ConfigFile } from '../../../shared/config-schema.js';
@@ -13,12 +12,12 @@ import type { AppConfig, ConfigErrorInfo, ConfigIssue, ConfigSource } from '../.
 import type { Disposer } from '../ports.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { isChatterboxData, readChatterbox } from './chatterbox.js';
-import { fileIssue, yamlIssue } from './config-issues.js';
+import { fileIssue } from './config-issues.js';
 import { chatterboxEdits, headroomEdits } from './config-patch.js';
-import { applyEdits, ensureMappingRoot, type DocEdit } from './edit-document.js';
+import { applyEdits, type DocEdit } from './edit-document.js';
 import { parseConfigText, type LoadContext, type LoadResult } from './load-config.js';
 import { fullSettings } from './normalise-config.js';
-import { MAX_ALIAS_COUNT } from './parse-yaml.js';
+import { parseYaml } from './parse-yaml.js';
 import { readConfigText } from './read-config-text.js';
 import type { RootCheckPlaces } from './root-refusal.js';
 
@@ -208,19 +207,9 @@ export class ConfigStore {
   }
 
   private parseForEdit(text: string) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const site = { file: this.file, doc, lineCounter };
-    if (doc.errors.length > 0) throw invalidConfig(doc.errors.map((e) => yamlIssue(site, e)));
-    if (!ensureMappingRoot(doc))
-      throw invalidConfig([fileIssue(this.file, 'the top level must be a mapping of keys')]);
-    let data: Record<string, unknown>;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
-    } catch {
-      throw invalidConfig([fileIssue(this.file, 'aliases expand to too much data; the file was not edited')]);
-    }
-    return { doc, data, site };
+    const read = parseYaml(text, this.file, { emptyAsMapping: true });
+    if (!read.ok) throw invalidConfig(read.issues);
+    return { doc: read.site.doc, data: read.data, site: read.site };
   }
 
   /** The places roots are checked against (DESIGN.md invariant 3), as this store loads its file. */

@@ -4,7 +4,7 @@
  * the old text with just those values spliced in (byte-identical elsewhere, aligned comments included);
  * adding or removing keys or folders re-serialises the Document, which keeps comments but not alignment.
  */
-import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document } from 'yaml';
+import { isScalar, isSeq, parseDocument, Scalar, stringify, type Document } from 'yaml';
 import { reviseValueComments } from './value-comments.js';
 import type { YamlPath } from './yaml-positions.js';
 
@@ -90,10 +90,4 @@ function scalarText(value: unknown, type: Scalar['type']): string {
   if (typeof value === 'string' && type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
   if (typeof value === 'string' && type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
   return stringify(value, { lineWidth: 0 }).trimEnd();
-}
-
-/** Gives an empty Document an empty mapping to edit; false when its top level is something else. */
-export function ensureMappingRoot(doc: Document): boolean {
-  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
-  return isMap(doc.contents);
 }

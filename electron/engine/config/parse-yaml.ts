@@ -1,4 +1,7 @@
-/** Parses config text into a YAML Document and plain data, turning every YAML-level problem into issues. */
+/**
+ * Parses config text into a YAML Document and plain data, turning every YAML-level problem into issues.
+ * Loading and editing both parse here, so a file YAML cannot read gets the same FILE:LINE:COL issues either way.
+ */
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ConfigIssue } from '../../../shared/types.js';
 import { fileIssue, issueAtPath, yamlIssue, type IssueSite } from './config-issues.js';
@@ -12,8 +15,16 @@ export type YamlRead =
   | { ok: true; site: IssueSite; data: Record<string, unknown>; warnings: ConfigIssue[] }
   | { ok: false; issues: ConfigIssue[] };
 
+export interface ParseYamlOptions {
+  /**
+   * Read an empty file as an empty mapping (in the Document too) instead of refusing it: an edit fills an
+   * empty or missing file, a load needs its folders.
+   */
+  emptyAsMapping?: boolean;
+}
+
 /** Parses `text` (the content of `file`) with positions; never throws. */
-export function parseYaml(text: string, file: string): YamlRead {
+export function parseYaml(text: string, file: string, options: ParseYamlOptions = {}): YamlRead {
   const sizeBytes = Buffer.byteLength(text, 'utf8');
   if (sizeBytes > MAX_CONFIG_BYTES) return { ok: false, issues: [tooLargeIssue(file, sizeBytes)] };
   const lineCounter = new LineCounter();
@@ -21,6 +32,8 @@ export function parseYaml(text: string, file: string): YamlRead {
   const site: IssueSite = { file, doc, lineCounter };
   if (doc.errors.length > 0) return { ok: false, issues: doc.errors.map((e) => yamlIssue(site, e)) };
   const warnings = doc.warnings.map((w) => yamlIssue(site, w));
+  if (doc.contents === null && options.emptyAsMapping)
+    doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   if (doc.contents === null) {
     const message =
       'the file is empty: it needs a folders: list (or a Chatterbox resource_management: block)';

@@ -205,6 +205,21 @@ describe('ConfigStore.update', () => {
     expect(store.current()?.config).toMatchObject({ notifications: false, startAtLogin: true });
   });
 
+  it('refuses to edit a file YAML cannot read with the same FILE:LINE:COL issues its loading shows', async () => {
+    for (const text of ['folders: *missing\n', '- outputs\n- temp\n', 'folders: [\n']) {
+      const store = await open(text);
+      const loaded = store.error()?.issues ?? [];
+      expect(loaded.length).toBeGreaterThan(0);
+      const refused = await rejection(store.update({ settings: { notifications: false } }));
+      expect(refused.code).toBe('config-invalid');
+      expect(refused.issues).toEqual(loaded);
+      expect(refused.message).toMatch(
+        new RegExp(`^${world.file().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `),
+      );
+      expect(await fs.readFile(world.file(), 'utf8')).toBe(text);
+    }
+  });
+
   it('can repair an invalid file through an update', async () => {
     const store = await open(GOOD.replace('max_files: 200', 'max_files: 0'));
     expect(store.current()).toBeNull();
