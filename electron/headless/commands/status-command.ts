@@ -7,6 +7,7 @@ import {
   formatLocalTime,
   formatPercent,
   scheduleText,
+  SCHEDULE_STOPPED_TEXT,
 } from '../../../shared/format.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
 import type { FolderStatus, Snapshot } from '../../../shared/types.js';
@@ -62,7 +63,7 @@ export function renderStatus(snapshot: Snapshot, style: CliStyle = PLAIN): strin
 ${problems}Scheduled cleanup is off; ${last}.
 ${ownSchedules(s)}`;
   const next = s.stopped
-    ? 'automatic cleanup is stopped until started again'
+    ? SCHEDULE_STOPPED_TEXT.charAt(0).toLowerCase() + SCHEDULE_STOPPED_TEXT.slice(1)
     : s.pausedUntil
       ? `paused until ${formatLocalTime(s.pausedUntil)}`
       : `next cleanup ${s.nextRunAt ? formatLocalTime(s.nextRunAt) : 'at start-up'}`;

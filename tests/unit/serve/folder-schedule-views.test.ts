@@ -72,6 +72,11 @@ describe("each folder's next run is shown", () => {
     expect(text).not.toMatch(/outputs: its own schedule/);
   });
 
+  it('by headroom status, in the words the dashboard and the tray use, when the schedule is stopped', () => {
+    const stopped = snapshot([folderStatus()], { schedule: { ...schedule, stopped: true, nextRunAt: null } });
+    expect(renderStatus(stopped)).toContain('; schedule stopped — cleanups run only when you ask.');
+  });
+
   it('by the seed API and /api/v1/cleanup/status', () => {
     const seed = scheduleView(schedule, NOW_MS);
     expect(seed.next_cleanup_time).toBe(OUTPUTS_NEXT);
