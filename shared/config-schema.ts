@@ -233,19 +233,11 @@ export const configFileSchema = settingsSchema
     folders: z
       .array(folderConfigSchema, { error: 'folders must be a list' })
       .max(256, { error: 'at most 256 folders' })
-      .superRefine((folders, ctx) => {
-        const seen = new Map<string, number>();
-        folders.forEach((f, i) => {
-          const key = f.name.toLowerCase();
-          const first = seen.get(key);
-          if (first !== undefined) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'name'],
-              message: `duplicate folder name "${f.name}" (also folder ${first + 1})`,
-            });
-          } else seen.set(key, i);
-        });
+      // Runs even when a folder entry failed (`when`), so one fix does not reveal a second problem; the
+      // entries may then be anything, and only names that are text count. The one duplicate check: the
+      // file, the settings form and every other path in pass through this schema.
+      .superRefine((folders: readonly unknown[], ctx) => duplicateFolderNames(folders, ctx), {
+        when: (payload) => Array.isArray(payload.value),
       }),
   })
   .refine((file) => file.schedule === undefined || file.cleanup_interval_hours === undefined, {
@@ -255,6 +247,23 @@ export const configFileSchema = settingsSchema
   });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** A `duplicate folder name` issue at each folder whose name (in any case) an earlier folder already has. */
+function duplicateFolderNames(folders: readonly unknown[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  folders.forEach((f, i) => {
+    const name: unknown = (f as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return;
+    const first = seen.get(name.toLowerCase());
+    if (first === undefined) seen.set(name.toLowerCase(), i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `duplicate folder name "${name}" (also folder ${first + 1})`,
+      });
+  });
+}
 
 /** Defaults of every optional key (DESIGN.md: the Chatterbox defaults). */
 export const CONFIG_DEFAULTS = {

@@ -95,12 +95,11 @@ function readHeadroom(data: Record<string, unknown>, site: IssueSite): Shaped {
     const pathAnchors = parsed.data.folders.map((_, i): YamlPath => ['folders', i, 'path']);
     return { ok: true, file: parsed.data, pathAnchors, warnings: [] };
   }
-  const zodIssues = [...parsed.error.issues, ...duplicateNames(data.folders)];
-  const issues = schemaIssues(site, zodIssues, {
+  const issues = schemaIssues(site, parsed.error.issues, {
     knownKeysAt: (p) => (p.length === 0 ? TOP_KEYS : p.length === 2 && p[0] === 'folders' ? FOLDER_KEYS : []),
     labelAt: (p) => folderLabel(data.folders, p),
   });
-  return { ok: false, issues: dedupe(issues) };
+  return { ok: false, issues };
 }
 
 /** "folder temp" for issues inside a folder entry (not for its name, which may be the problem). */
@@ -109,38 +108,4 @@ function folderLabel(folders: unknown, p: YamlPath): string | null {
     return null;
   const name: unknown = (folders[p[1]] as Record<string, unknown> | undefined)?.name;
   return typeof name === 'string' && name !== '' ? `folder ${name}` : `folder ${p[1] + 1}`;
-}
-
-type CustomIssue = { code: 'custom'; path: (string | number)[]; message: string; input: unknown };
-
-/**
- * The schema checks duplicate names only when every folder is otherwise valid; a person fixing one typo
- * should not then discover a second problem, so duplicates are found here too (dedupe drops repeats).
- */
-function duplicateNames(folders: unknown): CustomIssue[] {
-  if (!Array.isArray(folders)) return [];
-  const seen = new Map<string, number>();
-  const out: CustomIssue[] = [];
-  folders.forEach((f: unknown, i) => {
-    const name: unknown = (f as Record<string, unknown> | null)?.name;
-    if (typeof name !== 'string') return;
-    const first = seen.get(name.toLowerCase());
-    if (first === undefined) {
-      seen.set(name.toLowerCase(), i);
-      return;
-    }
-    const message = `duplicate folder name "${name}" (also folder ${first + 1})`;
-    out.push({ code: 'custom', path: ['folders', i, 'name'], message, input: name });
-  });
-  return out;
-}
-
-function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const id = `${i.key}\0${i.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }
