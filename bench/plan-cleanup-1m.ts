@@ -2,7 +2,7 @@
  * How long planFolder takes on a folder of a million files (DESIGN.md: a temp folder of 1.7 million), and
  * how much memory a plan costs. Run: `npx tsx --expose-gc bench/plan-cleanup-1m.ts [count] [entries|packed] [few]`.
  *
- * - `entries`: plans from an array of FileEntry objects, built beforehand (the test and library path).
+ * - `entries`: plans from an array of FileEntry objects, built beforehand and copied into columns inside the timing.
  * - `packed` (default): plans from the scan's PackedFiles columns, as `headroom run` does
  *   (electron/engine/cleanup/plan-folders.ts).
  *
@@ -11,8 +11,9 @@
  * the process's peak RSS. Run one mode per process: RSS peaks do not come back down.
  */
 import { planFolder } from '../electron/core/plan-cleanup.js';
-import { PackedFilesBuilder, type PackedFiles } from '../electron/engine/scan/packed-files.js';
+import { PackedFiles, PackedFilesBuilder } from '../electron/engine/scan/packed-files.js';
 import type { FileEntry, FolderRules } from '../shared/types.js';
+import { columnsOf } from './lib/entries-as-columns.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const mode = process.argv[3] ?? 'packed';
@@ -82,7 +83,8 @@ const rules: FolderRules = {
 const input: readonly FileEntry[] | PackedFiles = mode === 'entries' ? makeEntries() : makePacked();
 
 function planOnce(): ReturnType<typeof planFolder> {
-  return planFolder(input, rules, nowMs);
+  // Entries are turned into columns inside the timing, as the planner once did itself.
+  return planFolder(input instanceof PackedFiles ? input : columnsOf(input), rules, nowMs);
 }
 
 /** Collects twice: one pass can leave what finalisers freed. */

@@ -9,6 +9,7 @@ import { executePlan } from '../../electron/engine/executor/execute-plan.js';
 import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
 import type { FolderRules } from '../../shared/types.js';
 import { printResult } from '../lib/run-process.js';
+import { columnsOf } from '../lib/entries-as-columns.js';
 
 const [root = '', expected = '0'] = process.argv.slice(2);
 const files = Number(expected);
@@ -35,7 +36,7 @@ let started = performance.now();
 const scan = await scanFolder(root);
 const scanMs = performance.now() - started;
 started = performance.now();
-const plan = planFolder(scan.files.toEntries(), rules, Date.now());
+const plan = planFolder(columnsOf(scan.files.toEntries()), rules, Date.now());
 const planMs = performance.now() - started;
 started = performance.now();
 const result = await executePlan({ root, plan, rules, nowMs: Date.now });

@@ -1,15 +1,9 @@
 /**
  * The cleanup decision for one folder (DESIGN.md "Cleanup semantics"): which files go, and why.
  */
-import type {
-  FileEntry,
-  FolderPlan,
-  FolderRules,
-  PlannedRemoval,
-  RemovalReason,
-} from '../../shared/types.js';
+import type { FolderPlan, FolderRules, PlannedRemoval, RemovalReason } from '../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../shared/units.js';
-import { toFileColumns, type FileColumns } from './file-columns.js';
+import type { FileColumns } from './file-columns.js';
 import { compileGlobs, folderGlobOptions } from './glob-match.js';
 import { oldestFirstOrderOf } from './oldest-first.js';
 import { limitNotes, type HeldBack } from './plan-notes.js';
@@ -72,11 +66,7 @@ interface Walk {
  * columns, a plan holds a few typed arrays and decodes a path only to match non-empty globs, to order files
  * that share an mtime, and for each planned removal.
  */
-export function planFolder(
-  files: readonly FileEntry[] | FileColumns,
-  rules: FolderRules,
-  nowMs: number,
-): FolderPlan {
+export function planFolder(files: FileColumns, rules: FolderRules, nowMs: number): FolderPlan {
   const plan: FolderPlan = {
     name: rules.name,
     remove: [],
@@ -87,7 +77,7 @@ export function planFolder(
   };
   if (!rules.enabled) return plan;
 
-  const counted = classify(toFileColumns(files), rules, nowMs);
+  const counted = classify(files, rules, nowMs);
   const { files: columns, index } = counted;
   const order = oldestFirstOrderOf(counted.length, counted.mtimeMs, (k) => columns.path(index[k]!));
   const walk = walkOldestFirst(counted, order, rules, nowMs);

@@ -3,9 +3,8 @@
  * the new rules that it would not have removed under the old ones. Both sides are the planner's own
  * decision on the same files at the same instant, so the comparison can never disagree with a run.
  */
-import type { FileEntry, FolderPlan, FolderRules, PlannedRemoval } from '../../shared/types.js';
+import type { FolderPlan, FolderRules, PlannedRemoval } from '../../shared/types.js';
 import type { FileColumns } from './file-columns.js';
-import { toFileColumns } from './file-columns.js';
 import { planFolder } from './plan-cleanup.js';
 
 /** The new removals of one folder: planned under `after`, not under `before`. */
@@ -21,12 +20,12 @@ export interface FolderRuleImpact {
  * had no rules that removed anything (it is new, was disabled, or lived at another path).
  */
 export function folderRuleImpact(
-  files: readonly FileEntry[] | FileColumns,
+  files: FileColumns,
   before: FolderRules | null,
   after: FolderRules,
   nowMs: number,
 ): FolderRuleImpact {
-  const columns = toFileColumns(files);
+  const columns = files;
   const planAfter = planFolder(columns, after, nowMs);
   const planBefore = before === null ? null : planFolder(columns, before, nowMs);
   const remove = planBefore === null ? planAfter.remove : minus(planAfter.remove, planBefore);
@@ -39,12 +38,12 @@ export function folderRuleImpact(
  * tightening waits. `held` null: no agreed rules, nothing is removed.
  */
 export function agreedPlan(
-  files: readonly FileEntry[] | FileColumns,
+  files: FileColumns,
   plan: FolderPlan,
   held: FolderRules | null,
   nowMs: number,
 ): FolderPlan {
-  const heldPlan = held === null ? null : planFolder(toFileColumns(files), held, nowMs);
+  const heldPlan = held === null ? null : planFolder(files, held, nowMs);
   const keep = heldPlan === null ? new Set<string>() : pathsOf(heldPlan);
   const remove = plan.remove.filter((r) => keep.has(r.path));
   const waiting = plan.remove.length - remove.length;

@@ -25,6 +25,7 @@ import { applyMutation, type ResolvedMutation } from './support/apply-mutation.j
 import { buildCaseTree, hashTree, scanEntries, tagCensus } from './support/case-tree.js';
 import { CASE_DIRS, type FileSpec, type MutationKind } from './support/race-case.js';
 import { folderRules } from '../support/folder-rules.js';
+import { columnsOf } from '../../bench/lib/entries-as-columns.js';
 
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headroom-worker-race-'));
 afterAll(() => fs.rmSync(baseDir, { recursive: true, force: true }));
@@ -102,7 +103,7 @@ async function runCase(c: RaceInput, caseDir: string, totals: Totals): Promise<s
   });
   const tree = buildCaseTree(caseDir, files, nowMs);
   const outsideBefore = hashTree(tree.outside);
-  const plan = planFolder(scanEntries(tree.root), rulesFor(tree.root), nowMs);
+  const plan = planFolder(columnsOf(scanEntries(tree.root)), rulesFor(tree.root), nowMs);
   const census = tagCensus(tree.root); // tag → path
   const plannedTag = new Map([...census].map(([tag, rel]) => [rel, tag]));
   const hits = new Map<string, string[]>();

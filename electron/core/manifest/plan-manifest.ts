@@ -2,7 +2,7 @@
  * The cleanup decision for a `kind: manifest` folder (issue 11): whole tokens and orphan files, never part
  * of a token. Pure: the scan, the parsed token file and the clock come in as values.
  */
-import type { FileEntry, FolderRules } from '../../../shared/types.js';
+import type { FolderRules } from '../../../shared/types.js';
 import { MS_PER_DAY, MS_PER_HOUR } from '../../../shared/units.js';
 import type { FileColumns } from '../file-columns.js';
 import type { ManifestPlan, ManifestReason, ManifestUnit, TokenFileContents } from './manifest-types.js';
@@ -11,7 +11,7 @@ import { orphanLabel, tokenLabel } from './unit-label.js';
 import { resolveTokens, type ResolvedToken, type ScannedFile } from './resolve-tokens.js';
 
 export interface ManifestPlanInput {
-  files: readonly FileEntry[] | FileColumns;
+  files: FileColumns;
   contents: TokenFileContents;
   rules: FolderRules;
   /** A token with `created_at` and no `expires_at` expires this many hours after it was created. */

@@ -3,9 +3,9 @@
  * are already gone, and which tokens must be kept whole (a file of theirs is protected, young, excluded,
  * not a regular file, or a path of theirs leaves the folder).
  */
-import type { FileEntry, FolderRules } from '../../../shared/types.js';
+import type { FolderRules } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
-import { toFileColumns, type FileColumns } from '../file-columns.js';
+import type { FileColumns } from '../file-columns.js';
 import { compileGlobs, folderGlobOptions } from '../glob-match.js';
 import type { ManifestToken, TokenFileContents } from './manifest-types.js';
 
@@ -43,7 +43,7 @@ export interface ResolvedFolder {
 }
 
 export interface ResolveInput {
-  files: readonly FileEntry[] | FileColumns;
+  files: FileColumns;
   contents: TokenFileContents;
   rules: FolderRules;
   /**
@@ -60,7 +60,7 @@ export function resolveTokens(input: ResolveInput): ResolvedFolder {
   const isExcluded = compileGlobs(rules.exclude, globOptions);
   const isProtected = compileGlobs(rules.protect, globOptions);
   const youngAfterMs = input.nowMs - rules.minAgeMinutes * MS_PER_MINUTE;
-  const columns = toFileColumns(input.files);
+  const columns = input.files;
   const byPath = new Map<string, ScannedFile>();
   let totalBytes = 0;
   for (let i = 0; i < columns.count; i++) {

@@ -13,6 +13,7 @@ import { buildCaseTree, hashTree, scanEntries, tagCensus, type CaseTree } from '
 import { checkRaceRun } from './check-race-run.js';
 import { CASE_DIRS, type MutationSpec, type RaceCase } from './race-case.js';
 import { LAST_LOOK, RaceHarness, type DuringTrigger } from './race-harness.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 /** Counts for the fuzzer's own report: proof that mutations really landed. */
 export interface RaceStats {
@@ -149,7 +150,7 @@ async function runInFolder(c: RaceCase, caseDir: string, _mode: RaceMode): Promi
   const tree = buildCaseTree(caseDir, c.files, nowMs);
   const outsideBefore = hashTree(tree.outside);
   const rules = rulesFor(tree.root, c);
-  const plan = planFolder(scanEntries(tree.root), rules, nowMs);
+  const plan = planFolder(columnsOf(scanEntries(tree.root)), rules, nowMs);
   const census = tagCensus(tree.root);
   const stats: RaceStats = {
     planned: plan.remove.length,

@@ -9,6 +9,7 @@ import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import { executePlan } from '../../../electron/engine/executor/execute-plan.js';
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { makeTempDir, planned, planOf, removeTempDirs, rulesFor, writeFile } from './executor-fixtures.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 afterEach(removeTempDirs);
 
@@ -32,7 +33,7 @@ describe.each([
 ])('case_sensitive_globs: $caseSensitiveGlobs', ({ caseSensitiveGlobs, planned: expected }) => {
   it('the plan (the preview) and the run agree on a mixed-case name', async () => {
     const { root, files, rules } = await mixedCaseFolder(caseSensitiveGlobs);
-    const plan = planFolder(files, rules, Date.now());
+    const plan = planFolder(columnsOf(files), rules, Date.now());
     expect(plan.remove.map((r) => r.path).sort()).toEqual(expected);
 
     const result = await executePlan({ root, plan, rules, nowMs: Date.now });

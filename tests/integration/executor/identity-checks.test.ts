@@ -20,6 +20,7 @@ import {
   runPlan,
   writeFile,
 } from './executor-fixtures.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 afterEach(removeTempDirs);
 
@@ -58,7 +59,7 @@ describe('executePlan removes what is still as planned', () => {
       files.push({ path: p, sizeBytes, mtimeMs, dev, ino });
     }
     const rules = rulesFor(root, { maxAgeDays: null, maxFiles: 2 });
-    const plan = planFolder(files, rules, Date.now());
+    const plan = planFolder(columnsOf(files), rules, Date.now());
 
     const result = await executePlan({ root, plan, rules, nowMs: Date.now });
 

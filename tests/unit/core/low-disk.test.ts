@@ -3,6 +3,7 @@ import { lowDiskRules, volumeIsLow } from '../../../electron/core/low-disk.js';
 import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 const GB = 1024 ** 3;
 const DAY = 86_400_000;
@@ -32,8 +33,8 @@ describe('volumeIsLow', () => {
 describe('lowDiskRules', () => {
   it('cleans a folder under its limit down to its size target, oldest first', () => {
     // 9 of 10 KB: under the limit, so an ordinary run removes nothing; on low disk, down to 8 KB.
-    expect(planFolder(files(9), rules, NOW).remove).toEqual([]);
-    const plan = planFolder(files(9), lowDiskRules(rules), NOW);
+    expect(planFolder(columnsOf(files(9)), rules, NOW).remove).toEqual([]);
+    const plan = planFolder(columnsOf(files(9)), lowDiskRules(rules), NOW);
     expect(plan.remove.map((r) => r.path)).toEqual(['take-0.wav']);
     expect(plan.remove.every((r) => r.reason === 'size')).toBe(true);
   });
@@ -42,6 +43,6 @@ describe('lowDiskRules', () => {
     const countOnly = { ...rules, maxSizeBytes: null, maxFiles: 100 };
     expect(lowDiskRules(countOnly)).toBe(countOnly);
     const young = files(9).map((f) => ({ ...f, mtimeMs: NOW - 60_000 }));
-    expect(planFolder(young, lowDiskRules(rules), NOW).remove).toEqual([]);
+    expect(planFolder(columnsOf(young), lowDiskRules(rules), NOW).remove).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../../shared/units.js';
 import { NOW_MS, rules } from './plan-fixtures.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 // Single-segment names, so the globs below have an obvious independent meaning:
 // 'p*' protects names starting with p, 'x*' excludes names starting with x.
@@ -37,7 +38,7 @@ describe('planFolder (property)', () => {
     fc.assert(
       fc.property(folderArb, ({ files, limits }) => {
         const r = rules({ ...limits, protect: ['p*'], exclude: ['x*'] });
-        const plan = planFolder(files, r, NOW_MS);
+        const plan = planFolder(columnsOf(files), r, NOW_MS);
         const byPath = new Map(files.map((f) => [f.path, f]));
         const plannedPaths = new Set(plan.remove.map((p) => p.path));
         expect(plannedPaths.size).toBe(plan.remove.length);
@@ -78,7 +79,7 @@ describe('planFolder (property)', () => {
     fc.assert(
       fc.property(folderArb, ({ files, limits }) => {
         const r = rules({ ...limits, protect: ['p*'], exclude: ['x*'] });
-        const plan = planFolder(files, r, NOW_MS);
+        const plan = planFolder(columnsOf(files), r, NOW_MS);
         const plannedPaths = new Set(plan.remove.map((p) => p.path));
         const byLimit = plan.remove.filter((p) => p.reason !== 'age');
         const newestPlanned = Math.max(-Infinity, ...byLimit.map((p) => p.mtimeMs));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTokenFile } from '../../../electron/core/manifest/parse-token-file.js';
 import { planManifestFolder } from '../../../electron/core/manifest/plan-manifest.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 import type { ManifestPlan } from '../../../electron/core/manifest/manifest-types.js';
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { MS_PER_HOUR } from '../../../shared/units.js';
@@ -19,7 +20,7 @@ function plan(
   const parse = parseTokenFile(JSON.stringify(tokens), TOKEN_FILE);
   if (!parse.ok) throw new Error(parse.message);
   return planManifestFolder({
-    files,
+    files: columnsOf(files),
     contents: parse,
     rules: rules(overrides),
     retentionHours: 24,

@@ -4,6 +4,7 @@ import { agreedPlan, folderRuleImpact, mayRemoveMore } from '../../../electron/c
 import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import type { FileEntry } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -19,35 +20,35 @@ const paths = (removals: { path: string }[]) => removals.map((r) => r.path).sort
 
 describe('folderRuleImpact', () => {
   it('a new folder: everything its rules remove is new', () => {
-    const impact = folderRuleImpact(files, null, folderRules({ maxAgeDays: 7 }), NOW);
+    const impact = folderRuleImpact(columnsOf(files), null, folderRules({ maxAgeDays: 7 }), NOW);
     expect(paths(impact.remove)).toEqual(['a.png', 'b.wav']);
     expect(impact.bytes).toBe(200);
   });
 
   it('a tightened age limit: only the files between the two limits', () => {
     const before = folderRules({ maxAgeDays: 7 });
-    const impact = folderRuleImpact(files, before, { ...before, maxAgeDays: 3 }, NOW);
+    const impact = folderRuleImpact(columnsOf(files), before, { ...before, maxAgeDays: 3 }, NOW);
     expect(paths(impact.remove)).toEqual(['c.wav']);
   });
 
   it('a removed protect pattern: the files it protected', () => {
     const before = folderRules({ maxAgeDays: 7, protect: ['*.png'] });
-    const impact = folderRuleImpact(files, before, { ...before, protect: [] }, NOW);
+    const impact = folderRuleImpact(columnsOf(files), before, { ...before, protect: [] }, NOW);
     expect(paths(impact.remove)).toEqual(['a.png']);
   });
 
   it('a re-enabled folder, and a loosened one', () => {
     const off = folderRules({ maxAgeDays: 7, enabled: false });
-    expect(paths(folderRuleImpact(files, off, { ...off, enabled: true }, NOW).remove)).toEqual([
+    expect(paths(folderRuleImpact(columnsOf(files), off, { ...off, enabled: true }, NOW).remove)).toEqual([
       'a.png',
       'b.wav',
     ]);
     const tight = folderRules({ maxAgeDays: 3 });
-    expect(folderRuleImpact(files, tight, { ...tight, maxAgeDays: 7 }, NOW).remove).toEqual([]);
+    expect(folderRuleImpact(columnsOf(files), tight, { ...tight, maxAgeDays: 7 }, NOW).remove).toEqual([]);
   });
 
   it('a count limit added: the oldest beyond it', () => {
-    const impact = folderRuleImpact(files, folderRules(), folderRules({ maxFiles: 3 }), NOW);
+    const impact = folderRuleImpact(columnsOf(files), folderRules(), folderRules({ maxFiles: 3 }), NOW);
     expect(paths(impact.remove)).toEqual(['a.png']);
   });
 });
@@ -56,7 +57,7 @@ describe('agreedPlan', () => {
   it('keeps only what both the held and the current rules remove; loosening applies at once', () => {
     const held = folderRules({ maxAgeDays: 7 });
     const current = folderRules({ maxAgeDays: 3, protect: ['*.png'] });
-    const plan = agreedPlan(files, planFolder(files, current, NOW), held, NOW);
+    const plan = agreedPlan(columnsOf(files), planFolder(columnsOf(files), current, NOW), held, NOW);
     expect(paths(plan.remove)).toEqual(['b.wav']);
     expect(plan.bytesToFree).toBe(100);
     expect(plan.notes.at(-1)).toMatch(/1 file the new rules would remove waits/);
@@ -64,7 +65,9 @@ describe('agreedPlan', () => {
 
   it('no agreed rules: nothing is removed', () => {
     const current = folderRules({ maxAgeDays: 7 });
-    expect(agreedPlan(files, planFolder(files, current, NOW), null, NOW).remove).toEqual([]);
+    expect(
+      agreedPlan(columnsOf(files), planFolder(columnsOf(files), current, NOW), null, NOW).remove,
+    ).toEqual([]);
   });
 });
 
