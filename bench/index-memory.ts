@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FolderIndex } from '../electron/engine/index/folder-index.js';
 import { PackedFilesBuilder } from '../electron/engine/scan/packed-files.js';
+import { indexFromScan } from './lib/index-from-scan.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -56,7 +57,7 @@ const modes = {
     );
   },
   fromScan: () => {
-    const index = measure('FolderIndex.fromScan (scan dropped)', () => {
+    const index = measure('indexFromScan (scan dropped)', () => {
       const builder = new PackedFilesBuilder(count);
       for (let i = 0; i < count; i++)
         builder.add(encoder.encode(pathOf(i)), 0, i, 1_700_000_000_000 + i, 1, i);
@@ -69,7 +70,7 @@ const modes = {
         unreadable: [],
         durationMs: 0,
       };
-      return FolderIndex.fromScan(scan);
+      return indexFromScan(scan);
     });
     check(
       index.totals().fileCount,

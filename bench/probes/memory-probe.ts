@@ -2,7 +2,7 @@
  * Memory probe: one process scans ROOT and keeps the FolderIndex of it, as the live engine does per folder.
  *   node --expose-gc bench probes bundle: memory-probe.js ROOT EXPECTED_FILES [batches|joined]
  * `batches` (default) is the live engine's path: each worker batch goes into the index as it arrives
- * (scanFolderIndex). `joined` is the earlier path, kept for comparison: the whole scan, then fromScan.
+ * (scanFolderIndex). `joined` is the earlier path, kept for comparison: the whole scan, then indexFromScan.
  * Reports RSS before (imports loaded, one empty scan done: the engine's fixed cost), RSS holding the index
  * after a full GC, the process's peak RSS (VmHWM: the scan's transient buffers and worker threads included),
  * and bytes per file above the baseline.
@@ -10,11 +10,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FolderIndex } from '../../electron/engine/index/folder-index.js';
+import type { FolderIndex } from '../../electron/engine/index/folder-index.js';
 import { scanFolderIndex } from '../../electron/engine/index/scan-folder-index.js';
 import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
 import { printResult } from '../lib/run-process.js';
 import { startStallMonitor } from '../lib/stall-monitor.js';
+import { indexFromScan } from '../lib/index-from-scan.js';
 
 const [root = '', expected = '0', mode = 'batches'] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -45,7 +46,7 @@ async function buildIndex(): Promise<{ index: FolderIndex; stallMs: number; inde
   let index: FolderIndex;
   if (mode === 'joined') {
     const scan = await scanFolder(root);
-    index = FolderIndex.fromScan(scan);
+    index = indexFromScan(scan);
   } else {
     index = (await scanFolderIndex(root)).index;
   }

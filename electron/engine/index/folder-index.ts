@@ -4,7 +4,6 @@
  * Memory: a path's bytes plus about 32 B per file (see bench/index-memory.ts).
  */
 import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
-import type { FolderScan } from '../scan/scan-types.js';
 import { grow } from '../scan/packed-files.js';
 import { PathTable } from './path-table.js';
 
@@ -57,23 +56,6 @@ export class FolderIndex {
     this.sizes = fits ? columns.sizes : new Float64Array(table.idCapacity);
     this.mtimes = fits ? columns.mtimes : new Float64Array(table.idCapacity);
     if (columns) this.recount();
-  }
-
-  /**
-   * Builds the index of a scan, leaving out files that `isExcluded` matches. It shares the scan's path bytes
-   * (read-only) rather than copying them, so building it costs about 32 B per file on top of the scan.
-   * One synchronous call (about 0.5 s for a million files): the live engine builds with FolderIndexBuilder.
-   */
-  static fromScan(scan: FolderScan, isExcluded?: ExcludePredicate): FolderIndex {
-    const files = scan.files;
-    const keep = isExcluded ? (i: number) => !isExcluded(files.path(i)) : () => true;
-    const table = PathTable.fromPacked(files.pathBytes, files.pathOffsets, files.count, keep);
-    // Copies: the index writes into its columns, and the scan's must stay as they are.
-    const sizes = new Float64Array(table.idCapacity);
-    const mtimes = new Float64Array(table.idCapacity);
-    sizes.set(files.sizeBytes.subarray(0, files.count));
-    mtimes.set(files.mtimeMs.subarray(0, files.count));
-    return new FolderIndex(isExcluded, table, { sizes, mtimes });
   }
 
   /** Adds or updates a file; returns false (and indexes nothing) when the path is excluded. */

@@ -32,7 +32,7 @@ export async function oneShotSnapshot(
 ): Promise<Snapshot> {
   const folders: FolderStatus[] = [];
   for (const rules of config?.folders ?? []) {
-    // The same scan-into-index the live engine uses: no joined scan beside the index, no 0.5 s fromScan.
+    // The same scan-into-index the live engine uses, so no joined scan is held beside the index.
     const { scan, index } = await scanFolderIndex(rules.path, {
       isExcluded: compileGlobs(rules.exclude, folderGlobOptions(rules)),
     });

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
+import type { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { scanFolderIndex } from '../../../electron/engine/index/scan-folder-index.js';
 import { scanFolder } from '../../../electron/engine/scan/scan-folder.js';
 import { lagAgainstIdleControl } from '../../support/timer-lag.js';
+import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
 
 const FILES = 30_000;
 let tmp: string;
@@ -30,10 +31,10 @@ function contents(index: FolderIndex): Map<string, string> {
 }
 
 describe('scanFolderIndex', () => {
-  it('indexes exactly what fromScan of a full scan indexes, batch by batch, without holding the files', async () => {
+  it('indexes exactly what indexFromScan of a full scan indexes, batch by batch, without holding the files', async () => {
     const isExcluded = (p: string) => p.includes('/cache/');
     const { scan, index } = await scanFolderIndex(tmp, { isExcluded, chunkEntries: 700 });
-    const whole = FolderIndex.fromScan(await scanFolder(tmp), isExcluded);
+    const whole = indexFromScan(await scanFolder(tmp), isExcluded);
     expect(scan.files.count).toBe(0);
     expect(scan.dirs.length).toBe(61);
     expect(index.totals().fileCount).toBe(20_000);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
+import type { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { FolderIndexBuilder } from '../../../electron/engine/index/folder-index-builder.js';
 import { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import type { FileEntry } from '../../../shared/types.js';
+import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
 
 type Model = Map<string, { sizeBytes: number; mtimeMs: number }>;
 
@@ -27,7 +28,7 @@ const entry = fc
 const excluded = (p: string) => p.startsWith('b/');
 
 describe('FolderIndexBuilder', () => {
-  it('built from batches equals fromScan of the whole scan, and stays exact under upserts and removals', async () => {
+  it('built from batches equals indexFromScan of the whole scan, and stays exact under upserts and removals', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(entry, { maxLength: 30 }), { maxLength: 6 }),
@@ -39,7 +40,7 @@ describe('FolderIndexBuilder', () => {
           const builder = new FolderIndexBuilder(isExcluded ? { isExcluded } : {});
           for (const batch of batches) builder.add(PackedFiles.fromEntries(batch));
           const built = await builder.build();
-          const whole = FolderIndex.fromScan(scanOf(batches.flat()), isExcluded);
+          const whole = indexFromScan(scanOf(batches.flat()), isExcluded);
           expect(contents(built)).toEqual(contents(whole));
           expect(built.totals()).toEqual(whole.totals());
           for (const [path, size, mtime, remove] of steps) {

@@ -4,6 +4,7 @@ import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import type { FileEntry } from '../../../shared/types.js';
+import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
 
 type Model = Map<string, { sizeBytes: number; mtimeMs: number }>;
 
@@ -84,7 +85,7 @@ describe('FolderIndex', () => {
         const entries = start.map(([path, size, mtime]) => file(path, size, mtime));
         const scan = scanOf(PackedFiles.fromEntries(entries));
         const excluded = (p: string) => p.startsWith('b/');
-        const index = FolderIndex.fromScan(scan, excluded);
+        const index = indexFromScan(scan, excluded);
         const model: Model = new Map();
         for (const e of entries) {
           if (!excluded(e.path) && !model.has(e.path))
@@ -141,13 +142,13 @@ describe('FolderIndex', () => {
     expect(index.totals()).toEqual({ sizeBytes: 0, fileCount: 0, oldestMtimeMs: null });
   });
 
-  it('fromScan leaves out excluded files and upsert refuses them', () => {
+  it('indexFromScan leaves out excluded files and upsert refuses them', () => {
     const files = PackedFiles.fromEntries([
       file('a.wav', 10, 5),
       file('cache/x.tmp', 99, 1),
       file('b/c.wav', 20, 7),
     ]);
-    const index = FolderIndex.fromScan(scanOf(files), (p) => p.endsWith('.tmp'));
+    const index = indexFromScan(scanOf(files), (p) => p.endsWith('.tmp'));
     expect(index.totals()).toEqual({ sizeBytes: 30, fileCount: 2, oldestMtimeMs: 5 });
     expect(index.has('cache/x.tmp')).toBe(false);
     expect(index.upsert('late.tmp', 5, 1)).toBe(false);
@@ -161,7 +162,7 @@ describe('FolderIndex', () => {
     builder.add(new Uint8Array([0x61, 0xfe]), 0, 2, 1, 1, 2);
     const scan = scanOf(builder.build());
     expect([scan.files.path(0), scan.files.path(1)]).toEqual(['a\udcff', 'a\udcfe']);
-    expect(FolderIndex.fromScan(scan).totals()).toEqual({ sizeBytes: 3, fileCount: 2, oldestMtimeMs: 1 });
+    expect(indexFromScan(scan).totals()).toEqual({ sizeBytes: 3, fileCount: 2, oldestMtimeMs: 1 });
   });
 
   it('diff counts files present on one side only or changed, with their bytes', () => {

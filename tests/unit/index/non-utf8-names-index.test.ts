@@ -4,10 +4,10 @@
  * and never the same as the U+FFFD spelling of it.
  */
 import { describe, expect, it } from 'vitest';
-import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
 import { FolderIndexBuilder } from '../../../electron/engine/index/folder-index-builder.js';
 import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
+import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p))));
@@ -42,7 +42,7 @@ describe('non-UTF-8 names in the scan columns and the index', () => {
   it('finds, updates and forgets an escaped path given as a string', async () => {
     const builder = new FolderIndexBuilder({ isExcluded: (p) => p.endsWith('.log') });
     builder.add(packed());
-    for (const index of [FolderIndex.fromScan(scanOf(packed())), await builder.build()]) {
+    for (const index of [indexFromScan(scanOf(packed())), await builder.build()]) {
       expect(index.get('f\udcff.wav')).toEqual({ sizeBytes: 10, mtimeMs: 1 });
       expect(index.has('f\ufffd.wav')).toBe(false);
       index.upsert('f\udcff.wav', 11, 1);
