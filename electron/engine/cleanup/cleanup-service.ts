@@ -19,7 +19,7 @@ import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
 import { RemovalCredit } from '../executor/removal-credit.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
-import type { Clock, TrashPort } from '../ports.js';
+import type { Clock, Disposer, TrashPort } from '../ports.js';
 import { boundRecord } from '../history/bound-record.js';
 import { planFolders, planView, unreadableNotes } from './plan-folders.js';
 import type { PlannedFolder } from './plan-folders.js';
@@ -41,7 +41,7 @@ export interface CleanupRequest {
   held?: HeldRules;
 }
 
-/** What `afterRun` learns about a run besides its record. */
+/** What a finished-run listener learns about a run besides its record. */
 export interface RunScope {
   allFolders: boolean;
   /** The rules the run was planned with. */
@@ -60,14 +60,26 @@ export interface CleanupServiceDeps {
    * folder's rules before its next removal (DESIGN.md invariant 4). Without it a run keeps its rules.
    */
   config?: LiveConfig;
-  /** Called after every run, so live folders can reconcile and the new usage is pushed. */
-  afterRun?: (record: RunRecord, scope: RunScope) => Promise<void> | void;
 }
+
+/** Hears every run once, after it is recorded; the run's promise resolves once every listener is done. */
+export type RunFinishedListener = (record: RunRecord, scope: RunScope) => Promise<void> | void;
 
 export class CleanupService {
   private current: { promise: Promise<RunRecord>; abort: AbortController } | null = null;
+  private readonly finishedListeners = new Set<RunFinishedListener>();
 
   constructor(private readonly deps: CleanupServiceDeps) {}
+
+  /**
+   * Subscribes to finished runs (the schedule's deadlines, totals, consent, the live folders' rescans).
+   * Listeners run one after another in the order they subscribed, so bookkeeping subscribed first is
+   * done before a later listener re-arms the schedule from it. Returns the unsubscriber.
+   */
+  onFinished(listener: RunFinishedListener): Disposer {
+    this.finishedListeners.add(listener);
+    return () => void this.finishedListeners.delete(listener);
+  }
 
   get running(): boolean {
     return this.current !== null;
@@ -161,7 +173,7 @@ export class CleanupService {
     // A dry run is recorded once, at its end (it removed nothing, so there is nothing to checkpoint).
     if (recorded) await history.finish(boundRecord(record));
     emit('cleanupFinished', record);
-    await this.deps.afterRun?.(record, scope);
+    for (const listener of [...this.finishedListeners]) await listener(record, scope);
     return record;
   }
 

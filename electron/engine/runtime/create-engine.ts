@@ -33,7 +33,9 @@ import { ensurePrivateDataDir } from '../fs/private-data-dir.js';
 import { systemClock } from '../ports.js';
 import { LiveRuntime } from './live-runtime.js';
 import { ScheduleState } from '../schedule/schedule-state.js';
-import { oneShotSnapshot } from '../status/one-shot-snapshot.js';
+import type { EngineRuntime } from './engine-runtime.js';
+import { LiveIndexLookup } from './live-index-lookup.js';
+import { OneShotRuntime } from './one-shot-runtime.js';
 
 export const HISTORY_FILE = 'history.jsonl';
 export const SCHEDULE_FILE = 'schedule.json';
@@ -68,7 +70,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
   const usage = await UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log });
-  let runtime: LiveRuntime | null = null;
+  // The consent gate measures a folder from its live index when there is one (LiveRuntime.start binds it).
+  const liveIndexes = new LiveIndexLookup();
   const ledger = await ConsentLedger.open(
     join(dataDir, CONSENT_FILE),
     config.current()?.config.folders ?? [],
@@ -77,7 +80,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const gate = new ConsentGate(
     ledger,
     clock,
-    folderFiles((rules) => runtime?.indexOf(rules) ?? null),
+    folderFiles((rules) => liveIndexes.indexOf(rules)),
   );
   const cleanup = new CleanupService({
     history: opened.store,
@@ -85,20 +88,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     trash: options.trash ?? nodeTrash,
     config,
     emit,
-    afterRun: async (record, scope) => {
-      if (lock.primary) {
-        await schedule.noteRun(record, scope, config.current()?.config ?? null);
-        await totals.add(record);
-      }
+  });
+  // The data folder's owner keeps the books of every finished run: deadlines, totals and consent.
+  if (lock.primary) {
+    cleanup.onFinished(async (record, scope) => {
+      await schedule.noteRun(record, scope, config.current()?.config ?? null);
+      await totals.add(record);
       // A run that followed the configuration as it is (the user's Clean or Run now, a scheduled run not
       // held) is the user's say: removals follow those rules from now on (invariant 7).
-      if (lock.primary && !record.dryRun && !scope.gated) {
+      if (!record.dryRun && !scope.gated) {
         await gate.approve(scope.rules, scope.allFolders);
         if (!scope.allFolders) await gate.review(config.current()?.config ?? null);
       }
-      await runtime?.afterRun(record);
-    },
-  });
+    });
+  }
   const detector = new FolderDetector({
     config,
     host: options.detectHost ?? systemDetectHost(),
@@ -112,18 +115,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   // Returns before the folders are scanned: each says it is scanning until its first scan ends.
   const scan = options.liveScan;
-  if (options.live)
-    runtime = await LiveRuntime.start({
-      config,
-      cleanup,
-      schedule,
-      gate,
-      clock,
-      emit,
-      log,
-      usage,
-      ...(scan ? { scan } : {}),
-    });
+  const runtime: EngineRuntime = options.live
+    ? liveIndexes.bind(
+        await LiveRuntime.start({
+          config,
+          cleanup,
+          schedule,
+          gate,
+          clock,
+          emit,
+          log,
+          usage,
+          ...(scan ? { scan } : {}),
+        }),
+      )
+    : new OneShotRuntime({ config, cleanup, schedule, clock });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -154,29 +160,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     on: (event, listener) => events.on(event, listener),
     async getSnapshot(input) {
       parseRequest('getSnapshot', input);
-      if (runtime) return runtime.snapshot();
-      const current = config.current()?.config ?? null;
-      const status = schedule.status(current, cleanup.running);
-      return oneShotSnapshot(current, status, config.error(), clock.now());
+      return runtime.snapshot();
     },
     async previewCleanup(input) {
       const { folders } = parseRequest('previewCleanup', input);
       requireConfig();
-      await runtime?.untilScanned(folders); // as a cleanup does (LiveRuntime.untilScanned)
+      await runtime.untilScanned(folders); // as a cleanup does (LiveRuntime.untilScanned)
       return cleanup.preview(requireConfig(), folders, PREVIEW_LISTED_FILES);
     },
     async fullPreview(input) {
       const { folders } = parseRequest('previewCleanup', input);
       requireConfig();
-      await runtime?.untilScanned(folders);
+      await runtime.untilScanned(folders);
       return cleanup.preview(requireConfig(), folders);
     },
     async runCleanup(input) {
       const { folders, dryRun } = parseRequest('runCleanup', input);
       if (!dryRun) requireOwner();
-      const current = requireConfig();
-      if (runtime) return runtime.runCleanup('manual', folders, dryRun);
-      return cleanup.run(current, { folders, dryRun, trigger: 'manual' });
+      requireConfig();
+      return runtime.runCleanup('manual', folders, dryRun);
     },
     async cancelCleanup(input) {
       parseRequest('cancelCleanup', input);
@@ -210,7 +212,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const { hold } = parseRequest('holdPendingRules', input);
       requireOwner();
       await gate.setHeld(hold);
-      return runtime ? runtime.pendingRules() : null;
+      return runtime.pendingRules();
     },
     async createFolder(input) {
       const { name } = parseRequest('createFolder', input);
@@ -223,7 +225,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const { until } = parseRequest('pauseSchedule', input);
       requireOwner();
       const untilMs = until === null ? null : Date.parse(until);
-      await (runtime ? runtime.pause(untilMs) : schedule.pause(untilMs));
+      await runtime.pause(untilMs);
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async cleanupTotals() {
@@ -233,7 +235,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async stopSchedule(input) {
       const { stopped } = parseRequest('stopSchedule', input);
       requireOwner();
-      await (runtime ? runtime.setStopped(stopped) : schedule.setStopped(stopped));
+      await runtime.setStopped(stopped);
       return schedule.status(config.current()?.config ?? null, cleanup.running);
     },
     async detectFolders(input) {
@@ -251,18 +253,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async getSpaceBreakdown(input) {
       const { folder, limit } = parseRequest('getSpaceBreakdown', input);
-      const rules = requireFolder(folder);
-      const index = runtime?.indexOf(rules) ?? null;
-      if (!index) {
-        if (runtime && rules.enabled) {
-          throw new BridgeError('starting', `${folder} is still being scanned; ask again in a moment.`);
-        }
-        const why = runtime
-          ? `${folder} is disabled, so Headroom does not index it`
-          : 'Headroom is not running';
-        throw new BridgeError('not-found', `What takes space is measured from the live index: ${why}.`);
-      }
-      return spaceBreakdown(index, folder, limit ?? 10);
+      return spaceBreakdown(runtime.spaceIndex(requireFolder(folder)), folder, limit ?? 10);
     },
     async showInFolder(input) {
       const { folder, path } = parseRequest('showInFolder', input);
@@ -300,7 +291,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async dispose() {
       // A cleanup in progress stops after the file in hand and is recorded; shutting down never waits for it all.
       cleanup.cancel();
-      await runtime?.dispose();
+      await runtime.dispose();
       await cleanup.settle();
       await usage.settle();
       await opened.store.close();

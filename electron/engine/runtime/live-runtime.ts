@@ -39,6 +39,8 @@ import type { ScanFn } from '../live/live-types.js';
 import { LiveFolders } from './live-folders.js';
 import type { UsageHistoryStore, UsageReading } from '../history/usage-history-store.js';
 import { UsageSampler } from './usage-sampler.js';
+import type { EngineRuntime } from './engine-runtime.js';
+import { BridgeError } from '../../../shared/bridge.js';
 
 export const SNAPSHOT_INTERVAL_MS = 250;
 /**
@@ -62,7 +64,7 @@ export interface LiveRuntimeDeps {
   scan?: ScanFn;
 }
 
-export class LiveRuntime {
+export class LiveRuntime implements EngineRuntime {
   private readonly folders: LiveFolders;
   private readonly monitor: Monitor;
   private readonly volumes: VolumeCache;
@@ -94,7 +96,6 @@ export class LiveRuntime {
       onError: (error) => {
         if (!this.disposed) deps.log(`scheduled cleanup failed: ${(error as Error).message ?? error}`);
       },
-      startedAtMs: clock.now(),
     });
     this.lowDisk = new LowDiskGuard({
       clock,
@@ -117,6 +118,8 @@ export class LiveRuntime {
   /** Starts scanning every folder and returns at once; nothing here waits for a scan to end. */
   static async start(deps: LiveRuntimeDeps): Promise<LiveRuntime> {
     const runtime = new LiveRuntime(deps);
+    // Subscribed after the engine's own bookkeeping (history totals, deadlines, consent): re-arming reads it.
+    runtime.disposers.push(deps.cleanup.onFinished((record) => runtime.afterRun(record)));
     await runtime.folders.sync(runtime.config());
     // Usage is kept from the first totals on: a folder still scanning reads 0, which is no size to keep.
     void runtime.folders.scanned().then(() => {
@@ -187,6 +190,18 @@ export class LiveRuntime {
     return this.folders.indexOf(rules);
   }
 
+  spaceIndex(rules: FolderRules): FolderIndex {
+    const index = this.folders.indexOf(rules);
+    if (index) return index;
+    if (rules.enabled) {
+      throw new BridgeError('starting', `${rules.name} is still being scanned; ask again in a moment.`);
+    }
+    throw new BridgeError(
+      'not-found',
+      `What takes space is measured from the live index: ${rules.name} is disabled, so Headroom does not index it.`,
+    );
+  }
+
   /**
    * Resolves once the named folders (all when absent) have finished their first scan; a cleanup or preview
    * waits for it (rather than answering "still scanning"): the request's answer then is the real one, and
@@ -220,8 +235,8 @@ export class LiveRuntime {
     return run;
   }
 
-  /** After a run removed files: rescan those folders (reconciliation) and push the new usage. */
-  async afterRun(record: RunRecord): Promise<void> {
+  /** After a run: re-arm the schedule; where files were removed, rescan those folders and push the new usage. */
+  private async afterRun(record: RunRecord): Promise<void> {
     this.scheduler.rearm();
     if (!record.dryRun) {
       await this.folders.reconcile(record.folders);

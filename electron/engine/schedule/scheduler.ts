@@ -23,7 +23,6 @@ export interface SchedulerDeps {
   /** Starts (or joins) a cleanup of the named folders, all when absent. */
   runCleanup: (trigger: CleanupTrigger, folders?: string[]) => Promise<RunRecord>;
   onError: (error: unknown) => void;
-  startedAtMs: number;
 }
 
 export class Scheduler {

@@ -81,12 +81,8 @@ async function start(clock: ManualClock, cfg: AppConfig = config()) {
   for (const f of cfg.folders) await mkdir(f.path, { recursive: true });
   const { store: history } = await HistoryStore.open(join(dir, 'history.jsonl'));
   const state = await ScheduleState.open(join(dir, 'schedule.json'), history, clock);
-  const service = new CleanupService({
-    history,
-    clock,
-    emit: () => {},
-    afterRun: (record, scope) => state.noteRun(record, scope, cfg),
-  });
+  const service = new CleanupService({ history, clock, emit: () => {} });
+  service.onFinished((record, scope) => state.noteRun(record, scope, cfg));
   const scheduler = new Scheduler({
     state,
     clock,
@@ -95,7 +91,6 @@ async function start(clock: ManualClock, cfg: AppConfig = config()) {
     onError: (error) => {
       throw error;
     },
-    startedAtMs: clock.now(),
   });
   open.push({ scheduler, history });
   scheduler.start();

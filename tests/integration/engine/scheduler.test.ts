@@ -79,16 +79,12 @@ async function setup(options: {
   const state = await ScheduleState.open(join(dir, 'schedule.json'), history, clock);
   if (options.lastRunAtMs !== undefined) await state.recordRun(options.lastRunAtMs);
   // Wired as the engine wires it: the schedule notes every run the cleanup service records.
-  const service = new CleanupService({
-    history,
-    clock,
-    emit: () => {},
-    afterRun: (record, scope) => state.noteRun(record, scope, cfg),
-  });
+  const service = new CleanupService({ history, clock, emit: () => {} });
   const base = options.at
     ? { ...config(options.cleanupOnStartup, null), scheduleAt: options.at }
     : config(options.cleanupOnStartup, options.intervalHours);
   const cfg = options.oneFolder ? { ...base, folders: base.folders.slice(0, 1) } : base;
+  service.onFinished((record, scope) => state.noteRun(record, scope, cfg));
   const scheduler = new Scheduler({
     state,
     clock,
@@ -97,7 +93,6 @@ async function setup(options: {
     onError: (error) => {
       throw error;
     },
-    startedAtMs: clock.now(),
   });
   schedulers.push(scheduler);
   const triggers = async () => {
