@@ -1,6 +1,7 @@
 /** What is really on disk, two ways: Headroom's own scanner, and `find` as a tool that shares no code with it. */
 import { execFileSync } from 'node:child_process';
 import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
+import { totalBytesOf } from '../lib/packed-entries.js';
 
 export interface Totals {
   files: number;
@@ -10,7 +11,7 @@ export interface Totals {
 /** A fresh scan with Headroom's scanner (not the live index). */
 export async function scannedTotals(root: string): Promise<Totals> {
   const scan = await scanFolder(root);
-  return { files: scan.files.count, bytes: scan.files.totalBytes() };
+  return { files: scan.files.count, bytes: totalBytesOf(scan.files) };
 }
 
 /** `find ROOT -type f -printf '%s\n'`, summed: regular files and their apparent sizes. */

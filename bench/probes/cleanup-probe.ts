@@ -10,6 +10,7 @@ import { scanFolder } from '../../electron/engine/scan/scan-folder.js';
 import type { FolderRules } from '../../shared/types.js';
 import { printResult } from '../lib/run-process.js';
 import { columnsOf } from '../lib/entries-as-columns.js';
+import { entriesOf } from '../lib/packed-entries.js';
 
 const [root = '', expected = '0'] = process.argv.slice(2);
 const files = Number(expected);
@@ -36,7 +37,7 @@ let started = performance.now();
 const scan = await scanFolder(root);
 const scanMs = performance.now() - started;
 started = performance.now();
-const plan = planFolder(columnsOf(scan.files.toEntries()), rules, Date.now());
+const plan = planFolder(columnsOf(entriesOf(scan.files)), rules, Date.now());
 const planMs = performance.now() - started;
 started = performance.now();
 const result = await executePlan({ root, plan, rules, nowMs: Date.now });

@@ -3,8 +3,7 @@
  * A million files cost a few typed arrays instead of a million objects, and the arrays cross a worker
  * boundary as transferables.
  */
-import { decodeName, encodeName } from '../../../shared/byte-names.js';
-import type { FileEntry } from '../../../shared/types.js';
+import { decodeName } from '../../../shared/byte-names.js';
 
 const textEncoder = new TextEncoder();
 
@@ -46,27 +45,6 @@ export class PackedFiles {
     return new PackedFilesBuilder(0).build();
   }
 
-  /** Packs plain entries (tests, small folders). */
-  static fromEntries(entries: readonly FileEntry[]): PackedFiles {
-    const builder = new PackedFilesBuilder(entries.length);
-    for (const e of entries) builder.add(encodeName(e.path), 0, e.sizeBytes, e.mtimeMs, e.dev, e.ino);
-    return builder.build();
-  }
-
-  /** Joins the chunks that several workers sent, in order. */
-  static concat(parts: readonly PackedFiles[]): PackedFiles {
-    if (parts.length === 1 && parts[0]) return parts[0];
-    let count = 0;
-    let byteLength = 0;
-    for (const p of parts) {
-      count += p.count;
-      byteLength += p.pathOffsets[p.count] ?? 0;
-    }
-    const out = new PackedFilesBuilder(count, byteLength);
-    for (const p of parts) out.append(p);
-    return out.build();
-  }
-
   /** The relative path of file `i` as a string; a byte that is not UTF-8 is escaped (shared/byte-names.ts). */
   path(i: number): string {
     return decodeName(this.pathBytesAt(i));
@@ -75,47 +53,6 @@ export class PackedFiles {
   /** The exact bytes of file `i`'s relative path (a view, not a copy). */
   pathBytesAt(i: number): Uint8Array {
     return this.pathBytes.subarray(this.pathOffsets[i] ?? 0, this.pathOffsets[i + 1] ?? 0);
-  }
-
-  entry(i: number): FileEntry {
-    return {
-      path: this.path(i),
-      sizeBytes: this.sizeBytes[i] ?? 0,
-      mtimeMs: this.mtimeMs[i] ?? 0,
-      dev: this.dev[i] ?? 0,
-      ino: this.ino[i] ?? 0,
-    };
-  }
-
-  toEntries(): FileEntry[] {
-    const entries = new Array<FileEntry>(this.count);
-    for (let i = 0; i < this.count; i++) entries[i] = this.entry(i);
-    return entries;
-  }
-
-  totalBytes(): number {
-    let total = 0;
-    for (let i = 0; i < this.count; i++) total += this.sizeBytes[i] ?? 0;
-    return total;
-  }
-
-  /** The columns, trimmed to `count`, for `postMessage(…, transferList)`. */
-  buffers(): PackedFilesBuffers {
-    return {
-      count: this.count,
-      pathBytes: this.pathBytes,
-      pathOffsets: this.pathOffsets,
-      sizeBytes: this.sizeBytes,
-      mtimeMs: this.mtimeMs,
-      dev: this.dev,
-      ino: this.ino,
-    };
-  }
-
-  /** The ArrayBuffers to list as transferables when posting `buffers()`. */
-  transferList(): ArrayBuffer[] {
-    const list = [this.pathBytes, this.pathOffsets, this.sizeBytes, this.mtimeMs, this.dev, this.ino];
-    return list.map((a) => a.buffer as ArrayBuffer);
   }
 }
 

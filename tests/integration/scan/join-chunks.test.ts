@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
+import type { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
+import { PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import { joinChunks } from '../../../electron/engine/scan/join-chunks.js';
+import { concatPacked, entriesOf, entryAt } from '../../../bench/lib/packed-entries.js';
 
 const encoder = new TextEncoder();
 
@@ -14,9 +16,9 @@ function chunk(from: number, count: number): PackedFiles {
 describe('joinChunks', () => {
   it('joins chunks in order, exactly as PackedFiles.concat does', async () => {
     const parts = [chunk(0, 50), chunk(50, 1), chunk(51, 200), chunk(251, 0)];
-    const expected = PackedFiles.concat(parts).toEntries();
+    const expected = entriesOf(concatPacked(parts));
     const joined = await joinChunks([...parts]);
-    expect(joined.toEntries()).toEqual(expected);
+    expect(entriesOf(joined)).toEqual(expected);
     expect(joined.count).toBe(251);
   });
 
@@ -42,9 +44,9 @@ describe('joinChunks', () => {
     expect(built.pathBytes.length).toBe(60);
     b.add(encoder.encode('later'), 0, 99, 99, 1, 99);
     expect(built.count).toBe(20);
-    expect(built.toEntries().map((e) => e.path)).toEqual(
+    expect(entriesOf(built).map((e) => e.path)).toEqual(
       Array.from({ length: 20 }, (_, i) => `f${String(i).padStart(2, '0')}`),
     );
-    expect(b.build().entry(20)).toMatchObject({ path: 'later', sizeBytes: 99 });
+    expect(entryAt(b.build(), 20)).toMatchObject({ path: 'later', sizeBytes: 99 });
   });
 });

@@ -3,6 +3,7 @@
  * because root reads every folder and would make them test nothing.
  */
 import { scanFolder } from '../../../electron/engine/scan/scan-folder.js';
+import { entriesOf } from '../../../bench/lib/packed-entries.js';
 
 const root = process.argv[2];
 if (!root) throw new Error('usage: scan-as-user.ts <root>');
@@ -10,8 +11,7 @@ const scan = await scanFolder(root);
 const summary = {
   exists: scan.exists,
   error: scan.error,
-  files: scan.files
-    .toEntries()
+  files: entriesOf(scan.files)
     .map((f) => f.path)
     .sort(),
   dirs: [...scan.dirs].sort(),

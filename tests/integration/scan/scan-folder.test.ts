@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanFolder, type FolderScan } from '../../../electron/engine/scan/scan-folder.js';
+import { entriesOf, totalBytesOf } from '../../../bench/lib/packed-entries.js';
 
 let tmp: string;
 beforeEach(() => {
@@ -21,8 +22,7 @@ function write(rel: string, sizeBytes: number): void {
 }
 
 function paths(scan: FolderScan): string[] {
-  return scan.files
-    .toEntries()
+  return entriesOf(scan.files)
     .map((f) => `${f.path}:${f.sizeBytes}`)
     .sort();
 }
@@ -37,9 +37,9 @@ describe('scanFolder', () => {
     const scan = await scanFolder(join(tmp, '.'));
     expect(scan).toMatchObject({ root: tmp, exists: true, error: null, unreadable: [] });
     expect(paths(scan)).toEqual(['a.wav:10', 'x/b.wav:200', 'x/y/d.txt:0', 'x/y/z/c.wav:3000']);
-    expect(scan.files.totalBytes()).toBe(3_210);
+    expect(totalBytesOf(scan.files)).toBe(3_210);
     expect([...scan.dirs].sort()).toEqual(['', 'empty', 'x', 'x/y', 'x/y/z']);
-    const entry = scan.files.toEntries().find((f) => f.path === 'x/b.wav');
+    const entry = entriesOf(scan.files).find((f) => f.path === 'x/b.wav');
     expect(entry?.ino).toBeGreaterThan(0);
     expect(entry?.mtimeMs).toBeGreaterThan(Date.parse('2020-01-01'));
   });
@@ -107,7 +107,7 @@ describe('scanFolder', () => {
     writeFileSync(Buffer.concat([dir, Buffer.from('/'), fileName]), Buffer.alloc(9));
     const scan = await scanFolder(tmp);
     expect(scan.files.count).toBe(1);
-    expect(scan.files.totalBytes()).toBe(9);
+    expect(totalBytesOf(scan.files)).toBe(9);
     expect(Buffer.from(scan.files.pathBytesAt(0))).toEqual(
       Buffer.concat([dirName, Buffer.from('/'), fileName]),
     );

@@ -15,6 +15,7 @@ import { packByteList, unpackByteList } from '../../../electron/engine/scan/byte
 import type { WalkChunk, WalkTask } from '../../../electron/engine/scan/scan-types.js';
 import { walkDirsByPath } from '../../../electron/engine/scan/walk-dirs.js';
 import { walkDirsNative } from '../../../electron/engine/scan/walk-dirs-native.js';
+import { entriesOf } from '../../../bench/lib/packed-entries.js';
 
 const addon = loadScanAddon();
 if (!addon) console.log('walk-native: skipped: the addon is not built here');
@@ -65,7 +66,7 @@ function walkAll(
     const chunk = walk(task);
     betweenChunks(chunk);
     const packed = new PackedFiles(chunk.files);
-    for (const e of packed.toEntries()) files.push(JSON.stringify(e));
+    for (const e of entriesOf(packed)) files.push(JSON.stringify(e));
     for (const d of unpackByteList(chunk.dirs)) dirs.push(Buffer.from(d).toString('hex'));
     for (const u of chunk.unreadable) unreadable.push(JSON.stringify(u));
     pending = chunk.pending;

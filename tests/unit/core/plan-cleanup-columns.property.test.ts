@@ -7,6 +7,7 @@ import type { FileEntry } from '../../../shared/types.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../../shared/units.js';
 import { NOW_MS, rules } from './plan-fixtures.js';
 import { columnsOf } from '../../../bench/lib/entries-as-columns.js';
+import { packEntries } from '../../../bench/lib/packed-entries.js';
 
 // Names mix ASCII, a BMP character above the surrogates (U+E000) and an astral one (U+1F600, a surrogate
 // pair): code-unit order puts the astral one first, code-point or UTF-8 byte order would not.
@@ -57,7 +58,7 @@ describe('planFolder from columns (property)', () => {
       fc.property(folderArb, ({ files, limits, nocase }) => {
         const r = rules({ ...limits, caseSensitiveGlobs: !nocase });
         const fromArray = planFolder(columnsOf(files), r, NOW_MS);
-        const packed = PackedFiles.fromEntries(files);
+        const packed = packEntries(files);
         expect(planFolder(packed, r, NOW_MS)).toEqual(fromArray);
         const loose = untrimmed(files);
         expect(loose.sizeBytes.length).toBeGreaterThan(loose.count);

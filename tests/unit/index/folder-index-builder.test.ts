@@ -6,6 +6,7 @@ import { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import type { FileEntry } from '../../../shared/types.js';
 import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
+import { entriesOf, packEntries } from '../../../bench/lib/packed-entries.js';
 
 type Model = Map<string, { sizeBytes: number; mtimeMs: number }>;
 
@@ -16,7 +17,7 @@ function contents(index: FolderIndex): Model {
 }
 
 function scanOf(entries: FileEntry[]): FolderScan {
-  const files = PackedFiles.fromEntries(entries);
+  const files = packEntries(entries);
   return { root: '/r', exists: true, error: null, files, dirs: [''], unreadable: [], durationMs: 0 };
 }
 
@@ -38,7 +39,7 @@ describe('FolderIndexBuilder', () => {
           // Without a predicate the builder copies batches in bulk; with one, file by file.
           const isExcluded = excludes ? excluded : undefined;
           const builder = new FolderIndexBuilder(isExcluded ? { isExcluded } : {});
-          for (const batch of batches) builder.add(PackedFiles.fromEntries(batch));
+          for (const batch of batches) builder.add(packEntries(batch));
           const built = await builder.build();
           const whole = indexFromScan(scanOf(batches.flat()), isExcluded);
           expect(contents(built)).toEqual(contents(whole));
@@ -61,8 +62,8 @@ describe('FolderIndexBuilder', () => {
     const entries = Array.from({ length: 120_000 }, (_, i): FileEntry => {
       return { path: `d${i % 100}/f${i}.wav`, sizeBytes: i, mtimeMs: 1_000 + (i % 777), dev: 1, ino: i };
     });
-    builder.add(PackedFiles.fromEntries(entries.slice(0, 70_000)));
-    builder.add(PackedFiles.fromEntries(entries.slice(70_000)));
+    builder.add(packEntries(entries.slice(0, 70_000)));
+    builder.add(packEntries(entries.slice(70_000)));
     const index = await builder.build();
     // Two segments (65,536 files each) copied, then 120,000 names hashed 2,048 at a time.
     expect(pauses).toBeGreaterThanOrEqual(1 + Math.floor(120_000 / 2_048));
@@ -76,17 +77,17 @@ describe('FolderIndexBuilder', () => {
   });
 
   it('keeps a batch it was given intact and does not hold on to it', async () => {
-    const batch = PackedFiles.fromEntries([
+    const batch = packEntries([
       { path: 'a.wav', sizeBytes: 3, mtimeMs: 9, dev: 1, ino: 1 },
       { path: 'b.wav', sizeBytes: 4, mtimeMs: 8, dev: 1, ino: 2 },
     ]);
-    const before = batch.toEntries();
+    const before = entriesOf(batch);
     const builder = new FolderIndexBuilder();
     builder.add(batch);
     const index = await builder.build();
     index.upsert('a.wav', 100, 1);
     index.upsert('c.wav', 5, 5);
-    expect(batch.toEntries()).toEqual(before);
+    expect(entriesOf(batch)).toEqual(before);
     expect(index.totals()).toEqual({ sizeBytes: 109, fileCount: 3, oldestMtimeMs: 1 });
   });
 });

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FolderIndex } from '../../../electron/engine/index/folder-index.js';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
+import type { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
+import { PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import type { FileEntry } from '../../../shared/types.js';
 import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
+import { entriesOf, packEntries } from '../../../bench/lib/packed-entries.js';
 
 type Model = Map<string, { sizeBytes: number; mtimeMs: number }>;
 
@@ -83,7 +85,7 @@ describe('FolderIndex', () => {
     fc.assert(
       fc.property(initial, fc.array(op, { maxLength: 100 }), relPath, (start, steps, probe) => {
         const entries = start.map(([path, size, mtime]) => file(path, size, mtime));
-        const scan = scanOf(PackedFiles.fromEntries(entries));
+        const scan = scanOf(packEntries(entries));
         const excluded = (p: string) => p.startsWith('b/');
         const index = indexFromScan(scan, excluded);
         const model: Model = new Map();
@@ -99,7 +101,7 @@ describe('FolderIndex', () => {
         expect(index.totals()).toEqual(modelTotals(model));
         expect(index.get(probe)).toEqual(model.get(probe));
         expect(contents(index)).toEqual(model);
-        expect(scan.files.toEntries()).toEqual(entries);
+        expect(entriesOf(scan.files)).toEqual(entries);
       }),
       { numRuns: 300 },
     );
@@ -143,11 +145,7 @@ describe('FolderIndex', () => {
   });
 
   it('indexFromScan leaves out excluded files and upsert refuses them', () => {
-    const files = PackedFiles.fromEntries([
-      file('a.wav', 10, 5),
-      file('cache/x.tmp', 99, 1),
-      file('b/c.wav', 20, 7),
-    ]);
+    const files = packEntries([file('a.wav', 10, 5), file('cache/x.tmp', 99, 1), file('b/c.wav', 20, 7)]);
     const index = indexFromScan(scanOf(files), (p) => p.endsWith('.tmp'));
     expect(index.totals()).toEqual({ sizeBytes: 30, fileCount: 2, oldestMtimeMs: 5 });
     expect(index.has('cache/x.tmp')).toBe(false);

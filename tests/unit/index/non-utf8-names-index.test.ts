@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FolderIndexBuilder } from '../../../electron/engine/index/folder-index-builder.js';
-import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
+import type { PackedFiles } from '../../../electron/engine/scan/packed-files.js';
+import { PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FolderScan } from '../../../electron/engine/scan/scan-types.js';
 import { indexFromScan } from '../../../bench/lib/index-from-scan.js';
+import { entriesOf, packEntries } from '../../../bench/lib/packed-entries.js';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p))));
@@ -34,8 +36,8 @@ const scanOf = (files: PackedFiles): FolderScan => ({
 describe('non-UTF-8 names in the scan columns and the index', () => {
   it('reads paths with escapes and packs them back to the same bytes', () => {
     const files = packed();
-    expect(files.toEntries().map((e) => e.path)).toEqual(['f\udcff.wav', 'd\udcfe/g.wav', 'ok\ufffd.wav']);
-    const again = PackedFiles.fromEntries(files.toEntries());
+    expect(entriesOf(files).map((e) => e.path)).toEqual(['f\udcff.wav', 'd\udcfe/g.wav', 'ok\ufffd.wav']);
+    const again = packEntries(entriesOf(files));
     expect(again.pathBytes).toEqual(files.pathBytes);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PackedFiles, PackedFilesBuilder } from '../../../electron/engine/scan/packed-files.js';
 import type { FileEntry } from '../../../shared/types.js';
+import {
+  concatPacked,
+  entriesOf,
+  entryAt,
+  packEntries,
+  totalBytesOf,
+  transferable,
+} from '../../../bench/lib/packed-entries.js';
 
 const entries: FileEntry[] = Array.from({ length: 5_000 }, (_, i) => ({
   path: `dir-${i % 13}/naïve-${i}.wav`,
@@ -12,33 +20,34 @@ const entries: FileEntry[] = Array.from({ length: 5_000 }, (_, i) => ({
 
 describe('PackedFiles', () => {
   it('round-trips entries through a builder that has to grow', () => {
-    const packed = PackedFiles.fromEntries(entries);
+    const packed = packEntries(entries);
     expect(packed.count).toBe(entries.length);
-    expect(packed.toEntries()).toEqual(entries);
-    expect(packed.entry(4_321)).toEqual(entries[4_321]);
-    expect(packed.totalBytes()).toBe(entries.reduce((sum, e) => sum + e.sizeBytes, 0));
+    expect(entriesOf(packed)).toEqual(entries);
+    expect(entryAt(packed, 4_321)).toEqual(entries[4_321]);
+    expect(totalBytesOf(packed)).toBe(entries.reduce((sum, e) => sum + e.sizeBytes, 0));
     expect(packed.pathBytes.length).toBe(packed.pathOffsets[packed.count]);
   });
 
   it('takes the relative part of an absolute path', () => {
     const builder = new PackedFilesBuilder(1);
     builder.add(new TextEncoder().encode('/root/sub/f.txt'), '/root/'.length, 3, 4, 5, 6);
-    expect(builder.build().toEntries()).toEqual([
+    expect(entriesOf(builder.build())).toEqual([
       { path: 'sub/f.txt', sizeBytes: 3, mtimeMs: 4, dev: 5, ino: 6 },
     ]);
   });
 
   it('concatenates chunks in order', () => {
     const parts = [entries.slice(0, 10), [], entries.slice(10, 3_000), entries.slice(3_000)];
-    const joined = PackedFiles.concat(parts.map((p) => PackedFiles.fromEntries(p)));
-    expect(joined.toEntries()).toEqual(entries);
-    expect(PackedFiles.concat([]).count).toBe(0);
+    const joined = concatPacked(parts.map((p) => packEntries(p)));
+    expect(entriesOf(joined)).toEqual(entries);
+    expect(concatPacked([]).count).toBe(0);
   });
 
   it('survives a structured clone of its buffers (what a worker transfer does)', () => {
-    const packed = PackedFiles.fromEntries(entries.slice(0, 50));
-    const copy = new PackedFiles(structuredClone(packed.buffers(), { transfer: packed.transferList() }));
-    expect(copy.toEntries()).toEqual(entries.slice(0, 50));
+    const packed = packEntries(entries.slice(0, 50));
+    const { buffers, transfer } = transferable(packed);
+    const copy = new PackedFiles(structuredClone(buffers, { transfer }));
+    expect(entriesOf(copy)).toEqual(entries.slice(0, 50));
   });
 
   it('hands over untrimmed columns that read, join and index like trimmed ones', () => {
@@ -49,9 +58,9 @@ describe('PackedFiles', () => {
     const columns = builder.columns();
     expect(columns.sizeBytes.length).toBe(10_000);
     const untrimmed = new PackedFiles(columns);
-    expect(untrimmed.toEntries()).toEqual(entries.slice(0, 2_000));
-    expect(untrimmed.totalBytes()).toBe(PackedFiles.fromEntries(entries.slice(0, 2_000)).totalBytes());
-    const joined = PackedFiles.concat([untrimmed, PackedFiles.fromEntries(entries.slice(2_000))]);
-    expect(joined.toEntries()).toEqual(entries);
+    expect(entriesOf(untrimmed)).toEqual(entries.slice(0, 2_000));
+    expect(totalBytesOf(untrimmed)).toBe(totalBytesOf(packEntries(entries.slice(0, 2_000))));
+    const joined = concatPacked([untrimmed, packEntries(entries.slice(2_000))]);
+    expect(entriesOf(joined)).toEqual(entries);
   });
 });
