@@ -1,7 +1,7 @@
 /**
  * What the history store holds in memory per run: a summary, not the whole record. A record's per-file
- * lists (up to 50 entries per list and folder, bound-record.ts) made the store grow ~17 KB of heap per
- * run; the full line stays in the file and is read back, by offset, only for the page being listed.
+ * lists (up to 50 entries per list and folder, bound-record.ts) would cost kilobytes of heap per run, for
+ * every run kept; the full line stays in the file and is read back, by offset, only for the page being listed.
  */
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
 

@@ -26,7 +26,7 @@ export function walkDirsByPath(task: WalkTask, shareWanted: () => boolean = () =
   const rootText = decodeName(root);
   // Sized once for the whole budget and posted untrimmed: every batch's columns are then the same few sizes,
   // allocated once and never copied to trim. Growing from small and trimming gave glibc a stream of
-  // odd-sized blocks that it kept after they were freed (a million-file index held 270 MB, now 164 MB).
+  // odd-sized blocks that it kept after they were freed (figures in bench/PERFORMANCE.md).
   const files = new PackedFilesBuilder(task.budgetEntries, task.budgetEntries * RELATIVE_PATH_BYTES);
   const walked: Uint8Array[] = [];
   const sink: Sink = { rootDev: task.rootDev, files, stack: [], unreadable: [] };

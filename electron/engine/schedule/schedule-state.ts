@@ -1,6 +1,6 @@
 /**
  * The schedule's memory across restarts (DESIGN.md "Scheduling"): when the last automatic or manual run
- * finished, in all and per folder (a folder with its own `schedule:` counts its deadline from its own
+ * started, in all and per folder (a folder with its own `schedule:` counts its deadline from its own
  * last run), when automatic cleanup is paused until, and each folder's last emergency cleanup. Kept in a
  * small JSON file written atomically; a damaged file falls back to the history's last completed run.
  */
@@ -166,8 +166,8 @@ export class ScheduleState {
   }
 
   /**
-   * The time zone, only for a schedule at a local time of day: reading it wakes ICU, about 13 ms of CPU
-   * that an interval schedule (and a `headroom status` on one) never needs (#17 item 4).
+   * The time zone, only for a schedule at a local time of day: reading it wakes ICU, CPU time that an
+   * interval schedule (and a `headroom status` on one) never needs (bench/PERFORMANCE.md, the CLI's fixed cost).
    */
   private zoneFor(at: ScheduleInput['at']): Pick<ScheduleInput, 'timeZone'> {
     return at ? { timeZone: this.clock.timeZone?.() ?? machineTimeZone() } : {};
