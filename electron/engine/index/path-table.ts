@@ -100,8 +100,8 @@ export class PathTable {
       const start = offsets[id] as number;
       this.nameStart[id] = start;
       this.nameLength[id] = (offsets[id + 1] as number) - start;
-      // Hashed and compared in place: a view per name was a million short-lived objects, which grew V8's
-      // young generation by some 30 MB that the process then kept.
+      // Hashed and compared in place: a view per name would be one short-lived object per file, and a
+      // burst of those grows V8's young generation, which the process then keeps committed.
       const hash = fnv1a(this.names, start, start + (this.nameLength[id] as number));
       if (!keep(id) || this.holdsEarlier(id, hash)) {
         this.free(id);

@@ -1,7 +1,7 @@
 /**
  * A folder's scan and its index in one pass: each batch of files goes into the index as a worker reports
- * it, so the host never holds the joined scan beside the index (for a million files that was 60 MB more at
- * the peak, and a 0.5 s synchronous build).
+ * it, so the host never holds the joined scan beside the index, nor stops for one synchronous build (what
+ * both cost on a million files: bench/PERFORMANCE.md).
  */
 import { releaseFreeMemorySoon } from '../scan/release-free-memory.js';
 import { scanFolder } from '../scan/scan-folder.js';

@@ -35,7 +35,7 @@ export const nodeWatchDir: WatchDirFn = (absDir, onEvent, onError, options) => {
     onEvent(filename === null ? null : typeof filename === 'string' ? filename : decodeName(filename));
   const watcher = watch(fsPath(absDir), { persistent: true, recursive, encoding: 'buffer' }, listener);
   watcher.on('error', onError);
-  // The FSWatcher itself is the handle: no wrapper object and closure per watched directory (#17 item 5).
+  // The FSWatcher itself is the handle: no wrapper object and closure per watched directory.
   return watcher;
 };
 

@@ -1,6 +1,6 @@
 /**
  * Keeps V8's young generation at its starting size for the long-lived processes (`run`, `serve`, the tray
- * app), #17 item 5. Setting up the watchers and indexing a large scan allocate fast, so V8 grows each
+ * app). Setting up the watchers and indexing a large scan allocate fast, so V8 grows each
  * semi-space to its 16 MB maximum and keeps it committed for the life of the process, though almost
  * nothing there survives: about 12 MB of resident memory that a service holding a million files never
  * uses again.

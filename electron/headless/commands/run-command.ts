@@ -57,7 +57,7 @@ function describe(name: EventName, payload: EventPayloads[EventName], style: Cli
   switch (name) {
     case 'snapshot': {
       const s = payload as EventPayloads['snapshot'];
-      // A folder still in its first scan has no level yet (issue 17: `run` answers before scans end).
+      // A folder still in its first scan has no level yet (`run` answers before scans end).
       const levelOf = (f: (typeof s.folders)[number]) =>
         f.scanning ? 'scanning…' : style.level(f.level, f.level);
       const levels = s.folders.map((f) => `${f.name} ${levelOf(f)}`).join(', ');
