@@ -22,7 +22,7 @@ const usable = process.platform === 'linux' && process.getuid?.() === 0 && canUn
 if (!usable) console.log('trash-mounts: skipped: needs Linux, root and unshare -m to make bind mounts');
 
 let base = '';
-afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+afterEach(() => fs.rmSync(base, { recursive: true, force: true }), 300_000);
 
 /** `base/src` bind-mounted at `base/mnt`, a root `mnt/root` with old files, and a home trash in `base/xdg`. */
 function setUp(files: string[]) {
