@@ -14,6 +14,7 @@ import { Scheduler } from '../../../electron/engine/schedule/scheduler.js';
 import type { AppConfig, FolderRules, FolderSchedule } from '../../../shared/types.js';
 import { makeTempDir } from '../../support/make-tree.js';
 import { manualClock, type ManualClock } from '../../support/manual-clock.js';
+import { folderRules } from '../../support/folder-rules.js';
 
 const HOUR = 3_600_000;
 const STEP_MS = 5 * 60_000;
@@ -38,24 +39,7 @@ async function stopAll(): Promise<void> {
 }
 
 function folder(name: string, schedule?: FolderSchedule): FolderRules {
-  return {
-    name,
-    path: join(dir, name),
-    maxSizeBytes: null,
-    maxFiles: 10,
-    maxAgeDays: null,
-    minAgeMinutes: 10,
-    sizeTargetPercent: 80,
-    exclude: [],
-    protect: [],
-    action: 'delete',
-    enabled: true,
-    caseSensitiveGlobs: true,
-    kind: 'files',
-    manifestFile: null,
-    retentionHours: null,
-    ...(schedule ? { schedule } : {}),
-  };
+  return folderRules({ name, path: join(dir, name), maxFiles: 10, ...(schedule ? { schedule } : {}) });
 }
 
 /** Global: every 5 hours. `temp` follows it; `renders` runs daily at 02:30 local; `cache` every 2 hours. */
