@@ -2,6 +2,7 @@
 import { formatBytes } from '../../../shared/format.js';
 import type { UsageHistory } from '../../../shared/usage-history.js';
 import { freedPerDay } from '../view/freed-per-day.js';
+import { ChartTable } from './chart-table.js';
 
 const W = 600;
 const H = 120;
@@ -56,31 +57,12 @@ export function FreedChart({ history, nowMs }: { history: UsageHistory | null; n
           today
         </text>
       </svg>
-      <details className="chart-table">
-        <summary>Space freed per day, as a table</summary>
-        {freedDays.length === 0 ? (
-          <p>No cleanup freed space in the last 30 days.</p>
-        ) : (
-          <div className="table-scroll chart-table-box">
-            <table aria-label="Space freed per day">
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Freed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {freedDays.map((d) => (
-                  <tr key={d.dayMs}>
-                    <td>{dayText(d.dayMs)}</td>
-                    <td>{formatBytes(d.bytes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </details>
+      <ChartTable
+        title="Space freed per day"
+        columns={['Day', 'Freed']}
+        rows={freedDays.map((d) => ({ key: d.dayMs, cells: [dayText(d.dayMs), formatBytes(d.bytes)] }))}
+        empty="No cleanup freed space in the last 30 days."
+      />
     </figure>
   );
 }

@@ -8,6 +8,7 @@ import type { FolderStatus } from '../../../shared/types.js';
 import type { UsagePoint } from '../../../shared/usage-history.js';
 import { localTime } from '../view/relative-time.js';
 import { usageChartModel, type UsageChartModel } from '../view/usage-chart-model.js';
+import { ChartTable } from './chart-table.js';
 
 const W = 600;
 const H = 170;
@@ -107,31 +108,19 @@ export function UsageChart({
           now
         </text>
       </svg>
-      <details className="chart-table">
-        <summary>{title}, as a table</summary>
-        <div className="table-scroll chart-table-box">
-          <table aria-label={title}>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Size</th>
-                <th scope="col">Files</th>
-                <th scope="col">Cleanups</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.atMs}>
-                  <td>{localTime(new Date(p.atMs).toISOString())}</td>
-                  <td>{formatBytes(p.sizeBytes)}</td>
-                  <td>{formatCount(p.fileCount)}</td>
-                  <td>{p.freedBytes > 0 ? `${formatBytes(p.freedBytes)} freed` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable
+        title={title}
+        columns={['Time', 'Size', 'Files', 'Cleanups']}
+        rows={points.map((p) => ({
+          key: p.atMs,
+          cells: [
+            localTime(new Date(p.atMs).toISOString()),
+            formatBytes(p.sizeBytes),
+            formatCount(p.fileCount),
+            p.freedBytes > 0 ? `${formatBytes(p.freedBytes)} freed` : '',
+          ],
+        }))}
+      />
     </figure>
   );
 }
