@@ -45,14 +45,21 @@ const engine = await createEngine({
   live: true,
   log: (m) => log.push(m),
 });
-const runs: { trigger: string; removed: number; status: string }[] = [];
+const runs: { trigger: string; removed: number; status: string; problems: string[] }[] = [];
 let warnings = 0;
 let snapshots = 0;
 let running = 0;
 engine.on('cleanupStarted', () => running++);
 engine.on('cleanupFinished', (r) => {
   running--;
-  runs.push({ trigger: r.trigger, removed: r.filesRemoved, status: r.status });
+  // What went wrong in a run that did not complete, so a failing soak explains itself.
+  const problems = r.folders.flatMap((f) => [...f.errors.map((e) => `${e.code} ${e.path}`), ...f.notes]);
+  runs.push({
+    trigger: r.trigger,
+    removed: r.filesRemoved,
+    status: r.status,
+    problems: problems.slice(0, 5),
+  });
 });
 engine.on('warning', () => warnings++);
 engine.on('snapshot', () => snapshots++);
