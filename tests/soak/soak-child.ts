@@ -103,6 +103,9 @@ const snapshot = await engine.getSnapshot();
 const history = await engine.getHistory({ limit: 1000 });
 const historyBytes = (await fs.stat(join(dir, 'data', HISTORY_FILE))).size;
 const filesOnDisk = (await fs.readdir(root)).length;
+// The runs the figures count are those heard before shutdown: a run the last snapshot started while
+// dispose() stops the engine is cancelled, as it should be, and never reaches the history read above.
+const heard = runs.slice();
 await engine.dispose();
 const pendingTimersAfterDispose = clock.pendingTimers();
 await fs.rm(dir, { recursive: true, force: true });
@@ -114,7 +117,7 @@ process.stdout.write(
     deletedByTool,
     filesOnDisk,
     snapshotFiles: folder?.fileCount,
-    runs,
+    runs: heard,
     historyRuns: history.runs.length,
     damagedLines: history.damagedLines,
     historyBytes,
