@@ -1,4 +1,5 @@
 import { manualClock } from '../../support/manual-clock.js';
+import { folderRules } from '../../support/folder-rules.js';
 import { describe, expect, it } from 'vitest';
 import type { FolderRules, FolderStatus } from '../../../shared/types.js';
 import { MS_PER_MINUTE } from '../../../shared/units.js';
@@ -9,23 +10,7 @@ import type { LiveStats } from '../../../electron/engine/live/live-types.js';
 
 const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
 
-const rules: FolderRules = {
-  name: 'outputs',
-  path: '/data/outputs',
-  maxSizeBytes: 1000,
-  maxFiles: 10,
-  maxAgeDays: null,
-  minAgeMinutes: 10,
-  sizeTargetPercent: 80,
-  exclude: [],
-  protect: [],
-  action: 'delete',
-  enabled: true,
-  caseSensitiveGlobs: true,
-  kind: 'files',
-  manifestFile: null,
-  retentionHours: null,
-};
+const rules: FolderRules = folderRules({ maxSizeBytes: 1000, maxFiles: 10 });
 
 function source(stats: Omit<LiveStats, 'watch'>, history: SizeHistory): LiveSource {
   return {
