@@ -311,11 +311,20 @@ export class LiveRuntime implements EngineRuntime {
 
   private async onConfigChange(): Promise<void> {
     if (this.disposed) return;
-    await this.folders.sync(this.config());
+    const config = this.config();
+    await this.folders.sync(config);
+    this.forgetRemoved(config);
     await this.deps.gate.review(this.config());
     // The interval may have changed, or scheduled cleanup been turned on or off.
     this.scheduler.rearm();
     await this.push();
+  }
+
+  /** A folder that left the configuration leaves no warning state or emergency timer behind. */
+  private forgetRemoved(config: AppConfig | null): void {
+    const names = (config?.folders ?? []).map((f) => f.name);
+    this.monitor.keepOnly(names);
+    this.emergencies.keepOnly(names);
   }
 
   private schedulePush(): void {

@@ -92,6 +92,11 @@ export class EmergencyWatch {
     this.folders.delete(folder);
   }
 
+  /** Forgets every folder not named: they left the configuration. */
+  keepOnly(names: readonly string[]): void {
+    for (const name of [...this.folders.keys()]) if (!names.includes(name)) this.forget(name);
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const name of [...this.folders.keys()]) this.forget(name);

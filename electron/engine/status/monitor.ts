@@ -84,6 +84,14 @@ export class Monitor {
     for (const event of events) this.options.onWarning?.(event);
     return events;
   }
+
+  /**
+   * Forgets the folders that left the configuration: one added back later under the same name starts
+   * afresh, and warns again about a limit it is still over.
+   */
+  keepOnly(names: readonly string[]): void {
+    for (const name of [...this.alerts.keys()]) if (!names.includes(name)) this.alerts.delete(name);
+  }
 }
 
 function freshAlerts(): FolderAlerts {

@@ -127,6 +127,16 @@ describe('Monitor hysteresis (fake clock)', () => {
     expect(kinds(polling)).toEqual(['polling']);
   });
 
+  it('forgets a folder that left the configuration: added back still over, it raises over again', () => {
+    const monitor = new Monitor({ clock: manualClock() });
+    const outputs = status(rules({ maxSizeBytes: 1000 }), 1010);
+    expect(monitor.observe(outputs, settings).map((e) => e.kind)).toEqual(['over']);
+    monitor.keepOnly(['outputs']);
+    expect(monitor.observe(outputs, settings)).toEqual([]);
+    monitor.keepOnly(['other']);
+    expect(monitor.observe(outputs, settings).map((e) => e.kind)).toEqual(['over']);
+  });
+
   it('stays quiet about a disabled folder', () => {
     const monitor = new Monitor({
       clock: manualClock(),
