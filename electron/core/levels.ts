@@ -7,8 +7,6 @@ import { MS_PER_DAY } from '../../shared/units.js';
 
 /** Points below the warning threshold a folder must drop to before it can notify again. */
 export const REARM_POINTS = 5;
-/** Points above the free-space floor a volume must recover to before it can notify again. */
-export const LOW_DISK_REARM_POINTS = 2;
 
 /** What a folder's totals are measured by. `oldestMtimeMs` is null for an empty folder. */
 export interface FolderStats {
@@ -96,37 +94,4 @@ export function nextAlertState(
     return { state: { notified: 'warning' }, raise: 'warning' };
   }
   return { state: prev, raise: null };
-}
-
-/** Free space in percent of the volume; 100 for a volume whose size could not be read (total 0). */
-function freePercent(freeBytes: number, totalBytes: number): number {
-  return totalBytes > 0 ? (freeBytes / totalBytes) * 100 : 100;
-}
-
-/** True when the volume has less than `floorPercent` of its size free. A floor of 0 never is low. */
-export function lowDisk(freeBytes: number, totalBytes: number, floorPercent: number): boolean {
-  return freePercent(freeBytes, totalBytes) < floorPercent;
-}
-
-/** Whether a volume has notified "low disk" since it was last re-armed. Start at `{ notified: false }`. */
-export interface LowDiskState {
-  notified: boolean;
-}
-
-/**
- * Hysteresis for a volume's low-disk notification: notifies when the volume becomes low, then stays quiet
- * until its free space is back at `floorPercent + 2` points or more (a volume filling and draining around
- * the floor would notify on every reading otherwise).
- */
-export function nextLowDiskState(
-  prev: LowDiskState,
-  freeBytes: number,
-  totalBytes: number,
-  floorPercent: number,
-): { state: LowDiskState; raise: boolean } {
-  if (lowDisk(freeBytes, totalBytes, floorPercent)) {
-    return prev.notified ? { state: prev, raise: false } : { state: { notified: true }, raise: true };
-  }
-  const recovered = freePercent(freeBytes, totalBytes) >= floorPercent + LOW_DISK_REARM_POINTS;
-  return { state: recovered ? { notified: false } : prev, raise: false };
 }

@@ -23,7 +23,7 @@ import type { CleanupService } from '../cleanup/cleanup-service.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { watchConfigFile } from '../config/watch-config-file.js';
 import { liveFolderStatus } from '../status/live-folder-status.js';
-import { Monitor } from '../status/monitor.js';
+import { Monitor, type MonitorSettings } from '../status/monitor.js';
 import { VolumeCache } from '../status/volume-cache.js';
 import type { Clock, Disposer, LogFn } from '../ports.js';
 import type { ScheduleState } from '../schedule/schedule-state.js';
@@ -32,7 +32,7 @@ import { Scheduler } from '../schedule/scheduler.js';
 import { buildFolderStatus } from '../status/build-folder-status.js';
 import { summarise } from '../status/summarise-snapshot.js';
 import { ChangeThrottle } from '../live/change-throttle.js';
-import { lowDiskRules } from '../../core/low-disk.js';
+import { freeSpaceFloor, lowDiskRules } from '../../core/low-disk.js';
 import { LowDiskGuard } from '../status/low-disk-guard.js';
 import { emergencyConfig, emergencyReading, withEmergencies } from './emergency-readings.js';
 import type { ScanFn } from '../live/live-types.js';
@@ -154,10 +154,7 @@ export class LiveRuntime implements EngineRuntime {
   async snapshot(): Promise<Snapshot> {
     const config = this.config();
     const nowMs = this.deps.clock.now();
-    const settings = {
-      warningThresholdPercent: config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent,
-      freeSpaceFloorPercent: config?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
-    };
+    const settings = statusSettings(config);
     const folders = await Promise.all(
       this.folders
         .sources()
@@ -336,12 +333,8 @@ export class LiveRuntime implements EngineRuntime {
     if (this.disposed) return;
     try {
       const snapshot = await this.snapshot();
-      const settings = {
-        warningThresholdPercent: snapshot.warningThresholdPercent,
-        freeSpaceFloorPercent:
-          this.config()?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
-      };
       const config = this.config();
+      const settings = statusSettings(config);
       for (const folder of snapshot.folders) {
         // A folder still in its first scan has no level yet: nothing to warn about or act on.
         if (folder.scanning) continue;
@@ -359,6 +352,14 @@ export class LiveRuntime implements EngineRuntime {
       this.deps.log(`could not build a snapshot: ${(error as Error).message}`);
     }
   }
+}
+
+/** What a folder's status and its warnings are measured against. */
+function statusSettings(config: AppConfig | null): MonitorSettings {
+  return {
+    warningThresholdPercent: config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent,
+    freeSpaceFloor: freeSpaceFloor(config),
+  };
 }
 
 const DISABLED_STATS = { exists: true, error: null, sizeBytes: 0, fileCount: 0, oldestMtimeMs: null };

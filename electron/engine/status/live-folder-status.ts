@@ -23,7 +23,7 @@ export async function liveFolderStatus(
   nowMs: number,
 ): Promise<FolderStatus> {
   const live = source.status(nowMs);
-  const volume = live.exists ? await volumes.get(source.rules.path, settings.freeSpaceFloorPercent) : null;
+  const volume = live.exists ? await volumes.get(source.rules.path, settings.freeSpaceFloor) : null;
   const fullInMs = live.exists
     ? forecastFullInMs(withSizeNow(source.sizeHistory(), nowMs, live.sizeBytes), source.rules.maxSizeBytes)
     : null;

@@ -6,7 +6,7 @@
  * cannot help is not rescanned every 10 minutes.
  */
 import { stat, statfs } from 'node:fs/promises';
-import { volumeIsLow, type VolumeSpace } from '../../core/low-disk.js';
+import { freeSpaceFloor, volumeIsLow, type VolumeSpace } from '../../core/low-disk.js';
 import type { AppConfig } from '../../../shared/types.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../../shared/units.js';
 import type { Clock, Disposer } from '../ports.js';
@@ -73,9 +73,9 @@ export class LowDiskGuard {
       entry.folders.push(folder.name);
       volumes.set(reading.dev, entry);
     }
-    const floorBytes = config.freeSpaceFloorBytes ?? null;
+    const floor = freeSpaceFloor(config);
     for (const [dev, { reading, folders }] of volumes) {
-      if (!volumeIsLow(reading, config.freeSpaceFloorPercent, floorBytes)) {
+      if (!volumeIsLow(reading, floor)) {
         this.quietUntil.delete(dev);
         continue;
       }

@@ -3,19 +3,15 @@
  * Emergency cleanups have their own state (EmergencyWatch), not this hysteresis.
  */
 import type { FolderStatus, Level, WarningEvent, WarningKind } from '../../../shared/types.js';
-import {
-  INITIAL_ALERT_STATE,
-  nextAlertState,
-  nextLowDiskState,
-  type AlertState,
-  type LowDiskState,
-} from '../../core/levels.js';
+import { INITIAL_ALERT_STATE, nextAlertState, type AlertState } from '../../core/levels.js';
+import { nextLowDiskState, type FreeSpaceFloor, type LowDiskState } from '../../core/low-disk.js';
 import type { Clock } from '../ports.js';
 import { lowDiskMessage, usageMessage } from './warning-messages.js';
 
 export interface MonitorSettings {
   warningThresholdPercent: number;
-  freeSpaceFloorPercent: number;
+  /** The floor a volume is low under (core/low-disk.ts `freeSpaceFloor`). */
+  freeSpaceFloor: FreeSpaceFloor;
 }
 
 export interface MonitorOptions {
@@ -61,8 +57,7 @@ export class Monitor {
     if (usage.raise === 'over') raise('over', 'over', `${usageMessage(status)}: over its limit`);
 
     if (status.volume !== null) {
-      const { freeBytes, totalBytes } = status.volume;
-      const disk = nextLowDiskState(alerts.lowDisk, freeBytes, totalBytes, settings.freeSpaceFloorPercent);
+      const disk = nextLowDiskState(alerts.lowDisk, status.volume, settings.freeSpaceFloor);
       alerts.lowDisk = disk.state;
       if (disk.raise) raise('low-disk', 'warning', lowDiskMessage(status.name, status.volume));
     }

@@ -11,6 +11,7 @@ import type {
 import { realpath } from 'node:fs/promises';
 import { compileGlobs, folderGlobOptions } from '../../core/glob-match.js';
 import { maxAgeCutoffMs } from '../../core/levels.js';
+import { freeSpaceFloor } from '../../core/low-disk.js';
 import { scanFolderIndex } from '../index/scan-folder-index.js';
 import { buildFolderStatus } from './build-folder-status.js';
 import { summarise } from './summarise-snapshot.js';
@@ -38,12 +39,7 @@ export async function oneShotSnapshot(
     });
     const totals = index.totals();
     const stats = { exists: scan.exists, error: scan.error, ...totals };
-    const volume = scan.exists
-      ? await volumeSpace(
-          rules.path,
-          config?.freeSpaceFloorPercent ?? CONFIG_DEFAULTS.free_space_floor_percent,
-        )
-      : null;
+    const volume = scan.exists ? await volumeSpace(rules.path, freeSpaceFloor(config)) : null;
     const filesPastMaxAge =
       rules.maxAgeDays === null ? null : index.countOlderThan(maxAgeCutoffMs(rules.maxAgeDays, nowMs));
     const threshold = config?.warningThresholdPercent ?? CONFIG_DEFAULTS.warning_threshold_percent;

@@ -3,11 +3,8 @@ import {
   folderUsage,
   INITIAL_ALERT_STATE,
   levelFor,
-  lowDisk,
   nextAlertState,
-  nextLowDiskState,
   type AlertState,
-  type LowDiskState,
 } from '../../../electron/core/levels.js';
 import type { FolderLimits, Level } from '../../../shared/types.js';
 import { MS_PER_DAY } from '../../../shared/units.js';
@@ -122,26 +119,5 @@ describe('nextAlertState', () => {
 
   it('re-arms at 0 when the threshold is 5 or less', () => {
     expect(raises([4, 2, 4, 0, 4], 3)).toEqual(['warning', null, null, null, 'warning']);
-  });
-});
-
-describe('lowDisk', () => {
-  it.each([
-    { free: 4, total: 100, floor: 5, low: true },
-    { free: 5, total: 100, floor: 5, low: false },
-    { free: 0, total: 100, floor: 0, low: false },
-    { free: 0, total: 0, floor: 5, low: false },
-  ])('$free of $total free with a $floor% floor → $low', ({ free, total, floor, low }) => {
-    expect(lowDisk(free, total, floor)).toBe(low);
-  });
-
-  it('notifies once per dip and re-arms 2 points above the floor', () => {
-    let state: LowDiskState = { notified: false };
-    const raised = [6, 4.9, 5.5, 4.5, 6.5, 7, 4].map((freePercent) => {
-      const next = nextLowDiskState(state, freePercent * 10, 1000, 5);
-      state = next.state;
-      return next.raise;
-    });
-    expect(raised).toEqual([false, true, false, false, false, false, true]);
   });
 });

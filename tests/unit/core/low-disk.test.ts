@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lowDiskRules, volumeIsLow } from '../../../electron/core/low-disk.js';
+import {
+  lowDiskRules,
+  nextLowDiskState,
+  volumeIsLow,
+  type LowDiskState,
+} from '../../../electron/core/low-disk.js';
 import { planFolder } from '../../../electron/core/plan-cleanup.js';
 import type { FileEntry, FolderRules } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
@@ -23,10 +28,48 @@ const files = (n: number): FileEntry[] =>
 
 describe('volumeIsLow', () => {
   it('is low under the percent floor, or under the byte floor when one is set', () => {
-    expect(volumeIsLow({ freeBytes: 4 * GB, totalBytes: 100 * GB }, 5, null)).toBe(true);
-    expect(volumeIsLow({ freeBytes: 5 * GB, totalBytes: 100 * GB }, 5, null)).toBe(false);
-    expect(volumeIsLow({ freeBytes: 9 * GB, totalBytes: 100 * GB }, 5, 10 * GB)).toBe(true);
-    expect(volumeIsLow({ freeBytes: 0, totalBytes: 0 }, 5, 10 * GB)).toBe(false);
+    const volume = (freeGb: number, totalGb = 100) => ({ freeBytes: freeGb * GB, totalBytes: totalGb * GB });
+    expect(volumeIsLow(volume(4), { percent: 5, bytes: null })).toBe(true);
+    expect(volumeIsLow(volume(5), { percent: 5, bytes: null })).toBe(false);
+    expect(volumeIsLow(volume(9), { percent: 5, bytes: 10 * GB })).toBe(true);
+    expect(volumeIsLow(volume(0), { percent: 0, bytes: null })).toBe(false);
+    expect(volumeIsLow(volume(0, 0), { percent: 5, bytes: 10 * GB })).toBe(false);
+  });
+});
+
+describe('nextLowDiskState', () => {
+  /** Feeds free space in percent of a 1,000-byte volume; returns what each reading raised. */
+  const raised = (floor: { percent: number; bytes: number | null }, freePercents: number[]) => {
+    let state: LowDiskState = { notified: false };
+    return freePercents.map((freePercent) => {
+      const next = nextLowDiskState(state, { freeBytes: freePercent * 10, totalBytes: 1000 }, floor);
+      state = next.state;
+      return next.raise;
+    });
+  };
+
+  it('notifies once per dip under the percent floor and re-arms 2 points above it', () => {
+    expect(raised({ percent: 5, bytes: null }, [6, 4.9, 5.5, 4.5, 6.5, 7, 4])).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('notifies under the byte floor too, re-arming 2 points of the volume above it', () => {
+    // A 100-byte floor is 10% of this volume; the percent floor (0) is off.
+    expect(raised({ percent: 0, bytes: 100 }, [20, 9, 11, 9, 12, 9])).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });
 

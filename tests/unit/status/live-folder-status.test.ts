@@ -8,7 +8,7 @@ import { VolumeCache } from '../../../electron/engine/status/volume-cache.js';
 import { SizeHistory } from '../../../electron/engine/live/size-history.js';
 import type { LiveStats } from '../../../electron/engine/live/live-types.js';
 
-const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
+const settings = { warningThresholdPercent: 80, freeSpaceFloor: { percent: 5, bytes: null } };
 
 const rules: FolderRules = folderRules({ maxSizeBytes: 1000, maxFiles: 10 });
 
@@ -71,11 +71,11 @@ describe('liveFolderStatus (fake clock, fake volume reader port)', () => {
       totalBytes: 100,
       low: false,
     }));
-    expect((await volumes.get('/v', 5))?.freeBytes).toBe(1);
+    expect((await volumes.get('/v', settings.freeSpaceFloor))?.freeBytes).toBe(1);
     clock.advance(4999);
-    expect((await volumes.get('/v', 5))?.freeBytes).toBe(1);
+    expect((await volumes.get('/v', settings.freeSpaceFloor))?.freeBytes).toBe(1);
     clock.advance(1);
-    expect((await volumes.get('/v', 5))?.freeBytes).toBe(2);
+    expect((await volumes.get('/v', settings.freeSpaceFloor))?.freeBytes).toBe(2);
   });
 
   it('reports a missing folder as a warning (issue 12), without volume or forecast', async () => {

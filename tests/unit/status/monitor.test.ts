@@ -6,7 +6,7 @@ import { Monitor } from '../../../electron/engine/status/monitor.js';
 import { buildFolderStatus } from '../../../electron/engine/status/build-folder-status.js';
 import { folderRules } from '../../support/folder-rules.js';
 
-const settings = { warningThresholdPercent: 80, freeSpaceFloorPercent: 5 };
+const settings = { warningThresholdPercent: 80, freeSpaceFloor: { percent: 5, bytes: null } };
 
 function rules(overrides: Partial<FolderRules> = {}): FolderRules {
   return folderRules({ maxSizeBytes: 5 * BYTES_PER_GB, ...overrides });
