@@ -31,10 +31,10 @@ import { TOKEN_FILE } from '../fs/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from '../fs/instance-lock.js';
 import { ensurePrivateDataDir } from '../fs/private-data-dir.js';
 import { systemClock } from '../ports.js';
+import { LiveFolders } from './live-folders.js';
 import { LiveRuntime } from './live-runtime.js';
 import { ScheduleState } from '../schedule/schedule-state.js';
 import type { EngineRuntime } from './engine-runtime.js';
-import { LiveIndexLookup } from './live-index-lookup.js';
 import { OneShotRuntime } from './one-shot-runtime.js';
 
 export const HISTORY_FILE = 'history.jsonl';
@@ -70,8 +70,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
   const usage = await UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log });
-  // The consent gate measures a folder from its live index when there is one (LiveRuntime.start binds it).
-  const liveIndexes = new LiveIndexLookup();
+  // The consent gate measures a folder from its live index when there is one (none in a CLI command).
+  const liveFolders = options.live ? new LiveFolders(clock, log, options.liveScan) : null;
   const ledger = await ConsentLedger.open(
     join(dataDir, CONSENT_FILE),
     config.current()?.config.folders ?? [],
@@ -80,7 +80,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const gate = new ConsentGate(
     ledger,
     clock,
-    folderFiles((rules) => liveIndexes.indexOf(rules)),
+    folderFiles((rules) => liveFolders?.indexOf(rules) ?? null),
   );
   const cleanup = new CleanupService({
     history: opened.store,
@@ -114,21 +114,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   });
   // Returns before the folders are scanned: each says it is scanning until its first scan ends.
-  const scan = options.liveScan;
-  const runtime: EngineRuntime = options.live
-    ? liveIndexes.bind(
-        await LiveRuntime.start({
-          config,
-          cleanup,
-          schedule,
-          gate,
-          clock,
-          emit,
-          log,
-          usage,
-          ...(scan ? { scan } : {}),
-        }),
-      )
+  const runtime: EngineRuntime = liveFolders
+    ? await LiveRuntime.start({
+        config,
+        cleanup,
+        schedule,
+        gate,
+        clock,
+        emit,
+        log,
+        usage,
+        folders: liveFolders,
+      })
     : new OneShotRuntime({ config, cleanup, schedule, clock });
 
   /** Writes to history and schedule belong to the data folder's owner. */

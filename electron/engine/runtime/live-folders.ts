@@ -2,6 +2,7 @@
  * The set of live folders, kept in step with the configuration: a folder whose path, exclusions or
  * enabled flag changed is restarted; a limit change only swaps its rules (no rescan needed). Folders start
  * scanning and are added at once; nothing here waits for a scan, except `scanned` for those that must.
+ * Built before the live runtime, so the consent gate (which the runtime needs) can read their indexes too.
  */
 import { CONFIG_DEFAULTS } from '../../../shared/config-schema.js';
 import type { AppConfig, FolderRules, FolderRunResult } from '../../../shared/types.js';
@@ -21,10 +22,10 @@ export class LiveFolders {
   private readonly entries = new Map<string, Entry>();
   /** Folder names in configuration order. */
   private order: string[] = [];
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly clock: Clock,
-    private readonly onChanged: () => void,
     private readonly log: LogFn,
     /** The folders' scan; default the real one (tests hold a first scan here). */
     private readonly scan?: ScanFn,
@@ -43,6 +44,12 @@ export class LiveFolders {
     for (const rules of wanted.values()) {
       if (!this.entries.has(rules.name)) this.startOne(rules, pollIntervalMs);
     }
+  }
+
+  /** Calls `listener` whenever a folder's files change (after its watcher settled them). */
+  onChanged(listener: () => void): Disposer {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** Sources for status building, in configuration order; null for a disabled folder. */
@@ -124,7 +131,10 @@ export class LiveFolders {
           ...(scan ? { scan } : {}),
         })
       : null;
-    const unsubscribe = live?.onChanged(this.onChanged) ?? (() => {});
+    const changed = () => {
+      for (const listener of this.listeners) listener();
+    };
+    const unsubscribe = live?.onChanged(changed) ?? (() => {});
     this.entries.set(rules.name, { key: restartKey(rules), rules, live, unsubscribe });
   }
 

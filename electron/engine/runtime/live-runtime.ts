@@ -35,8 +35,7 @@ import { ChangeThrottle } from '../live/change-throttle.js';
 import { freeSpaceFloor, lowDiskRules } from '../../core/low-disk.js';
 import { LowDiskGuard } from '../status/low-disk-guard.js';
 import { emergencyConfig, emergencyReading, withEmergencies } from './emergency-readings.js';
-import type { ScanFn } from '../live/live-types.js';
-import { LiveFolders } from './live-folders.js';
+import type { LiveFolders } from './live-folders.js';
 import type { UsageHistoryStore, UsageReading } from '../history/usage-history-store.js';
 import { UsageSampler } from './usage-sampler.js';
 import type { EngineRuntime } from './engine-runtime.js';
@@ -60,8 +59,8 @@ export interface LiveRuntimeDeps {
   log: LogFn;
   /** Where each folder's usage over time is kept (sampled every 5 minutes and after each run). */
   usage: UsageHistoryStore;
-  /** The live folders' scan; default the real one (tests hold a first scan here). */
-  scan?: ScanFn;
+  /** The live folders, not yet synced (the consent gate reads their indexes too); the runtime disposes them. */
+  folders: LiveFolders;
 }
 
 export class LiveRuntime implements EngineRuntime {
@@ -85,7 +84,8 @@ export class LiveRuntime implements EngineRuntime {
     this.stopping = new Promise<void>((resolve) => (this.stop = resolve));
     this.pushes = new ChangeThrottle(clock, SNAPSHOT_INTERVAL_MS);
     this.pushes.listen(() => void this.push());
-    this.folders = new LiveFolders(clock, () => this.schedulePush(), deps.log, deps.scan);
+    this.folders = deps.folders;
+    this.disposers.push(this.folders.onChanged(() => this.schedulePush()));
     this.volumes = new VolumeCache(clock);
     this.sampler = new UsageSampler(clock, deps.usage, (nowMs) => this.readings(nowMs));
     this.scheduler = new Scheduler({
@@ -180,11 +180,6 @@ export class LiveRuntime implements EngineRuntime {
     if (pending === null) return null;
     const nextRunAt = this.deps.schedule.status(this.config(), this.deps.cleanup.running).nextRunAt;
     return { ...pending, appliesAt: pending.held ? null : nextRunAt };
-  }
-
-  /** The live index of a folder counted as `rules` count (see LiveFolders.indexOf). */
-  indexOf(rules: FolderRules): FolderIndex | null {
-    return this.folders.indexOf(rules);
   }
 
   spaceIndex(rules: FolderRules): FolderIndex {
