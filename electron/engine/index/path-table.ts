@@ -44,22 +44,9 @@ export class PathTable {
   /**
    * A table over names already packed back to back (a scan's paths) that shares `bytes` instead of copying
    * them: it never writes into them, and moves to an arena of its own when it first needs room. Name `i` gets
-   * id `i`; a name that `keep` rejects, or that repeats an earlier one, is freed at once.
-   */
-  static fromPacked(
-    bytes: Uint8Array,
-    offsets: Uint32Array,
-    count: number,
-    keep: (i: number) => boolean = () => true,
-  ): PathTable {
-    const table = PathTable.overPacked(bytes, offsets, count);
-    table.indexPacked(offsets, 0, count, keep);
-    return table;
-  }
-
-  /**
-   * `fromPacked` in slices of about `sliceMs` each, awaiting `pause()` between them: hashing a million
-   * names takes from 0.3 s to well over a second on a busy machine, far longer than the host may be held.
+   * id `i`; a name that repeats an earlier one is freed at once. Built in slices of about `sliceMs` each,
+   * awaiting `pause()` between them: hashing a million names takes from 0.3 s to well over a second on a busy
+   * machine, far longer than the host may be held.
    */
   static async fromPackedInSlices(
     bytes: Uint8Array,
@@ -75,7 +62,7 @@ export class PathTable {
         await pause();
         sliceStarted = performance.now();
       }
-      table.indexPacked(offsets, from, Math.min(count, from + SLICE_CHECK_IDS), () => true);
+      table.indexPacked(offsets, from, Math.min(count, from + SLICE_CHECK_IDS));
     }
     return table;
   }
@@ -94,7 +81,7 @@ export class PathTable {
   }
 
   /** Puts packed names `from … to-1` into the slots (ids in order, so the free list stays consistent). */
-  private indexPacked(offsets: Uint32Array, from: number, to: number, keep: (i: number) => boolean): void {
+  private indexPacked(offsets: Uint32Array, from: number, to: number): void {
     const mask = this.slots.length - 1;
     for (let id = from; id < to; id++) {
       const start = offsets[id] as number;
@@ -103,7 +90,7 @@ export class PathTable {
       // Hashed and compared in place: a view per name would be one short-lived object per file, and a
       // burst of those grows V8's young generation, which the process then keeps committed.
       const hash = fnv1a(this.names, start, start + (this.nameLength[id] as number));
-      if (!keep(id) || this.holdsEarlier(id, hash)) {
+      if (this.holdsEarlier(id, hash)) {
         this.free(id);
         continue;
       }

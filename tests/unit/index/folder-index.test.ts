@@ -80,7 +80,7 @@ describe('FolderIndex', () => {
     );
   });
 
-  it('built from a scan, behaves like a Map and leaves the scan it shares bytes with untouched', () => {
+  it('built from a scan, behaves like a Map and leaves the scan untouched', () => {
     const initial = fc.array(fc.tuple(relPath, fc.nat(1e6), fc.nat(100)), { maxLength: 60 });
     fc.assert(
       fc.property(initial, fc.array(op, { maxLength: 100 }), relPath, (start, steps, probe) => {
