@@ -4,41 +4,22 @@
  * live index follows such files instead of losing them as "gone".
  */
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFsWatchBackend } from '../../../electron/engine/live/fs-watch-backend.js';
-import type { RawChange, WatchFailure, WatchHandle } from '../../../electron/engine/live/watch-backend.js';
-import { tempRoot, waitFor } from './wait-for.js';
+import { waitFor } from './wait-for.js';
+import { useWatchBench } from './watch-bench.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => Buffer.from(p)));
 
 describe('fsWatchBackend with names that are not UTF-8', () => {
-  let root: string;
-  let cleanup: () => Promise<void>;
-  let handle: WatchHandle | null;
-  let changes: RawChange[];
-  let failures: WatchFailure[];
-  const sink = {
-    onChanges: (c: RawChange[]) => changes.push(...c),
-    onError: (f: WatchFailure) => failures.push(f),
-  };
-  const last = (p: string) => changes.filter((c) => c.path === p).at(-1);
-  const at = (rel: Buffer) => Buffer.concat([Buffer.from(root), Buffer.from('/'), rel]);
-
-  beforeEach(async () => {
-    ({ dir: root, cleanup } = await tempRoot());
-    handle = null;
-    changes = [];
-    failures = [];
-  });
-  afterEach(async () => {
-    await handle?.close();
-    await cleanup();
-  });
+  const bench = useWatchBench();
+  const { last, sink } = bench;
+  const at = (rel: Buffer) => Buffer.concat([Buffer.from(bench.root), Buffer.from('/'), rel]);
 
   it('reports files and folders under their escaped names, with lstat sizes', async () => {
     fs.mkdirSync(at(bytes('d', [0xfe])));
-    handle = createFsWatchBackend({ settleMs: 60 }).watch(root, ['d\udcfe'], sink);
-    expect(handle.watchedDirCount()).toBe(2);
+    bench.handle = createFsWatchBackend({ settleMs: 60 }).watch(bench.root, ['d\udcfe'], sink);
+    expect(bench.handle.watchedDirCount()).toBe(2);
 
     fs.writeFileSync(at(bytes('f', [0xff], '.wav')), 'x'.repeat(7));
     await waitFor(() => last('f\udcff.wav')?.kind === 'upsert', 'the new file in the root');
@@ -54,7 +35,7 @@ describe('fsWatchBackend with names that are not UTF-8', () => {
 
     fs.unlinkSync(at(bytes('f', [0xff], '.wav')));
     await waitFor(() => last('f\udcff.wav')?.kind === 'remove', 'the removal');
-    expect(changes.some((c) => c.path.includes('\ufffd'))).toBe(false);
-    expect(failures).toEqual([]);
+    expect(bench.changes.some((c) => c.path.includes('\ufffd'))).toBe(false);
+    expect(bench.failures).toEqual([]);
   });
 });
