@@ -7,12 +7,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { SNAPSHOT_INTERVAL_MS } from '../../../electron/engine/runtime/live-runtime.js';
 import type { Snapshot } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { makeTempDir } from '../../support/make-tree.js';
+import { startEngine } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -30,20 +30,12 @@ describe('a 10,000-file burst (real watcher, fake clock at the runtime port)', (
   it('ends exact, with no more snapshots than the throttle allows for the fake time that passed', async () => {
     const clock = manualClock(Date.now());
     await mkdir(join(dir, 'outputs', 'burst'), { recursive: true });
-    const configFile = join(dir, 'config.yaml');
-    await writeFile(
-      configFile,
-      'cleanup_on_startup: false\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 1000000\n',
-    );
     const snapshots: Snapshot[] = [];
-    engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
-      clock,
-      log: () => {},
-      subscribe: (on) => on('snapshot', (s) => void snapshots.push(s)),
-    });
+    ({ engine } = await startEngine(
+      dir,
+      'cleanup_on_startup: false\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 1000000\n',
+      { clock, subscribe: (on) => on('snapshot', (s) => void snapshots.push(s)) },
+    ));
     const files = () => snapshots.at(-1)?.folders[0];
     await expect
       .poll(() => (clock.advance(SNAPSHOT_INTERVAL_MS), files()?.scanning), { timeout: 20_000 })

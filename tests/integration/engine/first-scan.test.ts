@@ -5,15 +5,15 @@
  * (a fake at EngineOptions.liveScan that runs the real scan and holds its result); the clock is a fake at
  * its port where the schedule must start.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { Engine } from '../../../electron/engine/runtime/engine-types.js';
 import { SCHEDULE_START_DELAY_MS } from '../../../electron/engine/runtime/live-runtime.js';
 import { heldScan } from '../../support/held-scan.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { startEngine, type TestEngineOptions } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -26,33 +26,22 @@ afterEach(async () => {
 });
 
 /** outputs: 4 files of 10 B, 10 to 40 days old; at most 2 files, so a cleanup removes the 2 oldest. */
-async function overLimitFolder(startup: boolean): Promise<string> {
+async function overLimitEngine(startup: boolean, options: TestEngineOptions): Promise<Engine> {
   await writeFiles(
     join(dir, 'outputs'),
     [1, 2, 3, 4].map((n) => ({ path: `take-${n}.wav`, sizeBytes: 10, ageMs: n * 10 * DAY_MS })),
   );
-  const configFile = join(dir, 'config.yaml');
-  await writeFile(
-    configFile,
-    `cleanup_on_startup: ${startup}\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n`,
-  );
-  return configFile;
+  const config = `cleanup_on_startup: ${startup}\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n`;
+  return (await startEngine(dir, config, options)).engine;
 }
 
 const outputs = async (e: Engine) => (await e.getSnapshot()).folders.find((f) => f.name === 'outputs');
 
 describe('first scan held at the scan port', () => {
   it('createEngine answers at once: the folder says it is scanning, with its progress, then fills in', async () => {
-    const configFile = await overLimitFolder(false);
     const held = heldScan();
-    engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
-      clock: manualClock(Date.now()), // the schedule never starts
-      log: () => {},
-      liveScan: held.scan,
-    });
+    // The clock never moves: the schedule never starts.
+    engine = await overLimitEngine(false, { clock: manualClock(Date.now()), liveScan: held.scan });
     await held.counted;
     await expect
       .poll(async () => (await outputs(engine!))?.scanning)
@@ -66,15 +55,10 @@ describe('first scan held at the scan port', () => {
   });
 
   it('runs the start-up cleanup only after its folder has been scanned', async () => {
-    const configFile = await overLimitFolder(true);
     const held = heldScan();
     const clock = manualClock(Date.now());
-    engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
+    engine = await overLimitEngine(true, {
       clock,
-      log: () => {},
       liveScan: held.scan,
       subscribe: (on) => {
         on('cleanupStarted', (e) => void held.events.push(`cleanup ${e.trigger}`));
@@ -92,16 +76,8 @@ describe('first scan held at the scan port', () => {
   });
 
   it('a preview and a (dry-run) clean asked while the folder scans wait for its scan, then answer in full', async () => {
-    const configFile = await overLimitFolder(false);
     const held = heldScan();
-    engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
-      clock: manualClock(Date.now()),
-      log: () => {},
-      liveScan: held.scan,
-    });
+    engine = await overLimitEngine(false, { clock: manualClock(Date.now()), liveScan: held.scan });
     await held.counted;
     const answered: string[] = [];
     const preview = engine.previewCleanup({ folders: ['outputs'] }).then((p) => {

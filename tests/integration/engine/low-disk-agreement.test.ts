@@ -3,14 +3,13 @@
  * `free_space_floor_gb` above what any test volume holds free (a petabyte), and the percent floor at 0,
  * both must say low, on the same real temp folder and the same config file.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import { loadConfigFile } from '../../../electron/engine/config/load-config.js';
 import { LowDiskGuard } from '../../../electron/engine/status/low-disk-guard.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { startEngine } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -25,13 +24,12 @@ describe('low disk, as the snapshot and the guard see it (real folder and volume
     'is one answer with a free_space_floor_gb: the %s snapshot reports the volume the guard cleans',
     async (_, live) => {
       await writeFiles(join(dir, 'outputs'), [{ path: 'take.wav', sizeBytes: 10, ageMs: DAY_MS }]);
-      const configFile = join(dir, 'config.yaml');
-      await writeFile(
-        configFile,
+      const { engine, configFile } = await startEngine(
+        dir,
         'free_space_floor_percent: 0\nfree_space_floor_gb: 1000000\n' +
           'folders:\n  - name: outputs\n    path: ./outputs\n    max_files: 100\n',
+        { live },
       );
-      const engine = await createEngine({ dataDir: join(dir, 'data'), configFile, live, log: () => {} });
       try {
         const [folder] = (await engine.getSnapshot()).folders;
         const loaded = await loadConfigFile(configFile, { dataDir: join(dir, 'data') });

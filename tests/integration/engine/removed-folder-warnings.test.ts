@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { WarningEvent } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { startEngine } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -22,15 +22,9 @@ describe('a folder removed from the config and added back (real folder, manual c
       [1, 2, 3, 4].map((n) => ({ path: `take-${n}.wav`, sizeBytes: 10, ageMs: n * DAY_MS })),
     );
     await writeFiles(join(dir, 'other'), [{ path: 'a.wav', sizeBytes: 10, ageMs: DAY_MS }]);
-    const configFile = join(dir, 'config.yaml');
-    await writeFile(configFile, `folders:\n${OUTPUTS}${OTHER}`);
     const heard: WarningEvent[] = [];
-    const engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
+    const { engine, configFile } = await startEngine(dir, `folders:\n${OUTPUTS}${OTHER}`, {
       clock,
-      log: () => {},
       subscribe: (on) => on('warning', (warning) => void heard.push(warning)),
     });
     try {

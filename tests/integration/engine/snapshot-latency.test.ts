@@ -8,10 +8,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { Snapshot } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { startEngine } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -22,20 +22,12 @@ describe('snapshot stream (real watcher, manual clock held after start-up)', () 
   it('sends the first change at once: the new totals arrive without any interval timer firing', async () => {
     const clock = manualClock(Date.now());
     await writeFiles(join(dir, 'outputs'), [{ path: 'a.wav', sizeBytes: 10, ageMs: 0 }]);
-    const configFile = join(dir, 'config.yaml');
-    await writeFile(
-      configFile,
-      'cleanup_on_startup: false\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 100\n',
-    );
     const snapshots: Snapshot[] = [];
-    const engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
-      clock,
-      log: () => {},
-      subscribe: (on) => on('snapshot', (s) => void snapshots.push(s)),
-    });
+    const { engine } = await startEngine(
+      dir,
+      'cleanup_on_startup: false\nfolders:\n  - name: outputs\n    path: ./outputs\n    max_files: 100\n',
+      { clock, subscribe: (on) => on('snapshot', (s) => void snapshots.push(s)) },
+    );
     try {
       const files = () => snapshots.at(-1)?.folders.find((f) => f.name === 'outputs')?.fileCount;
       // The first scan runs after createEngine returned; its result may wait behind the push that said

@@ -1,10 +1,10 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/runtime/create-engine.js';
 import type { WarningEvent } from '../../../shared/types.js';
 import { manualClock } from '../../support/manual-clock.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { startEngine } from '../../support/start-engine.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -20,17 +20,15 @@ describe('createEngine subscribe (real folder, manual clock)', () => {
       join(dir, 'outputs'),
       [1, 2, 3, 4].map((n) => ({ path: `take-${n}.wav`, sizeBytes: 10, ageMs: n * DAY_MS })),
     );
-    const configFile = join(dir, 'config.yaml');
-    await writeFile(configFile, 'folders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n');
     const heard: WarningEvent[] = [];
-    const engine = await createEngine({
-      dataDir: join(dir, 'data'),
-      configFile,
-      live: true,
-      clock,
-      log: () => {},
-      subscribe: (on) => on('warning', (warning) => void heard.push(warning)),
-    });
+    const { engine } = await startEngine(
+      dir,
+      'folders:\n  - name: outputs\n    path: ./outputs\n    max_files: 2\n',
+      {
+        clock,
+        subscribe: (on) => on('warning', (warning) => void heard.push(warning)),
+      },
+    );
     try {
       await engine.pauseSchedule({ until: '2999-01-01T00:00:00.000Z' });
       // Each poll moves the fake clock one snapshot interval, so a push held by the throttle goes out.
