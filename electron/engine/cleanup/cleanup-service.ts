@@ -15,8 +15,8 @@ import type {
 } from '../../../shared/types.js';
 import { emptyPlan } from '../../core/empty-plan.js';
 import { agreedPlan } from '../../core/rule-impact.js';
-import { executePlan, type ExecuteProgress } from '../executor/execute-plan.js';
-import { RemovalCredit } from '../executor/removal-credit.js';
+import type { ExecuteProgress } from '../executor/execute-plan.js';
+import type { RemovalCredit } from '../executor/removal-credit.js';
 import { liveFolderRules, type LiveConfig } from './live-folder-rules.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { Clock, Disposer, TrashPort } from '../ports.js';
@@ -146,6 +146,7 @@ export class CleanupService {
     });
     let checkpoints: RunCheckpoints | null = null;
     try {
+      const executor = await loadExecutor();
       const plannedAtMs = clock.now();
       const planned = holdBack(await planFolders(folders, plannedAtMs, signal), request.held, plannedAtMs);
       recorded = keepsRecord(record, planned, history.writable);
@@ -154,9 +155,9 @@ export class CleanupService {
       checkpoints =
         recorded && !record.dryRun ? await RunCheckpoints.start(history, record, planned, clock) : null;
       for (const [i, p] of planned.entries()) {
-        const credit = checkpoints ? new RemovalCredit() : undefined;
+        const credit = checkpoints ? new executor.RemovalCredit() : undefined;
         if (credit) checkpoints?.hold(i, credit);
-        const result = await this.executeFolder(record, p, signal, checkpoints?.folder(i), credit);
+        const result = await this.executeFolder(executor, record, p, signal, checkpoints?.folder(i), credit);
         record.folders.push(result);
         checkpoints?.folderDone(i, result);
       }
@@ -178,6 +179,7 @@ export class CleanupService {
   }
 
   private async executeFolder(
+    { executePlan }: Executor,
     record: RunRecord,
     p: PlannedFolder,
     signal: AbortSignal,
@@ -209,6 +211,21 @@ export class CleanupService {
     const finished = p.finish ? await p.finish(result, record.dryRun, plan) : result;
     return { ...finished, notes: [...finished.notes, ...unreadableNotes(p.scan)] };
   }
+}
+
+type Executor = Awaited<ReturnType<typeof loadExecutor>>;
+
+/**
+ * The executor's code (removal jobs, the delete worker's client, the trash) is loaded by the first run:
+ * status and preview never remove a file, so they never load it (#17). Loaded before planning, so a run
+ * that could not load it fails before anything is recorded as begun.
+ */
+async function loadExecutor() {
+  const [{ executePlan }, { RemovalCredit }] = await Promise.all([
+    import('../executor/execute-plan.js'),
+    import('../executor/removal-credit.js'),
+  ]);
+  return { executePlan, RemovalCredit };
 }
 
 /**

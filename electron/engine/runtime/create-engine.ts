@@ -9,8 +9,6 @@ import { BridgeError, parseRequest } from '../../../shared/bridge.js';
 import { formatConfigError } from '../../../shared/config-issue.js';
 import type { ConfigView, EventPayloads } from '../../../shared/bridge.js';
 import { PREVIEW_LISTED_FILES, type AppConfig } from '../../../shared/types.js';
-import { systemDetectHost } from '../detect/detect-host.js';
-import { FolderDetector } from '../detect/folder-detector.js';
 import { CleanupService } from '../cleanup/cleanup-service.js';
 import { ConsentGate } from '../consent/consent-gate.js';
 import { CONSENT_FILE, ConsentLedger } from '../consent/consent-ledger.js';
@@ -31,11 +29,10 @@ import { TOKEN_FILE } from '../fs/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from '../fs/instance-lock.js';
 import { ensurePrivateDataDir } from '../fs/private-data-dir.js';
 import { systemClock } from '../ports.js';
-import { LiveFolders } from './live-folders.js';
-import { LiveRuntime } from './live-runtime.js';
 import { ScheduleState } from '../schedule/schedule-state.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { OneShotRuntime } from './one-shot-runtime.js';
+import { lazyDetector } from './lazy-detector.js';
 
 export const HISTORY_FILE = 'history.jsonl';
 export const SCHEDULE_FILE = 'schedule.json';
@@ -71,7 +68,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
   const usage = await UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log });
   // The consent gate measures a folder from its live index when there is one (none in a CLI command).
-  const liveFolders = options.live ? new LiveFolders(clock, log, options.liveScan) : null;
+  const live = options.live ? await loadLiveRuntime() : null;
+  const liveFolders = live ? new live.LiveFolders(clock, log, options.liveScan) : null;
   const ledger = await ConsentLedger.open(
     join(dataDir, CONSENT_FILE),
     config.current()?.config.folders ?? [],
@@ -102,9 +100,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
     });
   }
-  const detector = new FolderDetector({
+  const detector = lazyDetector({
     config,
-    host: options.detectHost ?? systemDetectHost(),
+    host: options.detectHost,
     preview: (draft, names) => cleanup.preview(draft, names),
     // The user saw what the first cleanup of each added folder removes and accepted it (invariant 7).
     added: async (rules) => {
@@ -114,19 +112,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   });
   // Returns before the folders are scanned: each says it is scanning until its first scan ends.
-  const runtime: EngineRuntime = liveFolders
-    ? await LiveRuntime.start({
-        config,
-        cleanup,
-        schedule,
-        gate,
-        clock,
-        emit,
-        log,
-        usage,
-        folders: liveFolders,
-      })
-    : new OneShotRuntime({ config, cleanup, schedule, clock });
+  const runtime: EngineRuntime =
+    live && liveFolders
+      ? await live.LiveRuntime.start({
+          config,
+          cleanup,
+          schedule,
+          gate,
+          clock,
+          emit,
+          log,
+          usage,
+          folders: liveFolders,
+        })
+      : new OneShotRuntime({ config, cleanup, schedule, clock });
 
   /** Writes to history and schedule belong to the data folder's owner. */
   const requireOwner = (): void => {
@@ -237,11 +236,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     async detectFolders(input) {
       parseRequest('detectFolders', input);
-      return detector.detect();
+      return (await detector()).detect();
     },
     async addDetectedFolders(input) {
       const { ids } = parseRequest('addDetectedFolders', input);
-      return detector.add(ids);
+      return (await detector()).add(ids);
     },
     async getUsageHistory(input) {
       const { days, maxPoints } = parseRequest('getUsageHistory', input);
@@ -296,6 +295,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       events.clear();
     },
   };
+}
+
+/**
+ * The live runtime's code (watchers, monitor, scheduler, live indexes), loaded by a live engine only: a CLI
+ * command such as status never pays for it (#17).
+ */
+async function loadLiveRuntime() {
+  const [{ LiveFolders }, { LiveRuntime }] = await Promise.all([
+    import('./live-folders.js'),
+    import('./live-runtime.js'),
+  ]);
+  return { LiveFolders, LiveRuntime };
 }
 
 function ownerMessage(dataDir: string, pid: number | null): string {

@@ -50,8 +50,11 @@ export interface Engine extends HeadroomApi {
    * client can ask for (the bridge lists at most `PREVIEW_LISTED_FILES` a folder).
    */
   fullPreview(input?: RequestInput<'previewCleanup'>): Promise<CleanupPreview>;
-  /** Finds the tools' folders; the CLI also names installs with `--in`, which no bridge client can. */
-  readonly detector: FolderDetector;
+  /**
+   * Finds the tools' folders; the CLI also names installs with `--in`, which no bridge client can. Loaded on
+   * first call, so commands that never detect do not load its code.
+   */
+  detector(): Promise<FolderDetector>;
   /** Closes every watcher and timer; lets a running removal finish its current file and records the run. */
   dispose(): Promise<void>;
 }

@@ -15,7 +15,7 @@ export interface DetectOptions {
 }
 
 export async function detectCommand(engine: Engine, io: CliIo, options: DetectOptions): Promise<number> {
-  const found = await engine.detector.detect(options.dirs);
+  const found = await (await engine.detector()).detect(options.dirs);
   if (!options.json) io.out(renderDetect(found, engine.configFile, options.write));
   if (!options.write || found.proposals.length === 0) {
     if (options.json) printJson(io, { ...found, written: null });
@@ -25,7 +25,9 @@ export async function detectCommand(engine: Engine, io: CliIo, options: DetectOp
     io.err(`headroom: nothing was written: ${found.readOnlyReason}\n`);
     return EXIT_USAGE;
   }
-  const written = await engine.detector.add(
+  const written = await (
+    await engine.detector()
+  ).add(
     found.proposals.map((p) => p.id),
     options.dirs,
   );

@@ -65,6 +65,27 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
     expect(unneeded).toEqual([]);
   });
 
+  it('status loads no live runtime, watcher, folder detector or executor: a one-shot command neither watches, detects nor removes', async () => {
+    const loaded = await loadedBy([
+      'status',
+      '--config',
+      join(dir, 'config.yaml'),
+      '--data-dir',
+      join(dir, 'data'),
+    ]);
+    expect(loaded).toContain('electron/engine/runtime/one-shot-runtime.ts');
+    const unneeded = loaded.filter(
+      (f) =>
+        f === 'electron/engine/runtime/live-runtime.ts' ||
+        /^electron\/engine\/(live|detect)\//.test(f) ||
+        /^electron\/engine\/executor\/(execute-plan|run-delete-job|build-removal-job|removal-credit)\.ts$/.test(
+          f,
+        ) ||
+        /^electron\/engine\/removal\/(run-removal-job|judge-file|trash-file)\.ts$/.test(f),
+    );
+    expect(unneeded).toEqual([]);
+  });
+
   it('status on a small folder walks it without starting a scan worker', async () => {
     await writeFile(join(dir, 'empty', 'one.txt'), 'x');
     const args = ['status', '--json', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];

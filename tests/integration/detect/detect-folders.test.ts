@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => world.cleanup());
 
 async function detect(dirs: string[] = []): Promise<DetectResult> {
-  return (await world.engine()).detector.detect(dirs);
+  return (await (await world.engine()).detector()).detect(dirs);
 }
 
 const byName = (result: DetectResult) => Object.fromEntries(result.proposals.map((p) => [p.folder.name, p]));
