@@ -9,6 +9,11 @@ import react from '@vitejs/plugin-react';
 const WORKERS = new Set(['scan-worker', 'delete-worker']);
 export default defineConfig({
   main: {
+    // yaml's ES module build (the same source as its CommonJS one, which `node` resolves to): bundled, it
+    // is hoisted and tree-shaken instead of wrapped module by module in CommonJS shims that every CLI call
+    // evaluates (#17). It differs only in the browser fallbacks: a warning goes to console.warn, !!binary
+    // decodes with atob.
+    resolve: { alias: [{ find: /^yaml$/, replacement: resolve('node_modules/yaml/browser/index.js') }] },
     build: {
       outDir: 'out/main',
       // zod and yaml go into the bundle: from node_modules they are about 180 and 75 files, which Node 20
