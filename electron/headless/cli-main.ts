@@ -43,6 +43,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const { keepYoungGenerationSmall } = await import('../engine/runtime/small-young-generation.js');
     keepYoungGenerationSmall();
   }
+  // The installed service is read back while the engine starts: it needs neither the engine nor the lock.
+  const serviceProblem = reportsService(cmd) ? installedServiceWarning() : Promise.resolve(null);
+  serviceProblem.catch(() => undefined); // awaited, and any failure reported, below
   const [command, { createEngine }] = await Promise.all([
     ENGINE_COMMANDS[cmd.command](),
     import('../engine/runtime/create-engine.js'),
@@ -60,7 +63,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   try {
     if (cmd.command !== 'check-config' && !(await reportConfigError(engine, io))) return EXIT_USAGE;
-    if (cmd.command === 'status' || cmd.command === 'check-config') await reportServiceProblem(io);
+    const problem = await serviceProblem;
+    if (problem !== null) io.err(`headroom: warning: ${problem}\n`);
     return await command(engine, cmd, io);
   } catch (error) {
     // The engine has loaded the bridge's module by now: importing it here costs nothing.
@@ -73,11 +77,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-/** A service install-service wrote that can no longer start (its Node moved): said where people look. */
-async function reportServiceProblem(io: CliIo): Promise<void> {
+/** Why a service install-service wrote can no longer start (its Node moved), or null; said where people look. */
+async function installedServiceWarning(): Promise<string | null> {
   const { installedServiceProblem } = await import('./service/installed-service.js');
-  const problem = await installedServiceProblem(homedir(), process.platform);
-  if (problem !== null) io.err(`headroom: warning: ${problem}\n`);
+  return installedServiceProblem(homedir(), process.platform);
+}
+
+function reportsService(cmd: CliCommand): boolean {
+  return cmd.command === 'status' || cmd.command === 'check-config';
 }
 
 function isLive(cmd: CliCommand): boolean {

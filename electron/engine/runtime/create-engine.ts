@@ -53,28 +53,33 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { dataDir } = options;
   await ensurePrivateDataDir(dataDir, DATA_FILES);
   const configFile = options.configFile ?? (await ensureDefaultConfig(dataDir)).file;
-  const lock = await acquireInstanceLock(dataDir);
+  // The lock and the configuration do not depend on each other: config.yaml is read, and its roots vetted
+  // (a few dozen system folders examined), while the lock is taken (#17: status waits for both).
+  const [lock, config] = await Promise.all([
+    acquireInstanceLock(dataDir),
+    ConfigStore.open(configFile, { dataDir, home: options.detectHost?.home }),
+  ]);
   if (options.live && !lock.primary) throw new Error(ownerMessage(dataDir, lock.ownerPid));
-  const config = await ConfigStore.open(configFile, { dataDir, home: options.detectHost?.home });
-  const opened = await HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary });
-  const totals = await CleanupTotals.open(join(dataDir, TOTALS_FILE), {
-    writable: lock.primary,
-    history: async (limit) => (await opened.store.list({ limit })).runs,
-  });
-  const schedule = await ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock);
   const events = new TypedEmitter<EventPayloads>();
   const emit = events.emit.bind(events);
   options.subscribe?.((event, listener) => events.on(event, listener));
   const log = options.log ?? ((message: string) => void process.stderr.write(`headroom: ${message}\n`));
-  const usage = await UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log });
+  // Each store reads its own file; only the totals and the schedule read the history, once it is open.
+  const [opened, usage, ledger] = await Promise.all([
+    HistoryStore.open(join(dataDir, HISTORY_FILE), { readOnly: !lock.primary }),
+    UsageHistoryStore.open(join(dataDir, USAGE_FILE), { writable: lock.primary, log }),
+    ConsentLedger.open(join(dataDir, CONSENT_FILE), config.current()?.config.folders ?? [], lock.primary),
+  ]);
+  const [totals, schedule] = await Promise.all([
+    CleanupTotals.open(join(dataDir, TOTALS_FILE), {
+      writable: lock.primary,
+      history: async (limit) => (await opened.store.list({ limit })).runs,
+    }),
+    ScheduleState.open(join(dataDir, SCHEDULE_FILE), opened.store, clock),
+  ]);
   // The consent gate measures a folder from its live index when there is one (none in a CLI command).
   const live = options.live ? await loadLiveRuntime() : null;
   const liveFolders = live ? new live.LiveFolders(clock, log, options.liveScan) : null;
-  const ledger = await ConsentLedger.open(
-    join(dataDir, CONSENT_FILE),
-    config.current()?.config.folders ?? [],
-    lock.primary,
-  );
   const gate = new ConsentGate(
     ledger,
     clock,
