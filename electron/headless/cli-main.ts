@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return installServiceCommand(cmd, io);
   }
   if (isLive(cmd)) {
-    const { keepYoungGenerationSmall } = await import('../engine/runtime/small-young-generation.js');
+    const { keepYoungGenerationSmall } = await import('../engine/fs/young-generation.js');
     keepYoungGenerationSmall();
   }
   // The installed service is read back while the engine starts: it needs neither the engine nor the lock.

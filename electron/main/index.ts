@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/runtime/create-engine.js';
 import type { Engine } from '../engine/runtime/engine-types.js';
-import { keepYoungGenerationSmall } from '../engine/runtime/small-young-generation.js';
+import { keepYoungGenerationSmall } from '../engine/fs/young-generation.js';
 import { systemClock } from '../engine/ports.js';
 import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES } from './app-protocol.js';
 import { EngineGate } from './engine-gate.js';

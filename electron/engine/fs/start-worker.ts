@@ -4,6 +4,7 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { bundledWorkerUrl } from './bundled-worker-url.js';
+import { restoreAfterNewIsolate } from './young-generation.js';
 
 /**
  * `name` is the worker's entry: `<name>.ts` beside the calling module in the source, `<name>.mjs` in the
@@ -12,8 +13,17 @@ import { bundledWorkerUrl } from './bundled-worker-url.js';
  * module, so the worker registers tsx itself.
  */
 export function startWorker(name: string, callerUrl: string, resourceLimits?: ResourceLimits): Worker {
-  if (!callerUrl.endsWith('.ts')) return new Worker(bundledWorkerUrl(name, callerUrl), { resourceLimits });
+  const worker = callerUrl.endsWith('.ts')
+    ? new Worker(tsxBoot(name, callerUrl), { eval: true, resourceLimits })
+    : new Worker(bundledWorkerUrl(name, callerUrl), { resourceLimits });
+  // 'online' comes once the worker's isolate exists, which is when V8 resets the young-generation flag;
+  // 'exit' covers isolates the worker itself started meanwhile.
+  worker.once('online', restoreAfterNewIsolate);
+  worker.once('exit', restoreAfterNewIsolate);
+  return worker;
+}
+
+function tsxBoot(name: string, callerUrl: string): string {
   const source = new URL(`./${name}.ts`, callerUrl);
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
 }

@@ -67,6 +67,9 @@ class WalkRun {
   /** Set when the walk ends early: busy workers end their batch, closing their handles (scan-types.ts). */
   private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private readonly onAbort = () => this.finish(this.options.signal?.reason ?? new Error('Scan aborted.'));
+  private readonly onWorkerError = (error: Error) => this.finish(error);
+  private readonly onWorkerExit = (code: number) =>
+    this.finish(new Error(`The scan worker stopped unexpectedly (exit ${code}).`));
 
   constructor(
     rootAbs: string,
@@ -104,10 +107,8 @@ class WalkRun {
     this.workers.push(worker);
     this.idle.push(worker);
     worker.on('message', (report: WorkerReport) => this.receive(worker, report));
-    worker.on('error', (error) => this.finish(error));
-    worker.on('exit', (code) =>
-      this.finish(new Error(`The scan worker stopped unexpectedly (exit ${code}).`)),
-    );
+    worker.on('error', this.onWorkerError);
+    worker.on('exit', this.onWorkerExit);
   }
 
   /** Hands queued folders to idle workers, splitting the queue evenly between them. */
@@ -174,21 +175,25 @@ class WalkRun {
     this.settled = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
     Atomics.store(this.stop, 0, 1);
+    const ended: Promise<unknown>[] = [];
     for (const worker of this.workers) {
-      worker.removeAllListeners('exit');
-      worker.removeAllListeners('error');
+      // Only the walk's own listeners: startWorker's stay (young-generation.ts).
+      worker.off('exit', this.onWorkerExit);
+      worker.off('error', this.onWorkerError);
       worker.on('error', () => undefined); // the walk has its outcome; a late failure changes nothing
       // An idle worker holds no handle; a busy one is let go when its batch comes back (receive), or,
       // should a hung file system keep it in a call, after a while, whatever it holds.
-      if (this.idle.includes(worker)) void worker.terminate();
+      if (this.idle.includes(worker)) ended.push(worker.terminate());
       else {
         const timer = setTimeout(() => void worker.terminate(), STOPPED_WORKER_GRACE_MS).unref();
         worker.once('exit', () => clearTimeout(timer));
       }
     }
     if (error !== null) return this.reject(error);
-    joinChunks(this.chunks).then(
-      (files) => this.resolve({ files, dirs: this.dirs, unreadable: this.unreadable }),
+    // A complete walk left every worker idle: it resolves once they are gone, so what comes next (indexing
+    // a million files, setting up watchers) never runs beside an isolate still being torn down.
+    Promise.all([joinChunks(this.chunks), ...ended]).then(
+      ([files]) => this.resolve({ files, dirs: this.dirs, unreadable: this.unreadable }),
       this.reject,
     );
   }
