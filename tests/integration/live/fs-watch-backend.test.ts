@@ -15,10 +15,10 @@ import {
 /** A directory-watch port that fails with `code` from the `nth` call on (1-based). */
 function failingFrom(nth: number, code: string): { watchDir: WatchDirFn; calls: () => number } {
   let calls = 0;
-  const watchDir: WatchDirFn = (absDir, onEvent, onError) => {
+  const watchDir: WatchDirFn = (absDir, sink) => {
     calls++;
     if (calls >= nth) throw Object.assign(new Error(`watch ${absDir} ${code}`), { code });
-    return nodeWatchDir(absDir, onEvent, onError);
+    return nodeWatchDir(absDir, sink);
   };
   return { watchDir, calls: () => calls };
 }

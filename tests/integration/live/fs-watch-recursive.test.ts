@@ -29,9 +29,9 @@ describe('fs.watch backend, recursive per root (real folders; Node emulates recu
   const { last, sink } = bench;
   let watcherStarts: { dir: string; recursive: boolean }[];
   /** The real watch port, recording each watcher it starts. */
-  const countingWatchDir: WatchDirFn = (absDir, onEvent, onError, options) => {
+  const countingWatchDir: WatchDirFn = (absDir, sink, options) => {
     watcherStarts.push({ dir: absDir, recursive: options?.recursive ?? false });
-    return nodeWatchDir(absDir, onEvent, onError, options);
+    return nodeWatchDir(absDir, sink, options);
   };
   const start = (dirs: string[] = [], settleMs = 60) => {
     bench.handle = createFsWatchBackend({ settleMs, recursive: true, watchDir: countingWatchDir }).watch(

@@ -11,9 +11,9 @@ export function rulesFor(root: string, overrides: Partial<FolderRules> = {}): Fo
 /** A directory-watch port that throws `code` from its `nth` call on (1-based). */
 export function watchDirFailingFrom(nth: number, code: string): WatchDirFn {
   let calls = 0;
-  return (absDir, onEvent, onError) => {
+  return (absDir, sink) => {
     if (++calls >= nth) throw Object.assign(new Error(`watch ${absDir} ${code}`), { code });
-    return nodeWatchDir(absDir, onEvent, onError);
+    return nodeWatchDir(absDir, sink);
   };
 }
 
