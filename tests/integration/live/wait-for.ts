@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Polls `condition` every 20 ms until it holds; fails with `what` after `timeoutMs` (generous by default). */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+/** Polls `condition` every 20 ms until it holds; fails with `what` after `timeoutMs`: 20 s by default, as the
+ * engine tests wait, because a watcher event on a busy 2-core machine can take seconds (a pass never waits it). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
