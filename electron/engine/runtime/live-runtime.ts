@@ -174,12 +174,22 @@ export class LiveRuntime implements EngineRuntime {
     });
   }
 
-  /** A disk edit's new removals waiting for the user's say, and when they would apply. */
+  /**
+   * A disk edit's new removals waiting for the user's say, and when they would apply: the first scheduled
+   * run of a folder they concern (each folder may keep its own schedule; a run of another folder applies
+   * nothing of them, and what remains is reviewed again after each run).
+   */
   pendingRules(): PendingRules | null {
     const pending = this.deps.gate.pending();
     if (pending === null) return null;
-    const nextRunAt = this.deps.schedule.status(this.config(), this.deps.cleanup.running).nextRunAt;
-    return { ...pending, appliesAt: pending.held ? null : nextRunAt };
+    if (pending.held) return { ...pending, appliesAt: null };
+    const concerned = new Set(pending.impact.folders.map((f) => f.name));
+    const schedule = this.deps.schedule.status(this.config(), this.deps.cleanup.running);
+    const times = (schedule.folders ?? []).flatMap((f) =>
+      concerned.has(f.name) && f.nextRunAt !== null ? [Date.parse(f.nextRunAt)] : [],
+    );
+    const appliesAt = times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
+    return { ...pending, appliesAt };
   }
 
   spaceIndex(rules: FolderRules): FolderIndex {
