@@ -77,17 +77,22 @@ export async function checkRoots(
   places: RootCheckPlaces,
   accounts?: AccountSource,
 ): Promise<RootProblem[]> {
-  const ctx = await refusalContext(places, accounts);
-  const resolved = await Promise.all(
+  // The roots' real paths and layouts need no refused place: they are read while the places are examined.
+  const resolving = Promise.all(
     roots.map(async (root) => ({ ...root, realPath: await realPathOf(root.path) })),
   );
-  const reasons = await Promise.all(resolved.map((root) => whyRefused(root.realPath, ctx)));
-  const layouts = await Promise.all(
-    resolved.map((root) => ((root.kind ?? 'files') === 'files' ? storeLayoutOf(root.realPath) : null)),
+  const layouts = resolving.then((resolved) =>
+    Promise.all(
+      resolved.map((root) => ((root.kind ?? 'files') === 'files' ? storeLayoutOf(root.realPath) : null)),
+    ),
   );
+  layouts.catch(() => undefined); // awaited below, after the refused places; a failure surfaces there
+  const [ctx, resolved] = await Promise.all([refusalContext(places, accounts), resolving]);
+  const reasons = await Promise.all(resolved.map((root) => whyRefused(root.realPath, ctx)));
+  const layoutOf = await layouts;
   const problems: RootProblem[] = [];
   resolved.forEach((root, index) => {
-    const layout = layouts[index];
+    const layout = layoutOf[index];
     if (layout) problems.push({ index, message: wrongKindMessage(root.name, layout) });
     const reason = reasons[index];
     if (!reason) return;
