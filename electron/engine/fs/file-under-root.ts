@@ -5,6 +5,8 @@
  */
 import { stat, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { decodeName } from '../../../shared/byte-names.js';
+import { fsPath } from './fs-path.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,16 +36,19 @@ export interface FileUnderRoot {
 
 /**
  * The regular file `decodedPath` (a URL path, already percent-decoded, `/` separators) names under `root`
- * (a real, absolute path), symlinks followed and checked again; null for anything else.
+ * (a real, absolute path), symlinks followed and checked again; null for anything else. A name that is not
+ * valid UTF-8 (its stray bytes escaped, shared/byte-names.ts) is looked up by its exact bytes, and the
+ * real path comes back escaped the same way: a lossy decoding would name another file, or none.
  */
 export async function fileUnderRoot(root: string, decodedPath: string): Promise<FileUnderRoot | null> {
   if (decodedPath.includes('\0') || decodedPath.includes('\\')) return null;
   const candidate = join(root, ...decodedPath.split('/'));
   if (!isUnder(root, candidate)) return null;
   try {
-    const real = await realpath(candidate);
+    const realBytes = await realpath(fsPath(candidate), { encoding: 'buffer' });
+    const real = decodeName(realBytes);
     if (!isUnder(root, real)) return null;
-    const info = await stat(real);
+    const info = await stat(realBytes);
     return info.isFile() ? { path: real, sizeBytes: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : null;
   } catch {
     return null;

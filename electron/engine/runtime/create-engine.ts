@@ -25,6 +25,7 @@ import { HistoryStore } from '../history/history-store.js';
 import { USAGE_FILE, UsageHistoryStore } from '../history/usage-history-store.js';
 import { spaceBreakdown } from '../index/space-breakdown.js';
 import { fileUnderRoot } from '../fs/file-under-root.js';
+import { nearestStringPath } from '../fs/fs-path.js';
 import { TOKEN_FILE } from '../fs/api-token.js';
 import { acquireInstanceLock, LOCK_FILE } from '../fs/instance-lock.js';
 import { ensurePrivateDataDir } from '../fs/private-data-dir.js';
@@ -270,7 +271,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           `"${path}" is not a file in ${folder}: it was removed or moved, or it leads out of the folder.`,
         );
       }
-      await options.revealFile(file.path);
+      // A name that is not valid UTF-8 cannot go to the shell as a string: the folder holding it is shown.
+      await options.revealFile(nearestStringPath(file.path));
       return { shown: true as const };
     },
     async pickFolder(input) {

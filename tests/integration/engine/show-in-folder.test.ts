@@ -3,6 +3,7 @@
  * engine checks both, on disk, before the host's `shell.showItemInFolder` is called. Electron's shell is
  * faked at the engine's `revealFile` port (this test's fake), on real temp folders with hostile entries.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +76,31 @@ describe('showInFolder with the electron shell faked at the revealFile port', ()
       expect([error.code, error.message]).toEqual([code, expect.stringMatching(message)]);
     }
     expect(shown).toEqual([]);
+  });
+
+  it('reveals the folder holding a file whose name is not valid UTF-8, never a file its lossy name names', async () => {
+    const shown: string[] = [];
+    const { outputs } = await setup((p) => shown.push(p));
+    const root = await realpath(outputs);
+    const under = (...parts: (string | number[])[]) =>
+      Buffer.concat([root, ...parts].map((p) => Buffer.from(typeof p === 'string' ? p : p)));
+    // `f\xff.wav`, `d\xfe/g.wav`, and the decoys their lossy decodings name (a real U+FFFD is valid UTF-8).
+    writeFileSync(under('/f', [0xff], '.wav'), 'bytes name');
+    mkdirSync(under('/d', [0xfe]));
+    writeFileSync(under('/d', [0xfe], '/g.wav'), 'in a bytes folder');
+    writeFileSync(join(root, 'f\ufffd.wav'), 'decoy');
+    mkdirSync(join(root, 'd\ufffd'));
+    writeFileSync(join(root, 'd\ufffd', 'g.wav'), 'decoy');
+
+    for (const path of ['f\udcff.wav', 'd\udcfe/g.wav']) {
+      await expect(engine!.showInFolder({ folder: 'outputs', path })).resolves.toEqual({ shown: true });
+    }
+    // The nearest folder whose path a string can name: the folder itself, both times.
+    expect(shown).toEqual([root, root]);
+    // The decoy is an ordinary file of its own and is revealed as one.
+    shown.length = 0;
+    await engine!.showInFolder({ folder: 'outputs', path: 'f\ufffd.wav' });
+    expect(shown).toEqual([join(root, 'f\ufffd.wav')]);
   });
 
   it('without the port (the browser dashboard of serve) says it is the desktop app’s', async () => {
