@@ -6,6 +6,7 @@
  * (`--hidden`) only the tray shows, unless the desktop cannot show a tray.
  */
 import { app, dialog, ipcMain, Menu, powerMonitor, protocol, shell, Tray } from 'electron';
+import type { OpenDialogOptions } from 'electron';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +116,13 @@ async function start(): Promise<void> {
       trash: (p) => shell.trashItem(p),
       revealFile: (p) => shell.showItemInFolder(p),
       pickFolder: async () => {
-        const chosen = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+        // Modal to the dashboard (the only page with the bridge, so the one that asked): on macOS and
+        // Windows a dialog without a parent can open behind it.
+        const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+        const parent = dashboard.browserWindow();
+        const chosen = await (parent
+          ? dialog.showOpenDialog(parent, options)
+          : dialog.showOpenDialog(options));
         return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
       subscribe: (on) => gate.attachEvents(on),

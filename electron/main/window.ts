@@ -31,6 +31,8 @@ export interface DashboardWindowOptions {
 
 export interface DashboardWindow extends WindowPort {
   webContents(): WebContents | null;
+  /** The window itself, for dialogs that must stay in front of it (null once it is destroyed). */
+  browserWindow(): BrowserWindow | null;
   /**
    * Where the tray icon cannot be shown (Linux without a StatusNotifier host): the window stays in the
    * taskbar, and closing it minimizes instead of hiding, so Headroom never disappears from view.
@@ -159,6 +161,7 @@ export function setupWindow(options: DashboardWindowOptions): DashboardWindow {
       window.setSkipTaskbar(false);
     },
     webContents: () => (window.isDestroyed() ? null : window.webContents),
+    browserWindow: () => (window.isDestroyed() ? null : window),
     dispose() {
       closing = true;
       if (!window.isDestroyed()) window.destroy();

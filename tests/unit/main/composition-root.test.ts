@@ -139,6 +139,13 @@ describe('electron/main/index.ts (fake electron module, fake engine)', () => {
     await expect(state.engineOptions?.pickFolder?.()).resolves.toBeNull();
   });
 
+  it('opens the folder picker modal to the dashboard window, so it cannot fall behind it (issue 15 leftover)', async () => {
+    const record = await launch({ engine: readyEngine() });
+    await state.engineOptions?.pickFolder?.();
+    expect(record.windows).toHaveLength(1);
+    expect(record.openDialogParents).toEqual([record.windows[0]]);
+  });
+
   it('creates one hidden, locked-down dashboard window', async () => {
     const record = await launch({ engine: readyEngine() });
     const [window] = record.windows;

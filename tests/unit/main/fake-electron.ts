@@ -33,6 +33,8 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     shownInFolder: [] as string[],
     /** Options given to dialog.showOpenDialog; the fake answers with `pickedFolder` (or a cancel). */
     openDialogs: [] as unknown[],
+    /** The window each of those dialogs was modal to (null: none, so it could fall behind the dashboard). */
+    openDialogParents: [] as unknown[],
     pickedFolder: null as string | null,
   };
 
@@ -161,8 +163,10 @@ export function createFakeElectron(options: { gotLock?: boolean; wasOpenedAtLogi
     },
     dialog: {
       showErrorBox: (title: string, body: string) => void record.errorBoxes.push([title, body]),
-      showOpenDialog: async (dialogOptions: unknown) => {
-        record.openDialogs.push(dialogOptions);
+      // Electron's two forms: (options) and (parentWindow, options).
+      showOpenDialog: async (...args: unknown[]) => {
+        record.openDialogParents.push(args.length > 1 ? args[0] : null);
+        record.openDialogs.push(args[args.length - 1]);
         const path = record.pickedFolder;
         return { canceled: path === null, filePaths: path === null ? [] : [path] };
       },
