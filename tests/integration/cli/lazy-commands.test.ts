@@ -93,6 +93,14 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
     expect(log.filter((line) => line.startsWith('worker '))).toEqual([]);
   });
 
+  it('status on a small folder loads neither worker_threads nor v8: no worker starts, so neither is needed', async () => {
+    await writeFile(join(dir, 'empty', 'one.txt'), 'x');
+    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const log = await logOf(args);
+    expect(log).toContain('node:fs'); // the recorder sees Node's built-ins
+    expect(log.filter((line) => line === 'node:worker_threads' || line === 'node:v8')).toEqual([]);
+  });
+
   it('status on an interval schedule never wakes ICU (no Intl formatter, no locale string)', async () => {
     const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
     expect((await logOf(args)).filter((line) => line.startsWith('intl '))).toEqual([]);
