@@ -1,7 +1,7 @@
 /**
  * The live index of one folder: size and mtime of every counted file, with totals kept up to date, so the
  * monitor reads a folder's usage in O(1) while the watchers apply changes one file at a time.
- * Memory: a path's bytes plus about 32 B per file (see bench/index-memory.ts).
+ * Memory: a file name's bytes plus about 32 B per file, its folder's path once (see bench/index-memory.ts).
  */
 import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
 import { grow } from '../scan/packed-files.js';
