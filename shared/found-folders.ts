@@ -45,6 +45,8 @@ export interface DetectResult {
   yaml: string;
   /** True while config.yaml manages only Headroom's own sample folders (the dashboard's first run). */
   firstRun: boolean;
+  /** The paths of the managed folders that are Headroom's own samples, first run or not (their cards say so). */
+  samples: string[];
   /** False when config.yaml cannot take new folders (a Chatterbox file); `readOnlyReason` says why. */
   canAdd: boolean;
   readOnlyReason: string | null;

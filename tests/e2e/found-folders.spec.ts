@@ -67,6 +67,12 @@ test('the first run offers what was found; only the ticked, confirmed folder is 
   // The added folder is now a folder of the dashboard, and is no longer offered.
   await expect(page.getByTestId('folder-comfyui-temp')).toBeVisible({ timeout: 15_000 });
   await expect(found.getByTestId('found-comfyui-temp')).toHaveCount(0);
+  // The samples are still samples, and say so; the added folder is the user's own.
+  for (const name of ['outputs', 'temp', 'vc_inputs']) {
+    await expect(page.getByTestId(`folder-${name}`).getByTestId('sample-tag')).toBeVisible();
+  }
+  await expect(page.getByTestId('folder-comfyui-temp').getByTestId('sample-tag')).toHaveCount(0);
+  await page.locator('section.folders').screenshot({ path: 'test-results/found-folders-added.png' });
 });
 
 test('Settings can look again, and the list offers only what is not managed yet', async ({ page }) => {

@@ -52,7 +52,15 @@ export function defaultAnswers(): Answers {
     createFolder: { ok: true, value: configView() },
     detectFolders: {
       ok: true,
-      value: { proposals: [], passedOver: [], yaml: '', firstRun: false, canAdd: true, readOnlyReason: null },
+      value: {
+        proposals: [],
+        passedOver: [],
+        yaml: '',
+        firstRun: false,
+        samples: [],
+        canAdd: true,
+        readOnlyReason: null,
+      },
     },
     addDetectedFolders: { ok: true, value: { added: [], file: '/config.yaml' } },
     getUsageHistory: { ok: true, value: { folders: [], freedDays: 30 } },

@@ -27,6 +27,7 @@ function found(overrides: Partial<DetectResult> = {}): DetectResult {
     passedOver: [],
     yaml: '',
     firstRun: true,
+    samples: [],
     canAdd: true,
     readOnlyReason: null,
     ...overrides,

@@ -85,7 +85,7 @@ export class FolderDetector {
         proposals: proposals.map(({ addition: _, ...found }) => found),
         passedOver,
         yaml: proposalsYaml(proposals),
-        firstRun: await managesOnlySamples(configured, config.rootPlaces().dataDir),
+        ...(await sampleFolders(configured, config.rootPlaces().dataDir)),
         canAdd: readOnlyReason === null,
         readOnlyReason,
       },
@@ -180,11 +180,15 @@ function proposalsYaml(proposals: readonly Proposal[]): string {
   return doc.toString(YAML_OPTIONS);
 }
 
-/** The dashboard's first run: every managed folder is one of Headroom's own samples (or there are none). */
-async function managesOnlySamples(
+/**
+ * Which managed folders are Headroom's own samples (in its data folder), and whether they are all of them
+ * (or there are none): the dashboard's first run. A sample stays one after the user adds folders of theirs.
+ */
+async function sampleFolders(
   configured: readonly { path: string }[],
   dataDir: string,
-): Promise<boolean> {
-  const samples = await realPathOf(path.join(dataDir, SAMPLE_FOLDERS_DIR));
-  return configured.every((f) => isInside(f.path, samples));
+): Promise<Pick<DetectResult, 'firstRun' | 'samples'>> {
+  const dir = await realPathOf(path.join(dataDir, SAMPLE_FOLDERS_DIR));
+  const samples = configured.filter((f) => isInside(f.path, dir)).map((f) => f.path);
+  return { firstRun: samples.length === configured.length, samples };
 }

@@ -32,8 +32,8 @@ function MeasuredCard({ folder, nowMs }: { folder: FolderStatus; nowMs: number }
   const points = useDashboard(useShallow((s) => s.series[folder.name] ?? EMPTY));
   const busy = useDashboard((s) => s.cleanup.status === 'running' || (s.snapshot?.cleaning ?? false));
   const actions = useActions();
-  // While config.yaml manages only Headroom's own sample folders, each card says it is one.
-  const sample = useDashboard((s) => s.found?.firstRun === true);
+  // A folder Headroom made in its own data folder says it is a sample, also once folders of yours are added.
+  const sample = useDashboard((s) => s.found?.samples.includes(folder.path) === true);
   const gauges = limitGauges(folder, threshold);
   const agePolicy = agePolicyText(folder, nowMs);
   // Nothing to clean in a folder that is not there or cannot be read; the warning says what to do.

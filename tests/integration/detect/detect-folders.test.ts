@@ -258,8 +258,14 @@ describe("the dashboard's first run", () => {
     try {
       const found = await engine.detectFolders();
       expect(found.firstRun).toBe(true);
+      const samplePaths = (await engine.getSnapshot()).folders.map((f) => f.path);
+      expect(found.samples).toEqual(samplePaths);
       await engine.addDetectedFolders({ ids: found.proposals.map((p) => p.id) });
-      expect((await engine.detectFolders()).firstRun).toBe(false);
+      const after = await engine.detectFolders();
+      expect(after.firstRun).toBe(false);
+      // The samples are still Headroom's samples (their cards keep the tag); the added folder is not one.
+      expect(after.samples).toEqual(samplePaths);
+      expect((await engine.getConfig()).folders.length).toBeGreaterThan(samplePaths.length);
       // The default config's own explanations are still there.
       const text = await readFile(engine.configFile, 'utf8');
       expect(text).toContain('# Headroom configuration.');
