@@ -13,6 +13,7 @@ import { FolderIndex, type ExcludePredicate } from './folder-index.js';
 import type { PackedFiles } from '../scan/packed-files.js';
 import { PathTable } from './path-table.js';
 import { Segment } from './segment.js';
+import { SizeColumn } from './size-column.js';
 
 export interface FolderIndexBuilderOptions {
   /** Files that are not counted at all (`exclude` globs); tested on the decoded path. */
@@ -89,7 +90,7 @@ export class FolderIndexBuilder {
     const n = this.count;
     const pathBytes = new Uint8Array(this.bytes);
     const pathOffsets = new Uint32Array(n + 1);
-    const sizes = new Float64Array(Math.max(16, n));
+    const sizes = new SizeColumn(Math.max(16, n));
     const mtimes = new Float64Array(sizes.length);
     const segments = this.segments;
     this.segments = [];

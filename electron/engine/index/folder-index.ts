@@ -6,6 +6,7 @@
 import { decodeName, encodeName, hasEscapes } from '../../../shared/byte-names.js';
 import { grow } from '../scan/packed-files.js';
 import { PathTable } from './path-table.js';
+import { SizeColumn } from './size-column.js';
 
 /** What the index holds for one file. */
 export interface IndexedFile {
@@ -34,7 +35,7 @@ const encoder = new TextEncoder();
 
 export class FolderIndex {
   private readonly table: PathTable;
-  private sizes: Float64Array;
+  private readonly sizes: SizeColumn;
   private mtimes: Float64Array;
   private totalSizeBytes = 0;
   private oldestMtimeMs = Infinity;
@@ -44,16 +45,18 @@ export class FolderIndex {
 
   /**
    * An index over `table`. `columns`, when given, are the sizes and mtimes by id, at least as long as the
-   * table's id capacity; the index takes them over (and writes into them) rather than copying 16 MB.
+   * table's id capacity; the index takes them over (and writes into them) rather than copying them. Sizes
+   * given as a Float64Array are copied into a SizeColumn.
    */
   constructor(
     private readonly isExcluded: ExcludePredicate = () => false,
     table: PathTable = new PathTable(),
-    columns?: { sizes: Float64Array; mtimes: Float64Array },
+    columns?: { sizes: SizeColumn | Float64Array; mtimes: Float64Array },
   ) {
     this.table = table;
     const fits = columns && Math.min(columns.sizes.length, columns.mtimes.length) >= table.idCapacity;
-    this.sizes = fits ? columns.sizes : new Float64Array(table.idCapacity);
+    const sizes = fits ? columns.sizes : new SizeColumn(table.idCapacity);
+    this.sizes = sizes instanceof SizeColumn ? sizes : SizeColumn.from(sizes);
     this.mtimes = fits ? columns.mtimes : new Float64Array(table.idCapacity);
     if (columns) this.recount();
   }
@@ -94,7 +97,7 @@ export class FolderIndex {
 
   get(relPath: string): IndexedFile | undefined {
     const id = this.table.find(this.encode(relPath));
-    return id < 0 ? undefined : { sizeBytes: this.sizes[id] as number, mtimeMs: this.mtimes[id] as number };
+    return id < 0 ? undefined : { sizeBytes: this.sizes.get(id), mtimeMs: this.mtimes[id] as number };
   }
 
   get fileCount(): number {
@@ -144,7 +147,7 @@ export class FolderIndex {
   /** Calls `fn` for every file, in no particular order. Do not change the index from inside `fn`. */
   forEach(fn: (relPath: string, sizeBytes: number, mtimeMs: number) => void): void {
     this.table.forEachId((id) => {
-      fn(decodeName(this.table.name(id)), this.sizes[id] as number, this.mtimes[id] as number);
+      fn(decodeName(this.table.name(id)), this.sizes.get(id), this.mtimes[id] as number);
     });
   }
 
@@ -154,9 +157,7 @@ export class FolderIndex {
    * view into the index, valid only during the call. Do not change the index from inside `fn`.
    */
   forEachName(fn: (name: Uint8Array, sizeBytes: number, mtimeMs: number) => void): void {
-    this.table.forEachId((id) =>
-      fn(this.table.name(id), this.sizes[id] as number, this.mtimes[id] as number),
-    );
+    this.table.forEachId((id) => fn(this.table.name(id), this.sizes.get(id), this.mtimes[id] as number));
   }
 
   /** How far this index has drifted from `other` (typically the live index against a fresh scan). */
@@ -164,36 +165,36 @@ export class FolderIndex {
     const drift = { files: 0, bytes: 0 };
     this.table.forEachId((id) => {
       const otherId = other.table.find(this.table.name(id));
-      const size = this.sizes[id] as number;
+      const size = this.sizes.get(id);
       if (otherId < 0) {
         drift.files++;
         drift.bytes += size;
-      } else if (other.sizes[otherId] !== size || other.mtimes[otherId] !== this.mtimes[id]) {
+      } else if (other.sizes.get(otherId) !== size || other.mtimes[otherId] !== this.mtimes[id]) {
         drift.files++;
-        drift.bytes += Math.abs((other.sizes[otherId] as number) - size);
+        drift.bytes += Math.abs(other.sizes.get(otherId) - size);
       }
     });
     other.table.forEachId((id) => {
       if (this.table.find(other.table.name(id)) >= 0) return;
       drift.files++;
-      drift.bytes += other.sizes[id] as number;
+      drift.bytes += other.sizes.get(id);
     });
     return drift;
   }
 
   /** Bytes held by the index's arrays (for the memory benchmark). */
   byteLength(): number {
-    return this.table.byteLength() + this.sizes.byteLength + this.mtimes.byteLength;
+    return this.table.byteLength() + this.sizes.byteLength() + this.mtimes.byteLength;
   }
 
   private set(name: Uint8Array, sizeBytes: number, mtimeMs: number): void {
     const { id, added } = this.table.insert(name);
-    if (this.sizes.length < this.table.idCapacity) {
-      this.sizes = grow(this.sizes, this.table.idCapacity, Float64Array);
+    if (this.mtimes.length < this.table.idCapacity) {
+      this.sizes.ensureCapacity(this.table.idCapacity);
       this.mtimes = grow(this.mtimes, this.table.idCapacity, Float64Array);
     }
     if (!added) this.forget(id);
-    this.sizes[id] = sizeBytes;
+    this.sizes.set(id, sizeBytes);
     this.mtimes[id] = mtimeMs;
     this.totalSizeBytes += sizeBytes;
     if (mtimeMs < this.oldestMtimeMs) this.oldestMtimeMs = mtimeMs;
@@ -204,7 +205,7 @@ export class FolderIndex {
     let total = 0;
     let oldest = Infinity;
     this.table.forEachId((id) => {
-      total += this.sizes[id] as number;
+      total += this.sizes.get(id);
       oldest = Math.min(oldest, this.mtimes[id] as number);
     });
     this.totalSizeBytes = total;
@@ -214,7 +215,7 @@ export class FolderIndex {
 
   /** Takes a file's numbers out of the totals (before it is replaced or after it was removed). */
   private forget(id: number): void {
-    this.totalSizeBytes -= this.sizes[id] as number;
+    this.totalSizeBytes -= this.sizes.get(id);
     if (this.mtimes[id] === this.oldestMtimeMs) this.oldestStale = true;
   }
 

@@ -1,5 +1,6 @@
 /** A fixed-size block of files that a FolderIndexBuilder fills while a scan runs. */
 import type { PackedFiles } from '../scan/packed-files.js';
+import type { SizeColumn } from './size-column.js';
 
 /** Files per segment: its two Float64 columns are 512 KiB each. */
 const SEGMENT_FILES = 65_536;
@@ -65,13 +66,13 @@ export class Segment {
     at: number,
     pathBytes: Uint8Array,
     offsets: Uint32Array,
-    sizes: Float64Array,
+    sizes: SizeColumn,
     mtimes: Float64Array,
   ): void {
     const base = offsets[at] as number;
     pathBytes.set(this.names.subarray(0, this.bytesUsed), base);
     for (let i = 0; i < this.count; i++) offsets[at + i + 1] = base + (this.ends[i] as number);
-    sizes.set(this.sizes.subarray(0, this.count), at);
+    sizes.setRange(at, this.sizes.subarray(0, this.count));
     mtimes.set(this.mtimes.subarray(0, this.count), at);
   }
 }
