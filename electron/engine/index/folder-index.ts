@@ -79,11 +79,7 @@ export class FolderIndex {
   /** Forgets every file below `relDir` (a folder deleted or moved out); `''` empties the index. Returns the count. */
   removeUnder(relDir: string): number {
     const dir = relDir.replace(/\/+$/, '');
-    const prefix = dir === '' ? new Uint8Array(0) : encodeName(`${dir}/`);
-    const doomed: number[] = [];
-    this.table.forEachId((id) => {
-      if (startsWith(this.table.name(id), prefix)) doomed.push(id);
-    });
+    const doomed = this.table.idsUnder(dir === '' ? new Uint8Array(0) : encodeName(dir));
     for (const id of doomed) {
       this.table.deleteId(id);
       this.forget(id);
@@ -226,10 +222,4 @@ export class FolderIndex {
     const { written } = encoder.encodeInto(relPath, this.scratch);
     return this.scratch.subarray(0, written);
   }
-}
-
-function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
-  if (bytes.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
-  return true;
 }

@@ -50,6 +50,16 @@ export class FolderNames {
     return this.idOf.size;
   }
 
+  /** One past the highest folder number in use: arrays keyed by folder number need this length. */
+  get idCapacity(): number {
+    return this.keys.length;
+  }
+
+  /** Calls `fn` with every folder's key and number. */
+  forEach(fn: (key: string, id: number) => void): void {
+    for (const [key, id] of this.idOf) fn(key, id);
+  }
+
   /** About what the folders hold: their names' bytes and a few numbers each (for the memory benchmark). */
   byteLength(): number {
     return this.keyChars + this.keys.length * 16;

@@ -260,6 +260,29 @@ export class PathTable {
     for (let id = 0; id < this.highWater; id++) if (this.folderOf[id] !== FREE) fn(id);
   }
 
+  /**
+   * The live ids of every path below the folder `dir` (its bytes, no trailing `/`; empty: every path).
+   * Folders are matched by their keys, then one pass over the ids reads only their folder numbers, so a
+   * folder removed from a million-file index costs milliseconds, not a million paths rebuilt.
+   */
+  idsUnder(dir: Uint8Array): number[] {
+    const key = latin1Key(dir, 0, dir.length);
+    const inside = new Uint8Array(this.folders.idCapacity);
+    let any = false;
+    this.folders.forEach((folder, id) => {
+      const below =
+        dir.length === 0 || folder === key || (folder.startsWith(key) && folder[key.length] === '/');
+      if (below) inside[id] = 1;
+      any ||= below;
+    });
+    const ids: number[] = [];
+    if (!any) return ids;
+    this.forEachId((id) => {
+      if (inside[this.folderOf[id] as number] === 1) ids.push(id);
+    });
+    return ids;
+  }
+
   /** Bytes held by the table's arrays and its folders' names (for the memory benchmark). */
   byteLength(): number {
     return (

@@ -87,6 +87,21 @@ describe('PathTable', () => {
     }
   });
 
+  it('finds the paths below a folder by the folder, not its siblings that share a prefix', () => {
+    for (const table of tables()) {
+      const under = (dir: Uint8Array) =>
+        table
+          .idsUnder(dir)
+          .map((id) => Buffer.from(table.name(id)).toString('latin1'))
+          .sort();
+      expect(under(bytes('a'))).toEqual(['a/b/x.wav', 'a/x.wav']);
+      expect(under(bytes('a/b'))).toEqual(['a/b/x.wav']);
+      expect(under(bytes('d', [0xfe]))).toEqual(['d\xfe/f\xff.wav', 'd\xfe/\xc3\xa9.wav'].sort());
+      expect(under(bytes('d'))).toEqual([]);
+      expect(under(bytes(''))).toHaveLength(PATHS.length);
+    }
+  });
+
   it('survives growth, compaction and shrinking with every name intact', () => {
     const table = new PathTable();
     const path = (i: number) => bytes(`f${i % 97}/`, [0x80 + (i % 50)], `take-${i}.wav`);
