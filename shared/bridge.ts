@@ -28,86 +28,113 @@ import type {
 import type { FolderConfig, SettingsConfig } from './config-schema.js';
 import type { AddedFolders, DetectResult } from './found-folders.js';
 import {
-  showInFolderRequestSchema,
-  spaceBreakdownRequestSchema,
-  usageHistoryRequestSchema,
+  buildShowInFolderRequestSchema,
+  buildSpaceBreakdownRequestSchema,
+  buildUsageHistoryRequestSchema,
   type SpaceBreakdown,
   type UsageHistory,
 } from './usage-history.js';
 
-const folderList = z
-  .array(folderNameSchema, { error: 'folders must be a list of folder names' })
-  // Without its own message the list's "must be a list" would also be said of a list that is too long.
-  .max(256, { error: 'folders may name at most 256 folders' })
-  .optional();
+const buildFolderList = () =>
+  z
+    .array(folderNameSchema, { error: 'folders must be a list of folder names' })
+    // Without its own message the list's "must be a list" would also be said of a list that is too long.
+    .max(256, { error: 'folders may name at most 256 folders' })
+    .optional();
 
 /** A patch to config.yaml: top-level settings to change, and optionally the complete new folder list. */
-export const configPatchSchema = z.strictObject({
-  settings: settingsSchema.optional(),
-  folders: z.array(folderConfigSchema).max(256).optional(),
-  /**
-   * Paths picked in the desktop app's dialog: the folder at `index` in `folders` takes the path behind
-   * `handle` (the one-time handle pickFolder gave), never a path the renderer wrote.
-   */
-  pickedPaths: z
-    .array(z.strictObject({ index: z.number().int().min(0).max(255), handle: z.string().max(100) }))
-    .max(256)
-    .optional(),
-});
-export type ConfigPatch = z.infer<typeof configPatchSchema>;
+const buildConfigPatchSchema = () =>
+  z.strictObject({
+    settings: settingsSchema.optional(),
+    folders: z.array(folderConfigSchema).max(256).optional(),
+    /**
+     * Paths picked in the desktop app's dialog: the folder at `index` in `folders` takes the path behind
+     * `handle` (the one-time handle pickFolder gave), never a path the renderer wrote.
+     */
+    pickedPaths: z
+      .array(z.strictObject({ index: z.number().int().min(0).max(255), handle: z.string().max(100) }))
+      .max(256)
+      .optional(),
+  });
+export type ConfigPatch = z.infer<ReturnType<typeof buildConfigPatchSchema>>;
+let configPatch: ReturnType<typeof buildConfigPatchSchema> | undefined;
+/** The schema of a config patch, built on first use (#17: a one-shot command builds none of the bridge's schemas). */
+export function configPatchSchema(): ReturnType<typeof buildConfigPatchSchema> {
+  return (configPatch ??= buildConfigPatchSchema());
+}
 
-/** Input schemas, one per request. An absent input is parsed as `{}`. */
-export const requestSchemas = {
-  getSnapshot: z.strictObject({}),
-  previewCleanup: z.strictObject({ folders: folderList }),
-  runCleanup: z.strictObject({ folders: folderList, dryRun: z.boolean().optional() }),
-  cancelCleanup: z.strictObject({}),
-  getHistory: z.strictObject({
-    limit: z.number().int().min(1).max(1000).optional(),
-    /** Only runs that started before this ISO time (paging). */
-    before: z.iso.datetime().optional(),
-  }),
-  getConfig: z.strictObject({}),
+/**
+ * How to build each request's input schema. An absent input is parsed as `{}`. Each is built the first time
+ * its request is parsed (requestSchema): zod does most of its work when a schema is built, and a one-shot
+ * CLI command, which answers no request, would otherwise build them all at import (#17).
+ */
+const requestSchemaBuilders = {
+  getSnapshot: () => z.strictObject({}),
+  previewCleanup: () => z.strictObject({ folders: buildFolderList() }),
+  runCleanup: () => z.strictObject({ folders: buildFolderList(), dryRun: z.boolean().optional() }),
+  cancelCleanup: () => z.strictObject({}),
+  getHistory: () =>
+    z.strictObject({
+      limit: z.number().int().min(1).max(1000).optional(),
+      /** Only runs that started before this ISO time (paging). */
+      before: z.iso.datetime().optional(),
+    }),
+  getConfig: () => z.strictObject({}),
   /** What `updateConfig` with this patch would remove that cleanup does not remove now; `{}`: a disk edit's. */
-  checkConfigImpact: configPatchSchema,
+  checkConfigImpact: () => configPatchSchema(),
   /** A patch whose impact removes files needs `confirmImpact`: the token `checkConfigImpact` gave for it. */
-  updateConfig: configPatchSchema.extend({ confirmImpact: z.string().max(200).optional() }),
+  updateConfig: () => configPatchSchema().extend({ confirmImpact: z.string().max(200).optional() }),
   /** Hold (true) or release (false) a disk edit's pending removals; "Run now" is `runCleanup`. */
-  holdPendingRules: z.strictObject({ hold: z.boolean() }),
+  holdPendingRules: () => z.strictObject({ hold: z.boolean() }),
   /** `until: null` resumes; an ISO time pauses automatic cleanup until then. */
-  pauseSchedule: z.strictObject({ until: z.iso.datetime().nullable() }),
+  pauseSchedule: () => z.strictObject({ until: z.iso.datetime().nullable() }),
   /** `stopped: true` stops automatic cleanup until started again (kept across restarts); false starts it. */
-  stopSchedule: z.strictObject({ stopped: z.boolean({ error: 'stopped must be true or false' }) }),
+  stopSchedule: () => z.strictObject({ stopped: z.boolean({ error: 'stopped must be true or false' }) }),
   /** Creates a configured folder that does not exist, at the path config.yaml gives it: by name, never a path. */
-  createFolder: z.strictObject({ name: folderNameSchema }),
+  createFolder: () => z.strictObject({ name: folderNameSchema }),
   /** Opens the desktop app's folder dialog; the answer is a one-time handle for updateConfig's pickedPaths. */
-  pickFolder: z.strictObject({}),
+  pickFolder: () => z.strictObject({}),
   /** Folders the tools on this computer fill, proposed with kind, limits and a preview; nothing is written. */
-  detectFolders: z.strictObject({}),
+  detectFolders: () => z.strictObject({}),
   /** Adds proposals by the ids detectFolders issued (never by a path the client sends). */
-  addDetectedFolders: z.strictObject({
-    ids: z
-      .array(z.string().regex(/^[0-9a-f]{16}$/, { error: 'each id must be one detectFolders issued' }), {
-        error: 'ids must be a list of ids from detectFolders',
-      })
-      .min(1, { error: 'ids must name at least one found folder' })
-      .max(64, { error: 'ids may name at most 64 found folders' }),
-  }),
+  addDetectedFolders: () =>
+    z.strictObject({
+      ids: z
+        .array(z.string().regex(/^[0-9a-f]{16}$/, { error: 'each id must be one detectFolders issued' }), {
+          error: 'ids must be a list of ids from detectFolders',
+        })
+        .min(1, { error: 'ids must name at least one found folder' })
+        .max(64, { error: 'ids may name at most 64 found folders' }),
+    }),
   /** Each folder's kept usage over the last `days`, and the space cleanups freed (shared/usage-history.ts). */
-  getUsageHistory: usageHistoryRequestSchema,
+  getUsageHistory: buildUsageHistoryRequestSchema,
   /** What takes space in one folder, from the live index. */
-  getSpaceBreakdown: spaceBreakdownRequestSchema,
+  getSpaceBreakdown: buildSpaceBreakdownRequestSchema,
   /** Shows a file of a folder in the system's file manager: desktop app only, by folder name and relative path. */
-  showInFolder: showInFolderRequestSchema,
+  showInFolder: buildShowInFolderRequestSchema,
   /**
    * The tray popup's "Open dashboard": the desktop app shows the full dashboard in its larger window. The
    * engine has no window, so it (and `serve`) answers `opened: false` and the page shows its full view itself.
    */
-  openDashboard: z.strictObject({}),
+  openDashboard: () => z.strictObject({}),
 } as const;
 
-export type RequestName = keyof typeof requestSchemas;
-export const REQUEST_NAMES = Object.keys(requestSchemas) as RequestName[];
+type RequestSchemas = {
+  [N in keyof typeof requestSchemaBuilders]: ReturnType<(typeof requestSchemaBuilders)[N]>;
+};
+export type RequestName = keyof typeof requestSchemaBuilders;
+export const REQUEST_NAMES = Object.keys(requestSchemaBuilders) as RequestName[];
+
+const builtRequestSchemas: Partial<RequestSchemas> = {};
+/** The requests whose schemas have been built so far: what tells that a command built only what it used. */
+export const builtRequestSchemaNames = (): RequestName[] => Object.keys(builtRequestSchemas) as RequestName[];
+
+/** A request's input schema, built once, on its first use. */
+export function requestSchema<N extends RequestName>(name: N): RequestSchemas[N] {
+  return (builtRequestSchemas[name] ??= requestSchemaBuilders[
+    name
+  ]() as RequestSchemas[N]) as RequestSchemas[N];
+}
 
 /** What the settings editor reads: the file as written (YAML shape) plus where it came from. */
 export interface ConfigView {
@@ -146,7 +173,7 @@ export interface RequestResults {
   openDashboard: { opened: boolean };
 }
 
-export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
+export type RequestInput<N extends RequestName> = z.input<RequestSchemas[N]>;
 
 /** Events pushed from the engine to every client. */
 export interface EventPayloads {
@@ -237,17 +264,14 @@ export class BridgeError extends Error {
 }
 
 /** Parses a request's input against its schema; throws BridgeError('invalid-request') with a readable message. */
-export function parseRequest<N extends RequestName>(
-  name: N,
-  input: unknown,
-): z.output<(typeof requestSchemas)[N]> {
-  const result = requestSchemas[name].safeParse(input ?? {});
+export function parseRequest<N extends RequestName>(name: N, input: unknown): z.output<RequestSchemas[N]> {
+  const result = requestSchema(name).safeParse(input ?? {});
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
     throw new BridgeError('invalid-request', `${name}: ${where}${first?.message ?? 'invalid input'}`);
   }
-  return result.data as z.output<(typeof requestSchemas)[N]>;
+  return result.data as z.output<RequestSchemas[N]>;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The contract of the dashboard's kept data (issue 15 items 2 and 3): usage over time with the space freed,
  * what takes space in a folder, and "Show in folder". Plain types plus the schemas of their requests'
- * inputs, which bridge.ts lists beside the others.
+ * inputs' builders, which bridge.ts lists beside the others.
  */
 import { z } from 'zod';
 import { folderNameSchema } from './config-schema.js';
@@ -32,17 +32,19 @@ export interface UsageHistory {
   freedDays: number;
 }
 
-export const usageHistoryRequestSchema = z.strictObject({
-  /** How far back the usage points go, in days. Default 7. */
-  days: z
-    .number({ error: 'days must be a number of days' })
-    .int({ error: 'days must be a whole number of days' })
-    .min(1, { error: 'days must be at least 1' })
-    .max(90, { error: 'days may be at most 90: usage is kept that long' })
-    .optional(),
-  /** Points per folder at most (the chart's width needs no more). Default 400. */
-  maxPoints: z.number().int().min(10).max(5000).optional(),
-});
+/** Built on first use (bridge.ts's requestSchema), like every request's schema. */
+export const buildUsageHistoryRequestSchema = () =>
+  z.strictObject({
+    /** How far back the usage points go, in days. Default 7. */
+    days: z
+      .number({ error: 'days must be a number of days' })
+      .int({ error: 'days must be a whole number of days' })
+      .min(1, { error: 'days must be at least 1' })
+      .max(90, { error: 'days may be at most 90: usage is kept that long' })
+      .optional(),
+    /** Points per folder at most (the chart's width needs no more). Default 400. */
+    maxPoints: z.number().int().min(10).max(5000).optional(),
+  });
 
 /** One entry of a "what takes space" list: a subfolder, a file type, or a file. */
 export interface SpaceEntry {
@@ -67,30 +69,33 @@ export interface SpaceBreakdown {
   oldest: SpaceEntry[];
 }
 
-export const spaceBreakdownRequestSchema = z.strictObject({
-  folder: folderNameSchema,
-  /** Entries per list. Default 10. */
-  limit: z.number().int().min(1).max(100).optional(),
-});
+export const buildSpaceBreakdownRequestSchema = () =>
+  z.strictObject({
+    folder: folderNameSchema,
+    /** Entries per list. Default 10. */
+    limit: z.number().int().min(1).max(100).optional(),
+  });
 
 /**
  * A file's path relative to its folder, as the index names it: `/` separators, no empty, `.` or `..`
  * segment, not absolute, no NUL or backslash. The engine checks again on disk (symlinks out are refused).
  */
-export const relativeFilePathSchema = z
-  .string({ error: 'path must be a path relative to the folder' })
-  .min(1, { error: 'path must name a file in the folder' })
-  .max(4096, { error: 'path may be at most 4096 characters' })
-  .refine((p) => !p.includes('\0'), { error: 'path must not contain a NUL character' })
-  .refine((p) => !p.includes('\\'), { error: 'path must use / between folders, not \\' })
-  .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p), {
-    error: 'path must be relative to the folder, not absolute',
-  })
-  .refine((p) => p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), {
-    error: 'path must not contain empty, . or .. parts',
-  });
+export const buildRelativeFilePathSchema = () =>
+  z
+    .string({ error: 'path must be a path relative to the folder' })
+    .min(1, { error: 'path must name a file in the folder' })
+    .max(4096, { error: 'path may be at most 4096 characters' })
+    .refine((p) => !p.includes('\0'), { error: 'path must not contain a NUL character' })
+    .refine((p) => !p.includes('\\'), { error: 'path must use / between folders, not \\' })
+    .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p), {
+      error: 'path must be relative to the folder, not absolute',
+    })
+    .refine((p) => p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), {
+      error: 'path must not contain empty, . or .. parts',
+    });
 
-export const showInFolderRequestSchema = z.strictObject({
-  folder: folderNameSchema,
-  path: relativeFilePathSchema,
-});
+export const buildShowInFolderRequestSchema = () =>
+  z.strictObject({
+    folder: folderNameSchema,
+    path: buildRelativeFilePathSchema(),
+  });

@@ -172,7 +172,7 @@ export class ConfigStore {
   }
 
   private async parsePatched(input: ConfigPatch) {
-    const parsed = configPatchSchema.safeParse(input);
+    const parsed = configPatchSchema().safeParse(input);
     if (!parsed.success) {
       // `settings.X` of a patch is the top-level key X of the file; `folders…` is the same path in both.
       const issues = parsed.error.issues.map((i) => {

@@ -34,7 +34,7 @@ export async function routeBridge(
     if (invalid) return sendError(res, HTTP_STATUS_FOR[invalid.code], invalid.code, invalid.message);
     if (!takeCleanup(res)) return;
   }
-  // The engine parses `input` against requestSchemas[name] itself (parseRequest), whatever its shape here.
+  // The engine parses `input` against requestSchema(name) itself (parseRequest), whatever its shape here.
   const call = engine[name] as (input: unknown) => Promise<unknown>;
   await callEngine(res, log, name, () => call.call(engine, read.input));
 }
