@@ -43,6 +43,11 @@ export class IdentityCache {
     return found;
   }
 
+  /** Records that `p` does not exist (following it failed with ENOENT or ENOTDIR): its identity is null. */
+  knownMissing(p: string): void {
+    if (!this.known.has(p)) this.known.set(p, Promise.resolve(null));
+  }
+
   /** The identities of a real path and each of its ancestors, the path first. */
   chain(realPath: string): Promise<Identity[]> {
     return Promise.all(ancestorsAndSelf(realPath).map((p) => this.of(p)));

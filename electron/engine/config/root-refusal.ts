@@ -7,7 +7,7 @@ import path from 'node:path';
 import { systemAccountHomes, type AccountHome, type AccountSource } from './account-homes.js';
 import { boundSources, mountPointsInside, readMountTable, type Mount } from './mount-table.js';
 import { NATIVE_PATH_RULES, samePath, type PathRules } from './path-rules.js';
-import { realPathOf } from './real-path.js';
+import { followPath } from './real-path.js';
 import { matchByPath, refusalReason, refusedPlaces, type RefusedPlace } from './refused-places.js';
 import { IdentityCache, matchByIdentity, settleWithin, type PlaceIdentity } from './root-identity.js';
 import { WINDOWS_SYSTEM_TREES } from './system-folders.js';
@@ -46,9 +46,20 @@ export async function refusalContext(
   given: RootCheckPlaces,
   accounts: AccountSource = systemAccountHomes,
 ): Promise<RefusalContext> {
+  const ids = new IdentityCache();
   const seen = new Map<string, Promise<string>>();
+  // Each path is followed once, a missing path's parent through the same map; a path found missing is
+  // not examined again by a stat that would fail the same way (#17).
   const real = (p: string): Promise<string> => {
-    const found = seen.get(p) ?? settleWithin(realPathOf(p), p);
+    const found =
+      seen.get(p) ??
+      settleWithin(
+        followPath(p, real).then((followed) => {
+          if (followed.missing) ids.knownMissing(followed.path);
+          return followed.path;
+        }),
+        p,
+      );
     seen.set(p, found);
     return found;
   };
@@ -73,7 +84,6 @@ export async function refusalContext(
   );
   const configRealFile = linked ? configReal : undefined;
   const listedPlaces = refusedPlaces({ home, dataDir, configDir, configRealFile, otherHomes }, path);
-  const ids = new IdentityCache();
   // Each place is examined as soon as its real path is known, not once every path is.
   const examined = await Promise.all(
     listedPlaces.map(async (listedPlace) => {
