@@ -26,6 +26,15 @@ export function samePath(a: string, b: string, rules: PathRules = NATIVE_PATH_RU
   return rules.api.relative(fold(a), fold(b)) === '';
 }
 
+/**
+ * A key two paths share exactly when samePath says they name the same folder (both resolve to one path,
+ * case folded where the platform ignores case): lists of paths are deduplicated through a Set of these
+ * instead of comparing each with every other.
+ */
+export function pathKey(p: string, rules: PathRules = NATIVE_PATH_RULES): string {
+  return rules.api.resolve(rules.caseInsensitive ? p.toLowerCase() : p);
+}
+
 /** True when `child` is `parent` or inside it. */
 export function atOrInside(child: string, parent: string, rules: PathRules = NATIVE_PATH_RULES): boolean {
   return samePath(child, parent, rules) || isInside(child, parent, rules);

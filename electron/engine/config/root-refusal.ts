@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { systemAccountHomes, type AccountHome, type AccountSource } from './account-homes.js';
 import { boundSources, mountPointsInside, readMountTable, type Mount } from './mount-table.js';
-import { NATIVE_PATH_RULES, samePath, type PathRules } from './path-rules.js';
+import { NATIVE_PATH_RULES, pathKey, samePath, type PathRules } from './path-rules.js';
 import { followPath } from './real-path.js';
 import { matchByPath, refusalReason, refusedPlaces, type RefusedPlace } from './refused-places.js';
 import { IdentityCache, matchByIdentity, settleWithin, type PlaceIdentity } from './root-identity.js';
@@ -79,9 +79,13 @@ export async function refusalContext(
   ]);
   const linked = !samePath(configReal, path.join(configDir, path.basename(configFile)));
   const homes = await Promise.all(listed.map(async (a) => ({ user: a.user, home: await real(a.home) })));
-  const otherHomes = homes.filter(
-    (a, i) => !samePath(a.home, home) && homes.findIndex((b) => samePath(a.home, b.home)) === i,
-  );
+  // Each other home once, by key: comparing every home with every other was ~800 path.relative calls for
+  // the 28 accounts of a plain Linux machine (#17), and a directory service may list thousands.
+  const keys = new Set([pathKey(home)]);
+  const otherHomes = homes.filter((a) => {
+    const key = pathKey(a.home);
+    return !keys.has(key) && Boolean(keys.add(key));
+  });
   const configRealFile = linked ? configReal : undefined;
   const listedPlaces = refusedPlaces({ home, dataDir, configDir, configRealFile, otherHomes }, path);
   // Each place is examined as soon as its real path is known, not once every path is.
