@@ -3,8 +3,8 @@
  * and recorded after the last (invariant 5). A request that arrives while a run is going joins that run
  * instead of starting a second one.
  */
-import { randomBytes } from 'node:crypto';
 import type { EventPayloads } from '../../../shared/bridge.js';
+import { crypto } from '../fs/lazy-crypto.js';
 import type {
   AppConfig,
   CleanupPreview,
@@ -297,5 +297,5 @@ function newRunId(nowMs: number): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
+  return `${stamp}-${crypto().randomBytes(3).toString('hex')}`;
 }

@@ -3,8 +3,8 @@
  * gets the handle and the path to show; a save passes the handle back and the path comes from here, so a
  * renderer can never claim a path was picked that the dialog did not return.
  */
-import { randomUUID } from 'node:crypto';
 import { BridgeError, type ConfigPatch } from '../../../shared/bridge.js';
+import { crypto } from '../fs/lazy-crypto.js';
 import type { Clock } from '../ports.js';
 
 /** Long enough to fill in a folder's limits, short enough that a stale handle does not linger. */
@@ -17,7 +17,7 @@ export class PickedFolders {
 
   /** Keeps a path the dialog returned; the handle is good for one save within PICKED_FOLDER_TTL_MS. */
   issue(path: string): string {
-    const handle = randomUUID();
+    const handle = crypto().randomUUID();
     this.picked.set(handle, { path, expiresAtMs: this.clock.now() + PICKED_FOLDER_TTL_MS });
     return handle;
   }

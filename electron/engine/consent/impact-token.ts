@@ -4,14 +4,17 @@
  * A client cannot make one without asking the engine for the impact, and one made before the file or the
  * agreed rules changed no longer matches (a stale dashboard is asked again).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { crypto } from '../fs/lazy-crypto.js';
 import type { FolderRules } from '../../../shared/types.js';
 
 export class ImpactTokens {
-  private readonly key = randomBytes(32);
+  /** Made on the first confirmation asked for: an engine that is never asked loads no node:crypto (#17). */
+  private key: Buffer | undefined;
 
   sign(before: readonly FolderRules[], after: readonly FolderRules[], folders: readonly string[]): string {
-    return createHmac('sha256', this.key)
+    this.key ??= crypto().randomBytes(32);
+    return crypto()
+      .createHmac('sha256', this.key)
       .update(JSON.stringify({ before, after, folders }))
       .digest('base64url');
   }
@@ -25,6 +28,6 @@ export class ImpactTokens {
     if (token === undefined) return false;
     const expected = Buffer.from(this.sign(before, after, folders));
     const given = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return given.length === expected.length && crypto().timingSafeEqual(given, expected);
   }
 }

@@ -4,8 +4,8 @@
  * never travels on a command line (DESIGN.md invariant 6): it is read from this file, from a file named
  * with `--token-file`, or from an environment variable.
  */
-import { randomBytes } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
+import { crypto } from './lazy-crypto.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -20,7 +20,7 @@ const TOKEN_CHARS = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 /** A fresh token: 24 random bytes, base64url (32 characters). */
 export function createToken(): string {
-  return randomBytes(24).toString('base64url');
+  return crypto().randomBytes(24).toString('base64url');
 }
 
 /**

@@ -3,8 +3,8 @@
  * truncated mix: write a temp file beside it, flush it to disk, then rename it over the original
  * (rename within one folder is atomic on POSIX and NTFS).
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { tempTag } from './temp-tag.js';
 import path from 'node:path';
 import { isProcessAlive } from './process-alive.js';
 import { syncFolder } from './sync-folder.js';
@@ -37,10 +37,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const target = await resolveTarget(path.resolve(file));
   const dir = path.dirname(target);
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${tempTag()}.tmp`);
   await sweepAbandonedTemps(target);
   const old = await fs.stat(target).catch(() => null);
   const oldMode = old ? old.mode & 0o7777 : null;

@@ -8,8 +8,8 @@
  * half written. It names the owner by pid, start time and boot id (see process-identity.ts), so a lock left
  * before a reboot, or whose pid now belongs to another process, is recognised as stale and taken over.
  */
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
+import { tempTag } from './temp-tag.js';
 import { join } from 'node:path';
 import { isSameProcessAlive, readProcessIdentity } from './process-identity.js';
 import type { ProcessIdentity } from './process-identity.js';
@@ -30,7 +30,7 @@ const MAX_ATTEMPTS = 20;
 export async function acquireInstanceLock(dataDir: string, pid = process.pid): Promise<InstanceLock> {
   const file = join(dataDir, LOCK_FILE);
   const text = formatLock(await readProcessIdentity(pid));
-  const temp = join(dataDir, `${LOCK_FILE}.${pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dataDir, `${LOCK_FILE}.${pid}.${tempTag()}.tmp`);
   await writeDurably(temp, text);
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

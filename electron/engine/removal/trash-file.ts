@@ -4,8 +4,8 @@
  * folder into `files/` without replacing anything. Across file systems the rename fails (EXDEV) and the
  * file is kept: a trash never copies and deletes.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { crypto } from '../fs/lazy-crypto.js';
 import { encodeName } from '../../../shared/byte-names.js';
 import type { DirFs, DirHandle } from './dir-fs.js';
 import { errorCode } from '../fs/errno.js';
@@ -26,9 +26,9 @@ const INFO_SUFFIX = '.trashinfo';
 function candidateName(name: string, attempt: number, stamp: number): string {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  const plain = attempt === 0 ? name : `${stem}.${randomBytes(4).toString('hex')}${ext}`;
+  const plain = attempt === 0 ? name : `${stem}.${crypto().randomBytes(4).toString('hex')}${ext}`;
   if (encodeName(plain + INFO_SUFFIX).length <= NAME_MAX) return plain;
-  return `trashed-${stamp}-${randomBytes(4).toString('hex')}`;
+  return `trashed-${stamp}-${crypto().randomBytes(4).toString('hex')}`;
 }
 
 /** What `encodeURIComponent` leaves as it is, and `/`. */

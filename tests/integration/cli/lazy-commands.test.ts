@@ -12,6 +12,7 @@ import { makeTempDir } from '../../support/make-tree.js';
 const RECORDER = fileURLToPath(new URL('../../support/record-modules.mjs', import.meta.url));
 const INTL_RECORDER = fileURLToPath(new URL('../../support/record-intl.mjs', import.meta.url));
 const WORKER_RECORDER = fileURLToPath(new URL('../../support/record-workers.mjs', import.meta.url));
+const CRYPTO_RECORDER = fileURLToPath(new URL('../../support/record-crypto.mjs', import.meta.url));
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -30,7 +31,10 @@ afterEach(async () => cleanup());
 /** What `headroom <args>` logged through the recorders: resolved file URLs and "intl …" lines. */
 async function logOf(args: string[]): Promise<string[]> {
   const log = join(dir, 'modules.log');
-  const flags = ['--import', RECORDER, '--import', INTL_RECORDER, '--import', WORKER_RECORDER];
+  const flags = [
+    ...['--import', RECORDER, '--import', INTL_RECORDER],
+    ...['--import', WORKER_RECORDER, '--import', CRYPTO_RECORDER],
+  ];
   const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, flags);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -104,6 +108,16 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
   it('status on an interval schedule never wakes ICU (no Intl formatter, no locale string)', async () => {
     const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
     expect((await logOf(args)).filter((line) => line.startsWith('intl '))).toEqual([]);
+  });
+
+  it('status calls no node:crypto function (lock name, consent key): the built CLI then never loads it', async () => {
+    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    expect((await logOf(args)).filter((line) => line.startsWith('crypto '))).toEqual([]);
+  });
+
+  it('the crypto recorder sees a call from the project: token --rotate makes a new API token', async () => {
+    const args = ['token', '--rotate', '--data-dir', join(dir, 'data')];
+    expect((await logOf(args)).filter((line) => line.startsWith('crypto '))).toContain('crypto randomBytes');
   });
 
   it('--version loads neither the engine nor any command', async () => {
