@@ -9,6 +9,7 @@
  * claims a file that is still there; it may lag behind by the files removed since it was written.
  */
 import type { FolderRunResult, RunRecord } from '../../../shared/types.js';
+import { monotonicMs } from '../fs/monotonic-ms.js';
 import type { ExecuteProgress } from '../executor/progress-throttle.js';
 import type { RemovalCredit } from '../executor/removal-credit.js';
 import { summarizeFolder } from '../history/history-entry.js';
@@ -66,7 +67,7 @@ export class RunCheckpoints {
     private readonly options: CheckpointOptions,
   ) {
     this.folders = folders.map((f) => ({ ...f, filesRemoved: 0, bytesFreed: 0 }));
-    this.elapsedMs = options.elapsedMs ?? (() => performance.now());
+    this.elapsedMs = options.elapsedMs ?? (() => monotonicMs());
     this.everyFiles = options.everyFiles ?? CHECKPOINT_EVERY_FILES;
     this.everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
     this.writtenAtMs = this.elapsedMs();

@@ -3,6 +3,8 @@
  * one, or `everyFiles` files have been done since, and always at the start and the end.
  */
 
+import { monotonicMs } from '../fs/monotonic-ms.js';
+
 export interface ExecuteProgress {
   /** Files decided so far: removed, skipped or failed. */
   filesDone: number;
@@ -23,7 +25,7 @@ export interface ProgressThrottle {
 }
 
 /**
- * Time here is a monotonic stopwatch (`performance.now`), not the engine's clock: it only paces the UI
+ * Time here is a monotonic stopwatch (monotonicMs), not the engine's clock: it only paces the UI
  * and never decides what is removed.
  */
 export function createProgressThrottle(
@@ -34,14 +36,14 @@ export function createProgressThrottle(
   let lastAtMs = -Infinity;
   let lastFiles = -1;
   const emit = (p: ExecuteProgress) => {
-    lastAtMs = performance.now();
+    lastAtMs = monotonicMs();
     lastFiles = p.filesDone;
     onProgress?.({ ...p });
   };
   return {
     update(p) {
       if (!onProgress || p.filesDone === lastFiles) return;
-      if (performance.now() - lastAtMs >= intervalMs || p.filesDone - lastFiles >= everyFiles) emit(p);
+      if (monotonicMs() - lastAtMs >= intervalMs || p.filesDone - lastFiles >= everyFiles) emit(p);
     },
     flush(p) {
       if (onProgress) emit(p);

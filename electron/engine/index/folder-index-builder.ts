@@ -8,6 +8,7 @@
  * fills the hash table in time slices.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { monotonicMs } from '../fs/monotonic-ms.js';
 import { decodeName } from '../../../shared/byte-names.js';
 import { FolderIndex, type ExcludePredicate } from './folder-index.js';
 import type { PackedFiles } from '../scan/packed-files.js';
@@ -95,14 +96,14 @@ export class FolderIndexBuilder {
     const segments = this.segments;
     this.segments = [];
     let file = 0;
-    let sliceStarted = performance.now();
+    let sliceStarted = monotonicMs();
     // Oldest first, each let go of once copied, so the segments can be freed while the rest are copied.
     for (let segment = segments.shift(); segment; segment = segments.shift()) {
       segment.copyTo(file, pathBytes, pathOffsets, sizes, mtimes);
       file += segment.count;
-      if (segments.length > 0 && performance.now() - sliceStarted >= sliceMs) {
+      if (segments.length > 0 && monotonicMs() - sliceStarted >= sliceMs) {
         await pause();
-        sliceStarted = performance.now();
+        sliceStarted = monotonicMs();
       }
     }
     const table = await PathTable.fromPackedInSlices(pathBytes, pathOffsets, n, pause, sliceMs);

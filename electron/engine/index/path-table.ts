@@ -6,6 +6,7 @@
  * (the folder's path is not repeated per file).
  */
 import { grow } from '../scan/packed-files.js';
+import { monotonicMs } from '../fs/monotonic-ms.js';
 import { FolderNames, latin1Key } from './folder-names.js';
 
 const EMPTY = -1;
@@ -104,12 +105,12 @@ export class PathTable {
     pause: () => Promise<unknown>,
     sliceMs = 10,
   ): Promise<PathTable> {
-    let sliceStarted = performance.now();
+    let sliceStarted = monotonicMs();
     const slices = async (step: (from: number, to: number) => void): Promise<void> => {
       for (let from = 0; from < count; from += SLICE_CHECK_IDS) {
-        if (performance.now() - sliceStarted >= sliceMs) {
+        if (monotonicMs() - sliceStarted >= sliceMs) {
           await pause();
-          sliceStarted = performance.now();
+          sliceStarted = monotonicMs();
         }
         step(from, Math.min(count, from + SLICE_CHECK_IDS));
       }

@@ -1,5 +1,6 @@
 /** Scans one folder root: every regular file below it, without following links or crossing devices. */
 import { lstat } from 'node:fs/promises';
+import { monotonicMs } from '../fs/monotonic-ms.js';
 import { resolve } from 'node:path';
 import { PackedFiles } from './packed-files.js';
 import { runWalk } from './run-walk.js';
@@ -17,7 +18,7 @@ const DEFAULT_WORKERS = 2;
  * Rejects only when `signal` aborts, with the signal's reason.
  */
 export async function scanFolder(root: string, options: ScanOptions = {}): Promise<FolderScan> {
-  const startedMs = performance.now();
+  const startedMs = monotonicMs();
   options.signal?.throwIfAborted();
   const rootAbs = resolve(root);
   const result = (exists: boolean, error: string | null): FolderScan => ({
@@ -27,7 +28,7 @@ export async function scanFolder(root: string, options: ScanOptions = {}): Promi
     files: PackedFiles.empty(),
     dirs: [],
     unreadable: [],
-    durationMs: performance.now() - startedMs,
+    durationMs: monotonicMs() - startedMs,
   });
 
   let stat;
@@ -56,5 +57,5 @@ export async function scanFolder(root: string, options: ScanOptions = {}): Promi
   });
   const rootProblem = walk.unreadable.find((u) => u.path === '');
   if (rootProblem) return result(true, `Headroom cannot read ${rootAbs} (${rootProblem.code}).`);
-  return { root: rootAbs, exists: true, error: null, ...walk, durationMs: performance.now() - startedMs };
+  return { root: rootAbs, exists: true, error: null, ...walk, durationMs: monotonicMs() - startedMs };
 }

@@ -2,6 +2,7 @@
  * A command loads only the code it needs (#17: most of a CLI call's fixed cost was loading code): the CLI
  * runs from source with a module-loader hook that records every file it resolves.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ const RECORDER = fileURLToPath(new URL('../../support/record-modules.mjs', impor
 const INTL_RECORDER = fileURLToPath(new URL('../../support/record-intl.mjs', import.meta.url));
 const WORKER_RECORDER = fileURLToPath(new URL('../../support/record-workers.mjs', import.meta.url));
 const CRYPTO_RECORDER = fileURLToPath(new URL('../../support/record-crypto.mjs', import.meta.url));
+const PERF_RECORDER = fileURLToPath(new URL('../../support/record-perf-hooks.mjs', import.meta.url));
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -33,7 +35,7 @@ async function logOf(args: string[]): Promise<string[]> {
   const log = join(dir, 'modules.log');
   const flags = [
     ...['--import', RECORDER, '--import', INTL_RECORDER],
-    ...['--import', WORKER_RECORDER, '--import', CRYPTO_RECORDER],
+    ...['--import', WORKER_RECORDER, '--import', CRYPTO_RECORDER, '--import', PERF_RECORDER],
   ];
   const result = await runCli(args, { HEADROOM_TEST_MODULE_LOG: log }, flags);
   expect(result.stderr).toBe('');
@@ -118,6 +120,20 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
   it('the crypto recorder sees a call from the project: token --rotate makes a new API token', async () => {
     const args = ['token', '--rotate', '--data-dir', join(dir, 'data')];
     expect((await logOf(args)).filter((line) => line.startsWith('crypto '))).toContain('crypto randomBytes');
+  });
+
+  it('status on a small folder never loads perf_hooks: its stopwatches read process.hrtime', async () => {
+    await writeFile(join(dir, 'empty', 'one.txt'), 'x');
+    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    expect(await logOf(args)).not.toContain('loaded perf_hooks');
+  });
+
+  it('the perf_hooks recorder sees a process that reads performance.now()', async () => {
+    const log = join(dir, 'perf.log');
+    execFileSync(process.execPath, ['--import', PERF_RECORDER, '-e', 'performance.now()'], {
+      env: { ...process.env, HEADROOM_TEST_MODULE_LOG: log },
+    });
+    expect(await readFile(log, 'utf8')).toBe('loaded perf_hooks\n');
   });
 
   it('--version loads neither the engine nor any command', async () => {
