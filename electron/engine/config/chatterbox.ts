@@ -16,6 +16,7 @@ import type { ConfigFile, FolderConfig } from '../../../shared/config-schema.js'
 import type { ConfigIssue } from '../../../shared/types.js';
 import { issueAtPath, schemaIssues, type IssueSite } from './config-issues.js';
 import type { YamlPath } from './yaml-positions.js';
+import { PARSED_ONCE } from '../../../shared/parse-once.js';
 
 export const CLEANUP_PATH = ['resource_management', 'cleanup'] as const;
 
@@ -120,7 +121,7 @@ export function readChatterbox(data: Record<string, unknown>, site: IssueSite): 
     const message = 'resource_management must hold a cleanup: block of limits for Headroom to read';
     return { ok: false, issues: [issueAtPath(site, where, message)] };
   }
-  const parsed = chatterboxCleanupSchema.safeParse(cleanup);
+  const parsed = chatterboxCleanupSchema.safeParse(cleanup, PARSED_ONCE);
   const issues: ConfigIssue[] = [];
   if (!parsed.success) {
     const prefixed = parsed.error.issues.map((i) => ({ ...i, path: [...CLEANUP_PATH, ...i.path] }));

@@ -19,6 +19,7 @@ import { parseYaml } from './parse-yaml.js';
 import { readConfigText } from './read-config-text.js';
 import { checkRoots, realPathOf } from './safe-roots.js';
 import type { YamlPath } from './yaml-positions.js';
+import { PARSED_ONCE } from '../../../shared/parse-once.js';
 
 export interface LoadContext {
   /** Headroom's data folder (config, history, sample folders): never a managed root. */
@@ -90,7 +91,7 @@ const TOP_KEYS = Object.keys(configFileSchema.shape);
 const FOLDER_KEYS = Object.keys(folderConfigSchema.shape);
 
 function readHeadroom(data: Record<string, unknown>, site: IssueSite): Shaped {
-  const parsed = configFileSchema.safeParse(data);
+  const parsed = configFileSchema.safeParse(data, PARSED_ONCE);
   if (parsed.success) {
     const pathAnchors = parsed.data.folders.map((_, i): YamlPath => ['folders', i, 'path']);
     return { ok: true, file: parsed.data, pathAnchors, warnings: [] };

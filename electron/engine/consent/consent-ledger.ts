@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { FolderRules } from '../../../shared/types.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { PARSED_ONCE } from '../../../shared/parse-once.js';
 
 export const CONSENT_FILE = 'consent.json';
 
@@ -108,7 +109,7 @@ export class ConsentLedger {
 
 async function readLedger(file: string): Promise<Ledger | null> {
   try {
-    const parsed = ledgerSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const parsed = ledgerSchema.safeParse(JSON.parse(await readFile(file, 'utf8')), PARSED_ONCE);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

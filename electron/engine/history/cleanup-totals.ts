@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { RunRecord } from '../../../shared/types.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { PARSED_ONCE } from '../../../shared/parse-once.js';
 
 export const TOTALS_FILE = 'cleanup-totals.json';
 
@@ -177,7 +178,7 @@ export function reconcile(
 
 async function readTotals(file: string): Promise<CleanupTotalsData | null> {
   try {
-    const parsed = totalsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const parsed = totalsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')), PARSED_ONCE);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

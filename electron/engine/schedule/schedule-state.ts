@@ -17,6 +17,7 @@ import type {
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { machineTimeZone, type Clock } from '../ports.js';
+import { PARSED_ONCE } from '../../../shared/parse-once.js';
 
 const stateSchema = z.object({
   /**
@@ -213,7 +214,7 @@ export class ScheduleState {
 
 async function readState(file: string): Promise<State | null> {
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    const parsed = stateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')), PARSED_ONCE);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
