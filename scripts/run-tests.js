@@ -3,14 +3,19 @@
 // slow step shows itself on any machine. Stops at the first failing step with its exit code.
 // `--quick`: the inner loop — types, then unit, integration and component tests, without the long fuzz,
 // attack, soak, hostile corpus and browser runs.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const quick = process.argv.includes('--quick');
 
+// A step is [name, command]; an array of steps runs side by side (each prints its output whole when it
+// ends, so two logs never interleave): the static checks are independent, and on two cores together they
+// take about half their sum.
 const FULL = [
-  ['types', 'npm run typecheck'],
-  ['lint', 'npm run lint'],
-  ['formatting', 'npm run format:check'],
+  [
+    ['types', 'npm run typecheck'],
+    ['lint', 'npm run lint'],
+    ['formatting', 'npm run format:check'],
+  ],
   ['build', 'npm run build'],
   ['vitest', "npx vitest run --exclude 'tests/soak/**'"],
   // The soak on its own: 30 simulated days of a live engine on real watchers, kept apart from the attack
@@ -29,16 +34,12 @@ const done = [];
 const started = Date.now();
 let failed = null;
 
-for (const [name, command] of steps) {
-  console.log(`\n▶ ${name}: ${command}`);
-  const stepStarted = Date.now();
-  const result = spawnSync(command, { shell: true, stdio: 'inherit' });
-  const status = result.status ?? 1;
-  done.push({ name, seconds: (Date.now() - stepStarted) / 1000, status });
-  if (status !== 0) {
-    failed = { name, status };
-    break;
-  }
+for (const entry of steps) {
+  const group = typeof entry[0] === 'string' ? [entry] : entry;
+  const results = await Promise.all(group.map(([name, command]) => runStep(name, command, group.length > 1)));
+  done.push(...results);
+  failed = results.find((result) => result.status !== 0) ?? null;
+  if (failed) break;
 }
 
 console.log('\nStep durations:');
@@ -50,6 +51,26 @@ console.log(`  total ${' '.repeat(41)}${formatSeconds((Date.now() - started) / 1
 if (failed) {
   console.log(`\n${failed.name} failed (exit ${failed.status}).`);
   process.exit(failed.status);
+}
+
+/** Runs one step; beside others, its output is held and printed whole when it ends. */
+function runStep(name, command, besideOthers) {
+  if (!besideOthers) console.log(`\n▶ ${name}: ${command}`);
+  const stepStarted = Date.now();
+  const child = spawn(command, { shell: true, stdio: besideOthers ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const output = [];
+  child.stdout?.on('data', (chunk) => output.push(chunk));
+  child.stderr?.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      if (besideOthers) {
+        console.log(`\n▶ ${name}: ${command}`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      const status = code ?? (signal ? 1 : 0);
+      resolve({ name, seconds: (Date.now() - stepStarted) / 1000, status });
+    });
+  });
 }
 
 function formatSeconds(seconds) {
