@@ -30,6 +30,16 @@ beforeEach(async () => {
 
 afterEach(async () => cleanup());
 
+/** `headroom status` on the temp folder's config and data folder, with any extra flags first. */
+const statusArgs = (...flags: string[]): string[] => [
+  'status',
+  ...flags,
+  '--config',
+  join(dir, 'config.yaml'),
+  '--data-dir',
+  join(dir, 'data'),
+];
+
 /** What `headroom <args>` logged through the recorders: resolved file URLs and "intl …" lines. */
 async function logOf(args: string[]): Promise<string[]> {
   const log = join(dir, 'modules.log');
@@ -52,13 +62,7 @@ async function loadedBy(args: string[]): Promise<string[]> {
 
 describe('the CLI loads what a command needs (separate process, module hook)', () => {
   it('status loads its own command and the engine, but no server, prompt or other command', async () => {
-    const loaded = await loadedBy([
-      'status',
-      '--config',
-      join(dir, 'config.yaml'),
-      '--data-dir',
-      join(dir, 'data'),
-    ]);
+    const loaded = await loadedBy(statusArgs());
     expect(loaded).toContain('electron/headless/commands/status-command.ts');
     expect(loaded).toContain('electron/engine/runtime/create-engine.ts');
     const unneeded = loaded.filter(
@@ -72,13 +76,7 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
   });
 
   it('status loads no live runtime, watcher, folder detector or executor: a one-shot command neither watches, detects nor removes', async () => {
-    const loaded = await loadedBy([
-      'status',
-      '--config',
-      join(dir, 'config.yaml'),
-      '--data-dir',
-      join(dir, 'data'),
-    ]);
+    const loaded = await loadedBy(statusArgs());
     expect(loaded).toContain('electron/engine/runtime/one-shot-runtime.ts');
     const unneeded = loaded.filter(
       (f) =>
@@ -94,26 +92,26 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
 
   it('status on a small folder walks it without starting a scan worker', async () => {
     await writeFile(join(dir, 'empty', 'one.txt'), 'x');
-    const args = ['status', '--json', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const args = statusArgs('--json');
     const log = await logOf(args);
     expect(log.filter((line) => line.startsWith('worker '))).toEqual([]);
   });
 
   it('status on a small folder loads neither worker_threads nor v8: no worker starts, so neither is needed', async () => {
     await writeFile(join(dir, 'empty', 'one.txt'), 'x');
-    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const args = statusArgs();
     const log = await logOf(args);
     expect(log).toContain('node:fs'); // the recorder sees Node's built-ins
     expect(log.filter((line) => line === 'node:worker_threads' || line === 'node:v8')).toEqual([]);
   });
 
   it('status on an interval schedule never wakes ICU (no Intl formatter, no locale string)', async () => {
-    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const args = statusArgs();
     expect((await logOf(args)).filter((line) => line.startsWith('intl '))).toEqual([]);
   });
 
   it('status calls no node:crypto function (lock name, consent key): the built CLI then never loads it', async () => {
-    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const args = statusArgs();
     expect((await logOf(args)).filter((line) => line.startsWith('crypto '))).toEqual([]);
   });
 
@@ -124,7 +122,7 @@ describe('the CLI loads what a command needs (separate process, module hook)', (
 
   it('status on a small folder never loads perf_hooks: its stopwatches read process.hrtime', async () => {
     await writeFile(join(dir, 'empty', 'one.txt'), 'x');
-    const args = ['status', '--config', join(dir, 'config.yaml'), '--data-dir', join(dir, 'data')];
+    const args = statusArgs();
     expect(await logOf(args)).not.toContain('loaded perf_hooks');
   });
 
