@@ -11,6 +11,7 @@ import { systemClock } from '../../../electron/engine/ports.js';
 import type { AppConfig, RunRecord } from '../../../shared/types.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { appConfig } from '../../support/app-config.js';
 
 let cleanupDir: (() => Promise<void>) | null = null;
 let history: HistoryStore | null = null;
@@ -32,19 +33,12 @@ async function service() {
   ]);
   await writeFiles(scratch, [{ path: 'old.tmp', sizeBytes: 10, ageMs: 40 * DAY_MS }]);
   history = (await HistoryStore.open(path.join(temp.dir, 'history.jsonl'))).store;
-  const config: AppConfig = {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  const config: AppConfig = appConfig({
     folders: [
       folderRules({ name: 'outputs', path: outputs, maxAgeDays: 30 }),
       folderRules({ name: 'scratch', path: scratch, maxAgeDays: 30 }),
     ],
-  };
+  });
   return { cleanup: new CleanupService({ history, clock: systemClock, emit: () => undefined }), config };
 }
 

@@ -10,6 +10,7 @@ import { systemClock } from '../../../electron/engine/ports.js';
 import type { AppConfig, CleanupTrigger } from '../../../shared/types.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { appConfig } from '../../support/app-config.js';
 
 let cleanupDir: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -30,16 +31,9 @@ async function runOnce(maxAgeDays: number, trigger: CleanupTrigger, dryRun = fal
   const file = path.join(temp.dir, 'history.jsonl');
   const { store } = await HistoryStore.open(file);
   const service = new CleanupService({ history: store, clock: systemClock, emit: () => undefined });
-  const config: AppConfig = {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  const config: AppConfig = appConfig({
     folders: [folderRules({ path: root, maxAgeDays })],
-  };
+  });
   const record = await service.run(config, { trigger, dryRun });
   const page = await store.list();
   await store.close();

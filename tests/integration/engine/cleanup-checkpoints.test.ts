@@ -13,6 +13,7 @@ import type { AppConfig, RunRecord } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
 import { DAY_MS, makeTempDir } from '../../support/make-tree.js';
 import { runningRecord } from '../../support/running-record.js';
+import { appConfig } from '../../support/app-config.js';
 
 const FILES = 3000;
 
@@ -38,16 +39,9 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 function config(): AppConfig {
-  return {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  return appConfig({
     folders: [folderRules({ name: 'temp', path: root, maxAgeDays: 7 })],
-  };
+  });
 }
 
 async function service(): Promise<{ history: HistoryStore; service: CleanupService }> {

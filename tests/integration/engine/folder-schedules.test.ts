@@ -15,6 +15,7 @@ import type { AppConfig, FolderRules, FolderSchedule } from '../../../shared/typ
 import { makeTempDir } from '../../support/make-tree.js';
 import { manualClock, type ManualClock } from '../../support/manual-clock.js';
 import { folderRules } from '../../support/folder-rules.js';
+import { appConfig } from '../../support/app-config.js';
 
 const HOUR = 3_600_000;
 const STEP_MS = 5 * 60_000;
@@ -44,20 +45,13 @@ function folder(name: string, schedule?: FolderSchedule): FolderRules {
 
 /** Global: every 5 hours. `temp` follows it; `renders` runs daily at 02:30 local; `cache` every 2 hours. */
 function config(): AppConfig {
-  return {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  return appConfig({
     folders: [
       folder('temp'),
       folder('renders', { intervalHours: null, at: { minuteOfDay: 150, weekday: null } }),
       folder('cache', { intervalHours: 2, at: null }),
     ],
-  };
+  });
 }
 
 /** One life of the app over the same data folder, wired as the engine wires it. */

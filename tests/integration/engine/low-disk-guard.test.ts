@@ -9,19 +9,13 @@ import { LowDiskGuard, type VolumeReading } from '../../../electron/engine/statu
 import type { AppConfig } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
 import { manualClock } from '../../support/manual-clock.js';
+import { appConfig } from '../../support/app-config.js';
 
 const GB = 1024 ** 3;
 const MINUTE = 60_000;
 
 function config(over: Partial<AppConfig> = {}): AppConfig {
-  return {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  return appConfig({
     folders: [
       folderRules({ name: 'outputs', path: '/vol-a/outputs', maxSizeBytes: GB }),
       folderRules({ name: 'temp', path: '/vol-a/temp', maxFiles: 10 }),
@@ -29,7 +23,7 @@ function config(over: Partial<AppConfig> = {}): AppConfig {
       folderRules({ name: 'off', path: '/vol-a/off', maxFiles: 1, enabled: false }),
     ],
     ...over,
-  };
+  });
 }
 
 function setup(cfg: AppConfig, freeOf: Record<string, number>, freedBytes = 1) {

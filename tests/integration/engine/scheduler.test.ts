@@ -13,6 +13,7 @@ import type { AppConfig, ClockSchedule } from '../../../shared/types.js';
 import { makeTempDir } from '../../support/make-tree.js';
 import { manualClock } from '../../support/manual-clock.js';
 import type { ManualClock } from '../../support/manual-clock.js';
+import { appConfig } from '../../support/app-config.js';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -48,16 +49,11 @@ function config(cleanupOnStartup: boolean, cleanupIntervalHours: number | null =
     manifestFile: null,
     retentionHours: null,
   };
-  return {
-    warningThresholdPercent: 80,
+  return appConfig({
     cleanupOnStartup,
     cleanupIntervalHours,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
     folders: [rules, { ...rules, name: 'outputs', path: join(dir, 'outputs') }],
-  };
+  });
 }
 
 /** Builds a scheduler as the engine does; `lastRunAtMs` stands for a previous life of the app. */

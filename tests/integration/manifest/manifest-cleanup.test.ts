@@ -13,6 +13,7 @@ import { systemClock } from '../../../electron/engine/ports.js';
 import type { AppConfig, FolderRules, RunRecord } from '../../../shared/types.js';
 import { folderRules } from '../../support/folder-rules.js';
 import { DAY_MS, makeTempDir, writeFiles } from '../../support/make-tree.js';
+import { appConfig } from '../../support/app-config.js';
 
 const HOUR_MS = 3_600_000;
 const MB = 1024 * 1024;
@@ -58,16 +59,9 @@ async function run(
   const historyFile = path.join(dir, 'history.jsonl');
   const { store: history } = await HistoryStore.open(historyFile);
   const service = new CleanupService({ history, clock: systemClock, emit: () => undefined });
-  const config: AppConfig = {
-    warningThresholdPercent: 80,
-    cleanupOnStartup: false,
-    cleanupIntervalHours: 5,
-    freeSpaceFloorPercent: 5,
-    pollIntervalSeconds: 60,
-    notifications: true,
-    startAtLogin: false,
+  const config: AppConfig = appConfig({
     folders: [folder],
-  };
+  });
   const record = await service.run(config, { trigger: 'manual', dryRun });
   await history.close();
   const lines = await fs.readFile(historyFile, 'utf8').catch(() => '');
