@@ -2,15 +2,11 @@
  * Starts a worker thread, from the bundle in production and from the TypeScript source in tests. The scan
  * and delete workers both start here, so the bundle lookup and the tsx boot live in one place.
  */
-import { createRequire } from 'node:module';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type * as WorkerThreads from 'node:worker_threads';
 import { bundledWorkerUrl } from './bundled-worker-url.js';
+import { builtin } from './lazy-builtin.js';
 import { restoreAfterNewIsolate } from './young-generation.js';
-
-// Node's worker_threads is loaded with the first worker: a command whose scan walks a small folder on the
-// caller's thread (status on an empty folder) never pays for it (#17: a few ms of every CLI call).
-const builtin = createRequire(import.meta.url);
 
 /**
  * `name` is the worker's entry: `<name>.ts` beside the calling module in the source, `<name>.mjs` in the
@@ -19,7 +15,7 @@ const builtin = createRequire(import.meta.url);
  * module, so the worker registers tsx itself.
  */
 export function startWorker(name: string, callerUrl: string, resourceLimits?: ResourceLimits): Worker {
-  const { Worker } = builtin('node:worker_threads') as typeof WorkerThreads;
+  const { Worker } = builtin<typeof WorkerThreads>('node:worker_threads');
   const worker = callerUrl.endsWith('.ts')
     ? new Worker(tsxBoot(name, callerUrl), { eval: true, resourceLimits })
     : new Worker(bundledWorkerUrl(name, callerUrl), { resourceLimits });

@@ -16,13 +16,11 @@
  * So `startWorker` sets it again once each worker is up, and once more when it ends: a worker may start
  * isolates of its own (run from source, tsx's module hooks run on a thread of their own).
  */
-import { createRequire } from 'node:module';
 import type * as V8 from 'node:v8';
+import { builtin } from './lazy-builtin.js';
 
 // node:v8 is loaded when a flag is first set: a one-shot command that starts no worker never loads it (#17).
-const builtin = createRequire(import.meta.url);
-const setFlagsFromString = (flags: string): void =>
-  (builtin('node:v8') as typeof V8).setFlagsFromString(flags);
+const setFlagsFromString = (flags: string): void => builtin<typeof V8>('node:v8').setFlagsFromString(flags);
 
 let wanted = false;
 

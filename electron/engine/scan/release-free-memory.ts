@@ -7,13 +7,10 @@
  * good, bench/results/memory.json), which the addon's `releaseFreeMemory` (malloc_trim) returns; without
  * the addon, or off glibc, only the collection happens.
  */
-import { createRequire } from 'node:module';
 import type * as V8 from 'node:v8';
 import type * as Vm from 'node:vm';
+import { builtin } from '../fs/lazy-builtin.js';
 import { loadScanAddon } from '../removal/native-dir-fs.js';
-
-// node:v8 and node:vm load with the first release: a one-shot command that exits first never loads them.
-const builtin = createRequire(import.meta.url);
 
 /** Long enough for a scan's last buffers to have been let go (the index built, the batches dropped). */
 const AFTER_MS = 2_000;
@@ -39,8 +36,8 @@ export function releaseFreeMemorySoon(): void {
 function collectGarbage(): void {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (exposed) return exposed();
-  const { setFlagsFromString } = builtin('node:v8') as typeof V8;
-  const { runInNewContext } = builtin('node:vm') as typeof Vm;
+  const { setFlagsFromString } = builtin<typeof V8>('node:v8');
+  const { runInNewContext } = builtin<typeof Vm>('node:vm');
   setFlagsFromString('--expose-gc');
   try {
     (runInNewContext('gc') as () => void)();
